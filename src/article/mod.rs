@@ -1,0 +1,122 @@
+//! Article structure: dateline, publication date, agency, captions, paragraphs and sentences.
+//!
+//! **Invariant:** every [`Span`] indexes into [`Article::text`], the original input, with both
+//! UTF-8 byte offsets (for slicing in Rust) and Unicode code point offsets (for RDF output, as
+//! NIF and RFC 5147 count them).
+
+mod offsets;
+mod parse;
+
+pub use offsets::{CharIndex, Span};
+
+use jiff::civil::Date;
+
+/// A parsed news article: the original text plus the structure found in it.
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// The original input, unchanged.
+    pub text: String,
+    /// The dateline, if the article opens with one.
+    pub dateline: Option<Dateline>,
+    /// The publication date: from the dateline, else `None`.
+    pub date: Option<Date>,
+    /// The news agency or publisher, from the dateline or a sign-off line
+    /// such as `AGENCE FRANCE-PRESSE`, exactly as written.
+    pub agency: Option<Located>,
+    /// Body paragraphs and photo captions, in reading order.
+    pub paragraphs: Vec<Paragraph>,
+    /// All sentences of all paragraphs (body and captions), in reading order.
+    pub sentences: Vec<Sentence>,
+    /// Byte to code point conversion table for [`Article::text`].
+    pub(crate) char_index: CharIndex,
+}
+
+/// A piece of the article text with its location.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located {
+    /// The text as it appears in the article.
+    pub text: String,
+    /// Where it appears.
+    pub span: Span,
+}
+
+/// A dateline such as `PARIS (AFP) -` or `date 2017-04-14 STRASBOURG (France) •`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dateline {
+    /// The whole dateline, separator included.
+    pub span: Span,
+    /// The place, as written (`STRASBOURG`).
+    pub place: Option<Located>,
+    /// A country given in parentheses after the place (`France`), as written.
+    pub country: Option<Located>,
+    /// An agency given in the dateline (`AFP`, `Reuters`), as written.
+    pub agency: Option<Located>,
+    /// A date given in the dateline, if any (a full date; a day and month without a year
+    /// is resolved against nothing and left out).
+    pub date: Option<Date>,
+}
+
+/// What a paragraph is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ParagraphKind {
+    /// Running text of the story.
+    Body,
+    /// A photo caption (a block that ends in a `PHOTO: …` credit).
+    Caption,
+}
+
+/// A paragraph: a block of text separated from the next by a blank line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    /// Where the paragraph is (the dateline, any photo credit and the sign-off excluded).
+    pub span: Span,
+    /// Body text or caption.
+    pub kind: ParagraphKind,
+    /// Indices into [`Article::sentences`].
+    pub sentences: std::ops::Range<usize>,
+}
+
+/// A sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    /// Position in [`Article::sentences`].
+    pub index: usize,
+    /// Where the sentence is, trimmed of surrounding white space.
+    pub span: Span,
+    /// Index into [`Article::paragraphs`].
+    pub paragraph: usize,
+    /// Whether the sentence belongs to a photo caption.
+    pub in_caption: bool,
+}
+
+impl Article {
+    /// Parses the structure of an article.
+    ///
+    /// # Errors
+    /// [`ArticleParseError`](crate::ArticleParseError) when the input is not an article:
+    /// empty, binary, HTML, or larger than [`parse::MAX_ARTICLE_BYTES`].
+    pub fn parse(text: &str) -> Result<Article, crate::ArticleParseError> {
+        parse::parse(text)
+    }
+
+    /// The text of a span of this article.
+    #[must_use]
+    pub fn slice(&self, span: Span) -> &str {
+        self.text.get(span.start..span.end).unwrap_or("")
+    }
+
+    /// The text of a sentence.
+    #[must_use]
+    pub fn sentence_text(&self, sentence: &Sentence) -> &str {
+        self.slice(sentence.span)
+    }
+
+    /// Builds a [`Span`] from a byte range of [`Article::text`].
+    ///
+    /// The range must lie on UTF-8 character boundaries; out-of-range ends are clamped.
+    #[must_use]
+    pub fn span(&self, start: usize, end: usize) -> Span {
+        self.char_index.span(start, end)
+    }
+}

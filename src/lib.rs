@@ -1,0 +1,13 @@
+#![doc = "newsgraph: news articles to explainable knowledge graphs."]
+#![doc(test(attr(deny(warnings))))]
+
+pub mod article;
+mod error;
+pub mod export;
+pub mod graph;
+pub mod vocab;
+
+pub use article::{Article, Span};
+pub use error::{ArticleParseError, Error, ExportError, LexiconError, Location};
+pub use export::Format;
+pub use graph::{Evidence, Fact, FactObject, KnowledgeGraph, Literal, Node, NodeKind};
