@@ -12,5 +12,5 @@ pub mod vocab;
 pub use article::{Article, Span};
 pub use error::{ArticleParseError, Error, ExportError, LexiconError, Location};
 pub use export::Format;
-pub use graph::{Evidence, Fact, FactObject, KnowledgeGraph, Literal, Node, NodeKind};
+pub use graph::{Diagnostic, Evidence, Fact, FactObject, KnowledgeGraph, Literal, Node, NodeKind};
 pub use pipeline::{extract, extract_with, Options, DEFAULT_BASE};

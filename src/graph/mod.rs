@@ -158,6 +158,18 @@ pub struct Document {
     pub sentences: Vec<SentenceRecord>,
 }
 
+/// Something the pipeline noticed but could not resolve: a missing dateline, an unknown name,
+/// a pronoun without antecedent. Extraction never fails; it reports these instead.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Diagnostic {
+    /// The stage that noticed it, such as `article` or `coref`.
+    pub stage: &'static str,
+    /// Where in the article, if anywhere in particular.
+    pub span: Option<Span>,
+    /// What it is, lowercase, no trailing period.
+    pub message: String,
+}
+
 /// The knowledge graph of one article.
 ///
 /// NB: node and edge iteration follows insertion order, which the pipeline keeps deterministic;
@@ -168,6 +180,7 @@ pub struct KnowledgeGraph {
     by_iri: BTreeMap<String, NodeIndex>,
     document: Document,
     document_node: Option<NodeIndex>,
+    diagnostics: Vec<Diagnostic>,
 }
 
 impl KnowledgeGraph {
@@ -181,6 +194,17 @@ impl KnowledgeGraph {
     #[must_use]
     pub fn document(&self) -> &Document {
         &self.document
+    }
+
+    /// What the pipeline noticed but could not resolve, in article order.
+    #[must_use]
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
+
+    /// Records a diagnostic.
+    pub fn add_diagnostic(&mut self, diagnostic: Diagnostic) {
+        self.diagnostics.push(diagnostic);
     }
 
     /// The node that stands for the article itself, once added.
