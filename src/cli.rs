@@ -1,0 +1,432 @@
+//! The command line: clap's [`Args`] (each flag's doc comment is its `--help` text) and the
+//! commands behind it.
+//!
+//! **Invariant:** this module and `main.rs` are the only code that touches files, stdin,
+//! stdout, stderr or exit codes; everything else goes through the library.
+
+use std::fmt::Write as _;
+use std::io::{self, BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+use newsgraph::{Diagnostic, Format, KnowledgeGraph, Options};
+
+/// The article used when no path is given, embedded so the binary works from any directory.
+const BUNDLED_ARTICLE: &str = include_str!("../data/articles/beslan-echr-2017.txt");
+
+/// Where [`BUNDLED_ARTICLE`] comes from, for messages.
+const BUNDLED_ARTICLE_PATH: &str = "data/articles/beslan-echr-2017.txt";
+
+/// The most the command reads from a file or stdin before giving up.
+///
+/// NB: the library rejects articles far smaller than this; the cap only keeps
+/// `newsgraph extract - < /dev/zero` from reading forever.
+const READ_LIMIT: u64 = 64 * 1024 * 1024;
+
+/// How many known entity names a "no match" message lists.
+const SUGGESTIONS: usize = 8;
+
+const AFTER_HELP: &str = "\
+Examples:
+  newsgraph extract                          the bundled sample article as Turtle
+  newsgraph extract story.txt -o story.ttl   write Turtle to a file (written atomically)
+  newsgraph extract story.txt -o story.jsonld
+                                             the format follows the file extension
+  cat story.txt | newsgraph extract - --format ntriples
+  newsgraph extract --format dot | dot -Tsvg > graph.svg
+  newsgraph query --entity court             every fact about an entity, with its sentence
+
+Exit status: 0 on success, 1 when a query matches nothing, 2 on errors.";
+
+/// Turns an English news article into a knowledge graph with evidence.
+///
+/// newsgraph finds the people, organisations, places, events, dates and quantities in an
+/// article, links them with typed relations, and keeps for every fact the sentence that
+/// states it. The graph is written as RDF (Turtle, N-Triples, N-Quads, TriG, JSON-LD) or as
+/// Graphviz DOT.
+#[derive(Debug, Parser)]
+#[command(name = "newsgraph", version, after_help = AFTER_HELP, propagate_version = true)]
+pub struct Args {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+
+    /// Do not print warnings (diagnostics of the extraction) on stderr.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+}
+
+/// A subcommand.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Extract the knowledge graph of an article and write it as RDF or DOT.
+    #[command(after_help = "\
+Examples:
+  newsgraph extract
+  newsgraph extract story.txt --format jsonld
+  newsgraph extract - --base https://example.org/ < story.txt
+  newsgraph extract story.txt -o graph.trig")]
+    Extract(ExtractArgs),
+
+    /// List every fact about an entity, one per line:
+    /// subject | relation | object | "sentence".
+    #[command(after_help = "\
+Examples:
+  newsgraph query --entity court
+  newsgraph query story.txt --entity \"Jane Doe\"
+
+The name is matched without regard to case against every name the article uses for an
+entity; exact matches win over partial ones. Exit status 1 when nothing matches.")]
+    Query(QueryArgs),
+}
+
+/// Arguments of `newsgraph extract`.
+#[derive(Debug, clap::Args)]
+pub struct ExtractArgs {
+    /// The article: a UTF-8 text file, or `-` for stdin [default: the bundled sample article].
+    #[arg(value_name = "PATH")]
+    pub input: Option<PathBuf>,
+
+    /// Output format [default: from the extension of --output, else turtle].
+    #[arg(short, long, value_enum)]
+    pub format: Option<FormatArg>,
+
+    /// IRI under which documents and entities are minted (should end in `/` or `#`).
+    #[arg(long, value_name = "IRI", default_value = newsgraph::DEFAULT_BASE)]
+    pub base: String,
+
+    /// Write to FILE instead of stdout; the file appears only once it is complete.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Arguments of `newsgraph query`.
+#[derive(Debug, clap::Args)]
+pub struct QueryArgs {
+    /// The article: a UTF-8 text file, or `-` for stdin [default: the bundled sample article].
+    #[arg(value_name = "PATH")]
+    pub input: Option<PathBuf>,
+
+    /// A name of the entity, such as a surname or "the court" (case-insensitive).
+    #[arg(short, long, value_name = "NAME")]
+    pub entity: String,
+
+    /// IRI under which documents and entities are minted (should end in `/` or `#`).
+    #[arg(long, value_name = "IRI", default_value = newsgraph::DEFAULT_BASE)]
+    pub base: String,
+}
+
+/// An output format, as spelt on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// Turtle (.ttl): prefixed and grouped by subject.
+    #[value(alias = "ttl")]
+    Turtle,
+    /// N-Triples (.nt): one triple per line.
+    #[value(alias = "nt")]
+    Ntriples,
+    /// N-Quads (.nq): triples plus provenance named graphs.
+    #[value(alias = "nq")]
+    Nquads,
+    /// TriG (.trig): Turtle with named graphs.
+    Trig,
+    /// JSON-LD (.jsonld).
+    #[value(alias = "json-ld")]
+    Jsonld,
+    /// Graphviz DOT (.dot): render with `dot -Tsvg`.
+    #[value(alias = "gv")]
+    Dot,
+}
+
+impl FormatArg {
+    /// The library's format.
+    fn format(self) -> Format {
+        match self {
+            FormatArg::Turtle => Format::Turtle,
+            FormatArg::Ntriples => Format::NTriples,
+            FormatArg::Nquads => Format::NQuads,
+            FormatArg::Trig => Format::TriG,
+            FormatArg::Jsonld => Format::JsonLd,
+            FormatArg::Dot => Format::Dot,
+        }
+    }
+
+    /// The format a file extension stands for.
+    fn from_extension(extension: &str) -> Option<FormatArg> {
+        match extension.to_ascii_lowercase().as_str() {
+            "ttl" => Some(FormatArg::Turtle),
+            "nt" => Some(FormatArg::Ntriples),
+            "nq" => Some(FormatArg::Nquads),
+            "trig" => Some(FormatArg::Trig),
+            "jsonld" | "json" => Some(FormatArg::Jsonld),
+            "dot" | "gv" => Some(FormatArg::Dot),
+            _ => None,
+        }
+    }
+}
+
+/// How a command ended, short of an error.
+#[derive(Debug)]
+pub enum Outcome {
+    /// It did what was asked.
+    Success,
+    /// A query matched nothing; the message says so and suggests names.
+    NoMatch(String),
+}
+
+/// Runs a parsed command line.
+///
+/// # Errors
+/// Anything that should end the process with exit code 2: unreadable input, an input that is
+/// not an article, a bad option, a failed write.
+pub fn run(args: &Args) -> Result<Outcome> {
+    match &args.command {
+        Command::Extract(extract) => run_extract(extract, args.quiet),
+        Command::Query(query) => run_query(query, args.quiet),
+    }
+}
+
+fn run_extract(args: &ExtractArgs, quiet: bool) -> Result<Outcome> {
+    let format = match (args.format, &args.output) {
+        (Some(format), _) => format,
+        (None, Some(output)) => match output.extension().and_then(|extension| extension.to_str()) {
+            None => FormatArg::Turtle,
+            Some(extension) => FormatArg::from_extension(extension).with_context(|| {
+                format!(
+                    "cannot tell the format from the extension of {}; pass --format",
+                    output.display()
+                )
+            })?,
+        },
+        (None, None) => FormatArg::Turtle,
+    };
+    let graph = load_graph(args.input.as_deref(), &args.base)?;
+    if !quiet {
+        print_diagnostics(&graph);
+    }
+    let format = format.format();
+    match &args.output {
+        Some(output) => write_atomically(output, |writer| {
+            newsgraph::export::write(&graph, format, writer)
+                .with_context(|| format!("failed to write {}", output.display()))
+        }),
+        None => {
+            let stdout = io::stdout();
+            let mut writer = BufWriter::new(stdout.lock());
+            newsgraph::export::write(&graph, format, &mut writer)
+                .context("failed to write to stdout")?;
+            writer.flush().context("failed to write to stdout")
+        }
+    }?;
+    Ok(Outcome::Success)
+}
+
+fn run_query(args: &QueryArgs, quiet: bool) -> Result<Outcome> {
+    let graph = load_graph(args.input.as_deref(), &args.base)?;
+    if !quiet {
+        print_diagnostics(&graph);
+    }
+    let matches = best_matches(&graph, &args.entity);
+    if matches.is_empty() {
+        return Ok(Outcome::NoMatch(no_match_message(&graph, &args.entity)));
+    }
+    let mut facts: Vec<newsgraph::Fact<'_>> = Vec::new();
+    for &node in &matches {
+        for fact in graph.facts_about(node) {
+            // Two matched nodes can share a fact; list it once.
+            if !facts.contains(&fact) {
+                facts.push(fact);
+            }
+        }
+    }
+    let stdout = io::stdout();
+    let mut writer = BufWriter::new(stdout.lock());
+    for fact in &facts {
+        writeln!(writer, "{}", fact_line(&graph, fact)).context("failed to write to stdout")?;
+    }
+    writer.flush().context("failed to write to stdout")?;
+    Ok(Outcome::Success)
+}
+
+/// The nodes a name stands for: every exact match if there is one, else every partial match.
+fn best_matches(graph: &KnowledgeGraph, name: &str) -> Vec<petgraph::stable_graph::NodeIndex> {
+    let found = graph.find_by_name(name);
+    let wanted = name.trim().to_lowercase();
+    let is_exact = |index: &petgraph::stable_graph::NodeIndex| {
+        graph.node(*index).is_some_and(|node| {
+            std::iter::once(&node.label)
+                .chain(&node.names)
+                .any(|candidate| candidate.to_lowercase() == wanted)
+        })
+    };
+    let exact: Vec<_> = found.iter().copied().filter(is_exact).collect();
+    if exact.is_empty() {
+        found
+    } else {
+        exact
+    }
+}
+
+/// `subject | relation | object | "sentence"`, with every sentence that states the fact.
+fn fact_line(graph: &KnowledgeGraph, fact: &newsgraph::Fact<'_>) -> String {
+    let mut line = format!(
+        "{} | {} | {} |",
+        one_line(&fact.subject.label),
+        fact.predicate_name(),
+        fact.object
+    );
+    if fact.evidence.is_empty() {
+        line.push_str(" (from the lexicon)");
+    }
+    let mut seen = Vec::new();
+    for evidence in fact.evidence {
+        if seen.contains(&evidence.sentence) {
+            continue;
+        }
+        seen.push(evidence.sentence);
+        // Writing to a String cannot fail.
+        let _ = write!(line, " \"{}\"", one_line(graph.evidence_text(evidence)));
+    }
+    line
+}
+
+fn no_match_message(graph: &KnowledgeGraph, name: &str) -> String {
+    let mut known: Vec<&str> = graph
+        .nodes()
+        .filter(|(_, node)| node.kind == newsgraph::NodeKind::Entity)
+        .map(|(_, node)| node.label.as_str())
+        .collect();
+    known.sort_unstable();
+    known.dedup();
+    if known.is_empty() {
+        return format!("error: no entity matches \"{name}\" (the graph has no entities)");
+    }
+    let more = known.len().saturating_sub(SUGGESTIONS);
+    let mut message = format!(
+        "error: no entity matches \"{name}\"; known entities include: {}",
+        known
+            .iter()
+            .take(SUGGESTIONS)
+            .map(|label| format!("\"{label}\""))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    if more > 0 {
+        let _ = write!(message, " and {more} more");
+    }
+    message
+}
+
+/// Reads an article (a path, `-` for stdin, or the bundled one) and extracts its graph.
+fn load_graph(input: Option<&Path>, base: &str) -> Result<KnowledgeGraph> {
+    oxrdf::NamedNode::new(base).with_context(|| format!("invalid --base IRI {base:?}"))?;
+    let options = Options::default().with_base(base);
+    let (name, bytes) = match input {
+        None => {
+            (format!("bundled article {BUNDLED_ARTICLE_PATH}"), BUNDLED_ARTICLE.as_bytes().to_vec())
+        }
+        Some(path) if path.as_os_str() == "-" => {
+            let bytes =
+                read_limited(io::stdin().lock()).context("failed to read article from stdin")?;
+            ("article from stdin".to_owned(), bytes)
+        }
+        Some(path) => {
+            let bytes = std::fs::File::open(path)
+                .and_then(read_limited)
+                .with_context(|| format!("failed to read article {}", path.display()))?;
+            (format!("article {}", path.display()), bytes)
+        }
+    };
+    let text = article_text(&bytes).with_context(|| format!("invalid {name}"))?;
+    newsgraph::extract_with(text, &options).with_context(|| format!("invalid {name}"))
+}
+
+/// Reads at most [`READ_LIMIT`] bytes, and fails if there are more.
+fn read_limited(reader: impl Read) -> io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    reader.take(READ_LIMIT + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > READ_LIMIT {
+        return Err(io::Error::other(format!(
+            "the input is larger than {} MiB",
+            READ_LIMIT / (1024 * 1024)
+        )));
+    }
+    Ok(bytes)
+}
+
+/// The article text, or where it stops being UTF-8.
+// FIXME: use `Article::parse_bytes` once the library has it, so the library owns this check.
+fn article_text(bytes: &[u8]) -> Result<&str> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(error) => {
+            let valid = std::str::from_utf8(&bytes[..error.valid_up_to()]).unwrap_or_default();
+            let line = valid.matches('\n').count() + 1;
+            let column = valid.rsplit('\n').next().unwrap_or_default().chars().count() + 1;
+            bail!(
+                "line {line}, column {column}: the text is not valid UTF-8 (byte {}); \
+                 newsgraph reads UTF-8 text",
+                error.valid_up_to()
+            )
+        }
+    }
+}
+
+/// Writes a file so it appears only when complete: into a temporary file in the same
+/// directory, which is then renamed over the target. On error, no file is left behind.
+fn write_atomically(
+    target: &Path,
+    write: impl FnOnce(&mut BufWriter<&mut std::fs::File>) -> Result<()>,
+) -> Result<()> {
+    let directory = match target.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let mut temporary = tempfile::NamedTempFile::new_in(directory)
+        .with_context(|| format!("failed to create a file in {}", directory.display()))?;
+    {
+        let mut writer = BufWriter::new(temporary.as_file_mut());
+        write(&mut writer)?;
+        writer.flush().with_context(|| format!("failed to write {}", target.display()))?;
+    }
+    // Temporary files are created private (0600); the output is an ordinary file.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let permissions = std::fs::Permissions::from_mode(0o644);
+        temporary
+            .as_file()
+            .set_permissions(permissions)
+            .with_context(|| format!("failed to write {}", target.display()))?;
+    }
+    temporary
+        .persist(target)
+        .map_err(|error| error.error)
+        .with_context(|| format!("failed to write {}", target.display()))?;
+    Ok(())
+}
+
+/// Prints the graph's diagnostics on stderr as `warning: …` lines.
+fn print_diagnostics(graph: &KnowledgeGraph) {
+    for diagnostic in graph.diagnostics() {
+        eprintln!("warning: {}", diagnostic_line(graph, diagnostic));
+    }
+}
+
+fn diagnostic_line(graph: &KnowledgeGraph, diagnostic: &Diagnostic) -> String {
+    let message = one_line(&diagnostic.message);
+    match diagnostic.span.and_then(|span| graph.document().text.get(..span.start)) {
+        Some(before) => {
+            let line = before.matches('\n').count() + 1;
+            let column = before.rsplit('\n').next().unwrap_or_default().chars().count() + 1;
+            format!("line {line}, column {column}: {message} ({})", diagnostic.stage)
+        }
+        None => format!("{message} ({})", diagnostic.stage),
+    }
+}
+
+/// Text with runs of white space (line breaks included) collapsed to one space.
+pub fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
