@@ -1,0 +1,39 @@
+# Tasks for newsgraph; `just ci` runs the same checks as .ci/run.
+
+# List the tasks.
+default:
+    @just --list
+
+# Everything CI runs, installing graphviz/rustfmt/clippy if missing.
+ci:
+    .ci/run
+
+# Check formatting.
+fmt:
+    cargo fmt --check
+
+# Lint every target; warnings are errors.
+clippy:
+    cargo clippy --all-targets -- -D warnings
+
+# Unit, integration, golden, CLI and doc tests.
+test:
+    cargo test
+
+# Rewrite the golden files under tests/golden/ from the current output.
+golden:
+    UPDATE_GOLDEN=1 cargo test --test golden
+
+# Render the bundled article's graph to target/graph.svg with Graphviz.
+render:
+    mkdir -p target
+    cargo run --release -- extract --format dot -o target/graph.dot
+    dot -Tsvg target/graph.dot -o target/graph.svg
+
+# Run the benchmarks (pipeline throughput and each export format).
+bench:
+    cargo bench
+
+# Extract the bundled article as Turtle.
+run *ARGS:
+    cargo run --release -- {{ARGS}}
