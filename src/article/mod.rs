@@ -4,10 +4,14 @@
 //! UTF-8 byte offsets (for slicing in Rust) and Unicode code point offsets (for RDF output, as
 //! NIF and RFC 5147 count them).
 
+mod dateline;
+mod input;
 mod offsets;
 mod parse;
+mod sentences;
 
 pub use offsets::{CharIndex, Span};
+pub use parse::MAX_ARTICLE_BYTES;
 
 use jiff::civil::Date;
 
@@ -95,9 +99,41 @@ impl Article {
     ///
     /// # Errors
     /// [`ArticleParseError`](crate::ArticleParseError) when the input is not an article:
-    /// empty, binary, HTML, or larger than [`parse::MAX_ARTICLE_BYTES`].
+    /// empty, binary, HTML, or larger than [`MAX_ARTICLE_BYTES`].
+    ///
+    /// A leading byte order mark is skipped (spans still index the original text, BOM
+    /// included), and `\r\n` line endings are read like `\n`.
+    ///
+    /// ```
+    /// use newsgraph::Article;
+    ///
+    /// let article = Article::parse("PARIS (AFP) - Mr. Smith left. He said so.\n")?;
+    /// assert_eq!(article.dateline.as_ref().and_then(|d| d.place.as_ref()).map(|p| p.text.as_str()), Some("PARIS"));
+    /// assert_eq!(article.agency.as_ref().map(|a| a.text.as_str()), Some("AFP"));
+    /// let sentences: Vec<&str> = article.sentences.iter().map(|s| article.sentence_text(s)).collect();
+    /// assert_eq!(sentences, ["Mr. Smith left.", "He said so."]);
+    /// # Ok::<_, Box<dyn std::error::Error>>(())
+    /// ```
     pub fn parse(text: &str) -> Result<Article, crate::ArticleParseError> {
         parse::parse(text)
+    }
+
+    /// Parses an article given as bytes, which must be UTF-8.
+    ///
+    /// # Errors
+    /// [`ArticleParseError`](crate::ArticleParseError) at the line and column of the first
+    /// invalid byte when the input is not UTF-8 (the size limit is checked first), else as
+    /// [`Article::parse`].
+    ///
+    /// ```
+    /// use newsgraph::Article;
+    ///
+    /// let error = Article::parse_bytes(b"One.\nTw\xFFo.").unwrap_err();
+    /// assert_eq!(error.to_string(), "line 2, column 3: the article is not valid UTF-8 (byte 0xFF at offset 7); pass UTF-8 plain text");
+    /// # Ok::<_, Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn parse_bytes(bytes: &[u8]) -> Result<Article, crate::ArticleParseError> {
+        parse::parse(input::decode_utf8(bytes)?)
     }
 
     /// The text of a span of this article.

@@ -1,17 +1,54 @@
-//! Parsing an article's structure (stub: one paragraph per blank-line block, one sentence per
-//! paragraph; to be replaced).
+//! Parsing an article's structure: validation, dateline, sign-off, paragraphs, captions and
+//! sentences.
+//!
+//! The text is cut into lines (`\n` or `\r\n`), lines into blocks (separated by blank lines),
+//! blocks into paragraphs, and paragraphs into sentences. Every step works on byte ranges of
+//! the original text, so spans need no re-counting; code point offsets come from
+//! [`CharIndex`] at the end.
+//!
+//! # Complexity
+//! Linear in the text length.
 
-use super::{Article, CharIndex, Paragraph, ParagraphKind, Sentence};
+use super::dateline::{is_agency, parse_dateline, RawDateline};
+use super::input::{validate, BOM};
+use super::sentences::split_into;
+use super::{Article, CharIndex, Dateline, Located, Paragraph, ParagraphKind, Sentence};
 use crate::ArticleParseError;
 
-/// The largest article accepted, in bytes.
-pub const MAX_ARTICLE_BYTES: usize = 10 * 1024 * 1024;
+pub use super::input::MAX_ARTICLE_BYTES;
+
+/// How many lines at the end of an article may be sign-offs (`AGENCE FRANCE-PRESSE`,
+/// `(Reporting by …)`).
+const MAX_SIGN_OFF_LINES: usize = 3;
+
+/// The longest line read as a sign-off, in characters.
+const MAX_SIGN_OFF_CHARS: usize = 60;
+
+/// The most words in a publisher sign-off in capitals.
+const MAX_SIGN_OFF_WORDS: usize = 6;
+
+/// The longest photo credit, in bytes (after `PHOTO:`).
+const MAX_CREDIT_LEN: usize = 100;
+
+/// Photo credit markers that start a credit running to the end of a block.
+const CREDIT_MARKERS: &[&str] = &[
+    "PHOTO:",
+    "Photo:",
+    "PHOTOS:",
+    "Photos:",
+    "PHOTO BY ",
+    "Photo by ",
+    "Photograph:",
+    "PICTURE:",
+    "Picture:",
+];
+
+/// Closing lines that are neither text nor a publisher.
+const END_MARKERS: &[&str] = &["END", "ENDS", "MORE", "-30-", "###"];
 
 pub(super) fn parse(text: &str) -> Result<Article, ArticleParseError> {
-    if text.trim().is_empty() {
-        return Err(ArticleParseError::new(1, 1, "the article is empty"));
-    }
-    let char_index = CharIndex::new(text);
+    validate(text)?;
+    let content_start = if text.starts_with(BOM) { BOM.len_utf8() } else { 0 };
     let mut article = Article {
         text: text.to_owned(),
         dateline: None,
@@ -19,25 +56,310 @@ pub(super) fn parse(text: &str) -> Result<Article, ArticleParseError> {
         agency: None,
         paragraphs: Vec::new(),
         sentences: Vec::new(),
-        char_index,
+        char_index: CharIndex::new(text),
     };
-    let mut offset = 0;
-    for block in text.split("\n\n") {
-        let start = offset + (block.len() - block.trim_start().len());
-        let end = offset + block.trim_end().len();
-        offset += block.len() + 2;
-        if start >= end {
-            continue;
+
+    let lines = lines(text, content_start);
+    let mut blocks = blocks(text, &lines);
+
+    let raw_dateline = blocks
+        .first()
+        .and_then(|block| lines.get(block.start))
+        .and_then(|&(start, end)| parse_dateline(text, trim_range(text, start, end).0));
+
+    let mut publisher = None;
+    for _ in 0..MAX_SIGN_OFF_LINES {
+        let n_blocks = blocks.len();
+        let Some(last_block) = blocks.last_mut() else {
+            break;
+        };
+        // The opening line of an article is never its sign-off.
+        if n_blocks == 1 && last_block.len() == 1 {
+            break;
         }
-        let span = article.span(start, end);
+        let Some(&(start, end)) = last_block.end.checked_sub(1).and_then(|last| lines.get(last))
+        else {
+            break;
+        };
+        match sign_off(text, start, end) {
+            None => break,
+            Some(SignOff::Publisher(range)) => {
+                publisher.get_or_insert(range);
+            }
+            Some(SignOff::Credits) => {}
+        }
+        last_block.end -= 1;
+        if last_block.start >= last_block.end {
+            blocks.pop();
+        }
+    }
+
+    let body_start = raw_dateline.as_ref().map_or(content_start, |dateline| dateline.range.1);
+    let mut credit_agency = None;
+    let mut paragraph_ranges = Vec::new();
+    for block in &blocks {
+        let block_lines: Vec<(usize, usize)> = lines
+            .get(block.clone())
+            .unwrap_or_default()
+            .iter()
+            .map(|&(start, end)| trim_range(text, start.max(body_start), end.max(body_start)))
+            .filter(|(start, end)| start < end)
+            .collect();
+        let (Some(&(start, _)), Some(&(_, end))) = (block_lines.first(), block_lines.last()) else {
+            continue;
+        };
+        if let Some(credit) = photo_credit(text, start, end) {
+            if let Some(agency) = credit.agency {
+                credit_agency.get_or_insert(agency);
+            }
+            let (start, end) = trim_range(text, start, credit.start);
+            if start < end {
+                paragraph_ranges.push((start, end, ParagraphKind::Caption));
+            }
+        } else if block_lines.len() > 1
+            && block_lines.iter().all(|&(start, end)| ends_with_terminal(text, start, end))
+        {
+            // Lines that each end a sentence are paragraphs of their own, not hard wraps.
+            paragraph_ranges
+                .extend(block_lines.iter().map(|&(start, end)| (start, end, ParagraphKind::Body)));
+        } else {
+            paragraph_ranges.push((start, end, ParagraphKind::Body));
+        }
+    }
+
+    let mut sentence_ranges = Vec::new();
+    for (start, end, kind) in paragraph_ranges {
+        sentence_ranges.clear();
+        split_into(text, start, end, &mut sentence_ranges);
         let paragraph = article.paragraphs.len();
-        let index = article.sentences.len();
-        article.sentences.push(Sentence { index, span, paragraph, in_caption: false });
+        let first_sentence = article.sentences.len();
+        for &(sentence_start, sentence_end) in &sentence_ranges {
+            let index = article.sentences.len();
+            article.sentences.push(Sentence {
+                index,
+                span: article.span(sentence_start, sentence_end),
+                paragraph,
+                in_caption: kind == ParagraphKind::Caption,
+            });
+        }
         article.paragraphs.push(Paragraph {
-            span,
-            kind: ParagraphKind::Body,
-            sentences: index..index + 1,
+            span: article.span(start, end),
+            kind,
+            sentences: first_sentence..article.sentences.len(),
         });
     }
+
+    if let Some(raw) = raw_dateline {
+        let dateline = located_dateline(&article, &raw);
+        article.date = dateline.date;
+        article.agency = dateline.agency.clone();
+        article.dateline = Some(dateline);
+    }
+    if article.agency.is_none() {
+        article.agency =
+            publisher.or(credit_agency).map(|(start, end)| located(&article, start, end));
+    }
     Ok(article)
+}
+
+fn located(article: &Article, start: usize, end: usize) -> Located {
+    let span = article.span(start, end);
+    Located { text: article.slice(span).to_owned(), span }
+}
+
+fn located_dateline(article: &Article, raw: &RawDateline) -> Dateline {
+    let to_located = |(start, end): (usize, usize)| located(article, start, end);
+    Dateline {
+        span: article.span(raw.range.0, raw.range.1),
+        place: raw.place.map(to_located),
+        country: raw.country.map(to_located),
+        agency: raw.agency.map(to_located),
+        date: raw.date,
+    }
+}
+
+/// The lines of `text` from `from` on, as byte ranges without their `\n` or `\r\n`.
+fn lines(text: &str, from: usize) -> Vec<(usize, usize)> {
+    let mut lines = Vec::new();
+    let mut start = from;
+    let rest = text.get(from..).unwrap_or_default();
+    for line in rest.split('\n') {
+        let end = start + line.strip_suffix('\r').unwrap_or(line).len();
+        lines.push((start, end));
+        start += line.len() + 1;
+    }
+    lines
+}
+
+/// Runs of non-blank lines, as ranges of line indices.
+fn blocks(text: &str, lines: &[(usize, usize)]) -> Vec<std::ops::Range<usize>> {
+    let mut blocks = Vec::new();
+    let mut block_start = None;
+    for (index, &(start, end)) in lines.iter().enumerate() {
+        let blank = text.get(start..end).is_none_or(|line| line.trim().is_empty());
+        match (blank, block_start) {
+            (false, None) => block_start = Some(index),
+            (true, Some(first)) => {
+                blocks.push(first..index);
+                block_start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(first) = block_start {
+        blocks.push(first..lines.len());
+    }
+    blocks
+}
+
+/// `start..end` without surrounding white space (empty ranges collapse to `start..start`).
+fn trim_range(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let Some(slice) = text.get(start..end) else {
+        return (start, start);
+    };
+    let trimmed_start = start + (slice.len() - slice.trim_start().len());
+    let trimmed_end = start + slice.trim_end().len();
+    if trimmed_start < trimmed_end {
+        (trimmed_start, trimmed_end)
+    } else {
+        (start, start)
+    }
+}
+
+/// Whether `text[start..end]` ends with sentence punctuation (closing quotes allowed after).
+fn ends_with_terminal(text: &str, start: usize, end: usize) -> bool {
+    text.get(start..end)
+        .map(|line| line.trim_end().trim_end_matches(['"', '\'', ')', ']', '”', '’', '»']))
+        .and_then(|line| line.chars().next_back())
+        .is_some_and(|last| matches!(last, '.' | '!' | '?' | '…'))
+}
+
+/// What a closing line is.
+enum SignOff {
+    /// A publisher such as `AGENCE FRANCE-PRESSE`: its byte range.
+    Publisher((usize, usize)),
+    /// Credits or an end marker such as `(Reporting by …; Editing by …)` or `ENDS`.
+    Credits,
+}
+
+/// Reads the line `text[start..end]` as a sign-off, if it is one.
+fn sign_off(text: &str, start: usize, end: usize) -> Option<SignOff> {
+    let line = text.get(start..end)?;
+    // A leading dash, as in `-- AFP` or `— Reuters`, belongs to the sign-off, not the name.
+    let trimmed = line.trim();
+    let trimmed_start = start + (line.len() - line.trim_start().len());
+    let name = trimmed.trim_start_matches(['-', '—', '–']).trim_start();
+    let name_start = trimmed_start + (trimmed.len() - name.len());
+    let name_end = name_start + name.len();
+    if END_MARKERS.contains(&name) {
+        return Some(SignOff::Credits);
+    }
+    if name.starts_with('(') && name.ends_with(')') {
+        let lowercase = name.to_lowercase();
+        let credit_words = ["reporting by", "editing by", "writing by", "compiled by"];
+        return credit_words
+            .iter()
+            .any(|words| lowercase.contains(words))
+            .then_some(SignOff::Credits);
+    }
+    let n_chars = name.chars().count();
+    let n_words = name.split_whitespace().count();
+    let n_letters = name.chars().filter(|character| character.is_alphabetic()).count();
+    let in_capitals = name.chars().all(|character| {
+        character.is_uppercase()
+            || (character.is_alphabetic() && !character.is_lowercase())
+            || matches!(character, ' ' | '-' | '&' | '.' | '\'' | '’' | '/')
+    });
+    let publisher = (in_capitals
+        && n_letters >= 2
+        && n_chars <= MAX_SIGN_OFF_CHARS
+        && n_words <= MAX_SIGN_OFF_WORDS)
+        || is_agency(name);
+    publisher.then_some(SignOff::Publisher((name_start, name_end)))
+}
+
+/// A photo credit at the end of a block.
+struct Credit {
+    /// Where the credit starts (the end of the caption text).
+    start: usize,
+    /// The agency or publisher named in the credit, if any.
+    agency: Option<(usize, usize)>,
+}
+
+/// Finds a photo credit ending the trimmed block `text[start..end]`.
+fn photo_credit(text: &str, start: usize, end: usize) -> Option<Credit> {
+    let block = text.get(start..end)?;
+    if let Some(credit) = parenthesised_credit(block) {
+        return Some(Credit {
+            start: start + credit.start,
+            agency: credit.agency.map(|(from, to)| (start + from, start + to)),
+        });
+    }
+    let (position, marker) = CREDIT_MARKERS
+        .iter()
+        .filter_map(|marker| block.rfind(marker).map(|position| (position, *marker)))
+        .max_by_key(|&(position, _)| position)?;
+    // The credit must open the block, a line, or follow the end of a sentence.
+    let before = block.get(..position)?;
+    let before_trimmed = before.trim_end();
+    let on_own_line = before.get(before_trimmed.len()..).is_some_and(|gap| gap.contains('\n'));
+    let after_sentence = before_trimmed
+        .trim_end_matches(['"', '\'', ')', ']', '”', '’', '»'])
+        .ends_with(['.', '!', '?', '…']);
+    if !(before_trimmed.is_empty() || on_own_line || after_sentence) {
+        return None;
+    }
+    let tail_start = position + marker.len();
+    let tail = block.get(tail_start..)?;
+    if tail.trim().is_empty() || tail.len() > MAX_CREDIT_LEN || tail.contains('\n') {
+        return None;
+    }
+    let by_photographer = marker.ends_with(' ');
+    let agency = credit_agency(tail, by_photographer)
+        .map(|(from, to)| (start + tail_start + from, start + tail_start + to));
+    Some(Credit { start: start + position, agency })
+}
+
+/// `(AFP Photo)`, `(Photo: Reuters)`, `(Photo by Jane Doe/AP)` closing a block.
+fn parenthesised_credit(block: &str) -> Option<Credit> {
+    let without_paren = block.strip_suffix(')')?;
+    let open = without_paren.rfind('(')?;
+    let inside_start = open + 1;
+    let inside = without_paren.get(inside_start..)?;
+    if inside.len() > MAX_CREDIT_LEN {
+        return None;
+    }
+    let lowercase = inside.to_ascii_lowercase();
+    let agency = if let Some(name) = lowercase.strip_suffix(" photo") {
+        let name_len = name.trim_end().len();
+        (name_len > 0).then_some((inside_start, inside_start + name_len))
+    } else if lowercase.starts_with("photo:") || lowercase.starts_with("photo by ") {
+        let marker_len =
+            if lowercase.starts_with("photo:") { "photo:".len() } else { "photo by ".len() };
+        let tail = inside.get(marker_len..)?;
+        credit_agency(tail, marker_len != "photo:".len())
+            .map(|(from, to)| (inside_start + marker_len + from, inside_start + marker_len + to))
+    } else {
+        return None;
+    };
+    Some(Credit { start: open, agency })
+}
+
+/// The agency in a credit text such as ` AGENCE FRANCE-PRESSE` or ` REUTERS/Jane Doe`,
+/// as a byte range of `tail`. After `Photo by`, only a known agency counts (a photographer
+/// is not a publisher).
+fn credit_agency(tail: &str, by_photographer: bool) -> Option<(usize, usize)> {
+    let mut offset = 0;
+    for piece in tail.split('/') {
+        let (from, to) = trim_range(tail, offset, offset + piece.len());
+        offset += piece.len() + 1;
+        if from < to && tail.get(from..to).is_some_and(is_agency) {
+            return Some((from, to));
+        }
+    }
+    if by_photographer || tail.contains('/') {
+        return None;
+    }
+    let (from, to) = trim_range(tail, 0, tail.len());
+    (from < to).then_some((from, to))
 }

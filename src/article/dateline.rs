@@ -1,0 +1,478 @@
+//! Datelines: `PARIS (AFP) -`, `NEW YORK, Jan. 5, 2021 (AP) —`, `KABUL, Afghanistan (AP) —`,
+//! `date 2017-04-14 STRASBOURG (France) •`.
+//!
+//! The grammar, on the first line of the article:
+//!
+//! ```text
+//! dateline  := [ ["date"] iso-date ] PLACE { "," (month-day | Country) } { "(" paren ")" } separator
+//! PLACE     := words in capitals (`NEW YORK`, `ST. LOUIS`)
+//! month-day := Month ["."] day [ [","] year ]          (Jan. 5, 2021 / March 3)
+//! paren     := an agency from data/lexicons/agencies_dateline.txt, else a country
+//! separator := "•" | "·" | "-" | "--" | "—" | "–", then white space or the end of the line
+//! ```
+//!
+//! NB: a place alone (`PARIS -`) is not taken as a dateline, since a capitalised opening word
+//! followed by a dash (`NATO - the alliance…`) is too common in body text; a date, a country
+//! or an agency must come with it.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use jiff::civil::Date;
+
+/// The agency lexicon, one entry per line, `#` comments.
+const AGENCIES_TXT: &str = include_str!("../../data/lexicons/agencies_dateline.txt");
+
+/// Lowercased agency names.
+static AGENCIES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    AGENCIES_TXT
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .map(str::to_lowercase)
+        .collect()
+});
+
+/// Whether `name` is a known news agency (case-insensitive).
+pub(crate) fn is_agency(name: &str) -> bool {
+    AGENCIES.contains(&name.trim().to_lowercase())
+}
+
+/// A dateline found in the text, as absolute byte ranges.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct RawDateline {
+    /// The whole dateline, separator included.
+    pub(crate) range: (usize, usize),
+    /// The place in capitals.
+    pub(crate) place: Option<(usize, usize)>,
+    /// A country, after a comma or in parentheses.
+    pub(crate) country: Option<(usize, usize)>,
+    /// An agency in parentheses.
+    pub(crate) agency: Option<(usize, usize)>,
+    /// A full date (ISO, or month, day and year).
+    pub(crate) date: Option<Date>,
+}
+
+/// The longest text accepted inside dateline parentheses, in bytes.
+const MAX_PAREN_LEN: usize = 48;
+
+/// The most words a country after a comma may have (`Democratic Republic of the Congo`).
+const MAX_COUNTRY_WORDS: usize = 5;
+
+/// Month names and abbreviations, lowercased, with their number.
+const MONTHS: &[(&str, i8)] = &[
+    ("january", 1),
+    ("jan", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sept", 9),
+    ("sep", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dec", 12),
+];
+
+/// A position in one line of text, with the line's offset in the whole text.
+struct Cursor<'a> {
+    line: &'a str,
+    base: usize,
+    position: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn rest(&self) -> &'a str {
+        self.line.get(self.position..).unwrap_or_default()
+    }
+
+    fn peek(&self) -> Option<char> {
+        self.rest().chars().next()
+    }
+
+    fn absolute(&self, relative: usize) -> usize {
+        self.base + relative
+    }
+
+    fn skip_spaces(&mut self) -> bool {
+        let rest = self.rest();
+        let skipped = rest.len() - rest.trim_start().len();
+        self.position += skipped;
+        skipped > 0
+    }
+
+    fn eat(&mut self, literal: &str) -> bool {
+        if self.rest().starts_with(literal) {
+            self.position += literal.len();
+            true
+        } else {
+            false
+        }
+    }
+
+    /// Takes the longest prefix whose characters satisfy `predicate`; returns it (maybe empty).
+    fn take_while(&mut self, predicate: impl Fn(char) -> bool) -> &'a str {
+        let rest = self.rest();
+        let length = rest.find(|character: char| !predicate(character)).unwrap_or(rest.len());
+        self.position += length;
+        rest.get(..length).unwrap_or_default()
+    }
+
+    fn number(&mut self, min_digits: usize, max_digits: usize) -> Option<i16> {
+        let start = self.position;
+        let digits = self.take_while(|character| character.is_ascii_digit());
+        if (min_digits..=max_digits).contains(&digits.len()) {
+            digits.parse().ok()
+        } else {
+            self.position = start;
+            None
+        }
+    }
+
+    /// `2017-04-14`.
+    fn iso_date(&mut self) -> Option<Date> {
+        let start = self.position;
+        let date = (|| {
+            let year = self.number(4, 4)?;
+            self.eat("-").then_some(())?;
+            let month = self.number(2, 2)?;
+            self.eat("-").then_some(())?;
+            let day = self.number(2, 2)?;
+            Date::new(year, i8::try_from(month).ok()?, i8::try_from(day).ok()?).ok()
+        })();
+        if date.is_none() {
+            self.position = start;
+        }
+        date
+    }
+
+    /// `Jan. 5, 2021`, `March 3`, `Sept 1 2004`: returns the date when a year is given
+    /// (and the date is valid), `Some(None)` for a day and month only.
+    fn month_day(&mut self) -> Option<Option<Date>> {
+        let start = self.position;
+        let parsed = (|| {
+            let name = self.take_while(char::is_alphabetic).to_lowercase();
+            let &(_, month) = MONTHS.iter().find(|(month_name, _)| *month_name == name)?;
+            self.eat(".");
+            self.skip_spaces().then_some(())?;
+            let day = self.number(1, 2)?;
+            let before_year = self.position;
+            self.eat(",");
+            let year = if self.skip_spaces() { self.number(4, 4) } else { None };
+            let Some(year) = year else {
+                self.position = before_year;
+                return Some(None);
+            };
+            Some(Date::new(year, month, i8::try_from(day).ok()?).ok())
+        })();
+        if parsed.is_none() {
+            self.position = start;
+        }
+        parsed
+    }
+
+    /// Words in capitals, separated by single spaces: `NEW YORK`, `ST. LOUIS`, `BEIJING`.
+    fn capital_words(&mut self) -> Option<(usize, usize)> {
+        let start = self.position;
+        let mut end = start;
+        let mut n_letters = 0;
+        loop {
+            let word_start = self.position;
+            let word = self.take_while(|character| {
+                character.is_uppercase() || matches!(character, '-' | '.' | '\'' | '’')
+            });
+            let is_word = word.chars().next().is_some_and(char::is_uppercase)
+                && self.peek().is_none_or(|next| !next.is_alphanumeric());
+            if !is_word {
+                self.position = word_start;
+                break;
+            }
+            n_letters += word.chars().filter(|character| character.is_uppercase()).count();
+            end = self.position;
+            if !(self.eat(" ") && self.peek().is_some_and(char::is_uppercase)) {
+                break;
+            }
+        }
+        self.position = end;
+        (n_letters >= 2).then_some((start, end))
+    }
+
+    /// Capitalised words (with `of`, `the`, `and` between them): `Afghanistan`, `South Korea`.
+    fn title_words(&mut self) -> Option<(usize, usize)> {
+        let start = self.position;
+        let mut end = start;
+        for _ in 0..MAX_COUNTRY_WORDS {
+            let word_start = self.position;
+            let word = self.take_while(|character| {
+                character.is_alphabetic() || matches!(character, '-' | '.' | '\'' | '’')
+            });
+            let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+            let connector = matches!(word, "of" | "the" | "and");
+            if !(capitalised || (connector && end > start)) {
+                self.position = word_start;
+                break;
+            }
+            if capitalised {
+                end = self.position;
+            }
+            if !self.eat(" ") {
+                break;
+            }
+        }
+        self.position = end;
+        (end > start).then_some((start, end))
+    }
+
+    /// `(AFP)` or `(France)`: the range of the text inside.
+    fn parenthesised(&mut self) -> Option<(usize, usize)> {
+        let start = self.position;
+        if !self.eat("(") {
+            return None;
+        }
+        let inside_start = self.position;
+        let inside = self.take_while(|character| !matches!(character, '(' | ')'));
+        if inside.trim().is_empty() || inside.len() > MAX_PAREN_LEN || !self.eat(")") {
+            self.position = start;
+            return None;
+        }
+        let leading = inside.len() - inside.trim_start().len();
+        Some((inside_start + leading, inside_start + inside.trim_end().len()))
+    }
+
+    fn separator(&mut self) -> bool {
+        let start = self.position;
+        let found = ["--", "•", "·", "—", "–", "-"].iter().any(|separator| self.eat(separator));
+        if found && self.peek().is_none_or(char::is_whitespace) {
+            true
+        } else {
+            self.position = start;
+            false
+        }
+    }
+}
+
+/// Parses a dateline at byte `start` of `text`, on that line only.
+pub(crate) fn parse_dateline(text: &str, start: usize) -> Option<RawDateline> {
+    let rest = text.get(start..)?;
+    let line = rest.split('\n').next().unwrap_or_default();
+    let mut cursor = Cursor { line, base: start, position: 0 };
+
+    let mut date = None;
+    let mut has_date = false;
+    let before_prefix = cursor.position;
+    let keyword = cursor.take_while(char::is_alphabetic);
+    if keyword.eq_ignore_ascii_case("date") {
+        cursor.skip_spaces();
+    } else {
+        cursor.position = before_prefix;
+    }
+    if let Some(iso) = cursor.iso_date() {
+        cursor.skip_spaces().then_some(())?;
+        date = Some(iso);
+        has_date = true;
+    } else {
+        cursor.position = before_prefix;
+    }
+
+    let place = cursor.capital_words()?;
+    let mut country = None;
+    let mut agency = None;
+    // `, Afghanistan`, `, March 3`, `, Jan. 5, 2021`, or a country then a date.
+    for _ in 0..2 {
+        let before_comma = cursor.position;
+        if !(cursor.eat(",") && cursor.skip_spaces()) {
+            cursor.position = before_comma;
+            break;
+        }
+        if !has_date && let Some(month_day) = cursor.month_day() {
+            date = month_day;
+            has_date = true;
+        } else if country.is_none()
+            && let Some(words) = cursor.title_words()
+        {
+            country = Some(words);
+        } else {
+            cursor.position = before_comma;
+            break;
+        }
+    }
+    // `(AFP)`, `(France)`, or both.
+    for _ in 0..2 {
+        let before_paren = cursor.position;
+        cursor.skip_spaces();
+        let Some(inside) = cursor.parenthesised() else {
+            cursor.position = before_paren;
+            break;
+        };
+        let inside_text = line.get(inside.0..inside.1).unwrap_or_default();
+        if agency.is_none() && is_agency(inside_text) {
+            agency = Some(inside);
+        } else if country.is_none() {
+            country = Some(inside);
+        } else {
+            return None;
+        }
+    }
+    cursor.skip_spaces();
+    if !cursor.separator() {
+        return None;
+    }
+    if !(has_date || country.is_some() || agency.is_some()) {
+        return None;
+    }
+    let absolute = |(from, to): (usize, usize)| (cursor.absolute(from), cursor.absolute(to));
+    Some(RawDateline {
+        range: (start, cursor.absolute(cursor.position)),
+        place: Some(absolute(place)),
+        country: country.map(absolute),
+        agency: agency.map(absolute),
+        date,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The dateline of `text` as (whole, place, country, agency, date), all as text.
+    type Parts<'a> = (&'a str, &'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>);
+
+    fn check(text: &str, expected: Option<Parts<'_>>) {
+        let start = text.len() - text.trim_start().len();
+        let got = parse_dateline(text, start).map(|dateline| {
+            let slice = |(from, to): (usize, usize)| text[from..to].to_owned();
+            (
+                slice(dateline.range),
+                dateline.place.map(slice).unwrap_or_default(),
+                dateline.country.map(slice),
+                dateline.agency.map(slice),
+                dateline.date.map(|date| date.to_string()),
+            )
+        });
+        let expected = expected.map(|(whole, place, country, agency, date)| {
+            (
+                whole.to_owned(),
+                place.to_owned(),
+                country.map(str::to_owned),
+                agency.map(str::to_owned),
+                date.map(str::to_owned),
+            )
+        });
+        assert_eq!(got, expected, "input {text:?}");
+    }
+
+    #[test]
+    fn datelines_table() {
+        let cases: &[(&str, Option<Parts<'_>>)] = &[
+            (
+                " date 2017-04-14 STRASBOURG (France) • The court ruled.",
+                Some((
+                    "date 2017-04-14 STRASBOURG (France) •",
+                    "STRASBOURG",
+                    Some("France"),
+                    None,
+                    Some("2017-04-14"),
+                )),
+            ),
+            (
+                "2017-04-14 LYON (France) - Text.",
+                Some((
+                    "2017-04-14 LYON (France) -",
+                    "LYON",
+                    Some("France"),
+                    None,
+                    Some("2017-04-14"),
+                )),
+            ),
+            ("PARIS (AFP) - Text.", Some(("PARIS (AFP) -", "PARIS", None, Some("AFP"), None))),
+            (
+                "LONDON (Reuters) - Text.",
+                Some(("LONDON (Reuters) -", "LONDON", None, Some("Reuters"), None)),
+            ),
+            (
+                "WASHINGTON (AP) — Text.",
+                Some(("WASHINGTON (AP) —", "WASHINGTON", None, Some("AP"), None)),
+            ),
+            (
+                "BEIJING, March 3 (Xinhua) -- Text.",
+                Some(("BEIJING, March 3 (Xinhua) --", "BEIJING", None, Some("Xinhua"), None)),
+            ),
+            (
+                "MOSCOW, March 3 (Reuters) - Text.",
+                Some(("MOSCOW, March 3 (Reuters) -", "MOSCOW", None, Some("Reuters"), None)),
+            ),
+            (
+                "NEW YORK, Jan. 5, 2021 (AP) — Text.",
+                Some((
+                    "NEW YORK, Jan. 5, 2021 (AP) —",
+                    "NEW YORK",
+                    None,
+                    Some("AP"),
+                    Some("2021-01-05"),
+                )),
+            ),
+            (
+                "KABUL, Afghanistan (AP) — Text.",
+                Some(("KABUL, Afghanistan (AP) —", "KABUL", Some("Afghanistan"), Some("AP"), None)),
+            ),
+            (
+                "SEOUL, South Korea, Sept. 1 2004 (Yonhap) – Text.",
+                Some((
+                    "SEOUL, South Korea, Sept. 1 2004 (Yonhap) –",
+                    "SEOUL",
+                    Some("South Korea"),
+                    Some("Yonhap"),
+                    Some("2004-09-01"),
+                )),
+            ),
+            (
+                "ST. LOUIS (dpa) -\nText.",
+                Some(("ST. LOUIS (dpa) -", "ST. LOUIS", None, Some("dpa"), None)),
+            ),
+            (
+                "SÃO PAULO (Brazil) • Texto.",
+                Some(("SÃO PAULO (Brazil) •", "SÃO PAULO", Some("Brazil"), None, None)),
+            ),
+            // An impossible date is no date, but still a dateline.
+            (
+                "ROME, Feb. 30, 2021 (ANSA) - Text.",
+                Some(("ROME, Feb. 30, 2021 (ANSA) -", "ROME", None, Some("ANSA"), None)),
+            ),
+            // Not datelines.
+            ("The court ruled (AFP) - yes.", None),
+            ("PARIS - A place alone is not enough.", None),
+            ("NATO - the alliance said.", None),
+            ("US troops (AFP) - left.", None),
+            ("PARIS (AFP)- Text.", Some(("PARIS (AFP)-", "PARIS", None, Some("AFP"), None))),
+            ("PARIS (AFP) -Text.", None),
+            ("A total of 184 children died.", None),
+            ("PARIS (AFP)\n- Text.", None),
+        ];
+        for (input, expected) in cases {
+            check(input, *expected);
+        }
+    }
+
+    #[test]
+    fn agencies_lexicon() {
+        for name in ["AFP", "reuters", "Xinhua", "dpa", "Agence France-Presse", "Kyodo"] {
+            assert!(is_agency(name), "{name}");
+        }
+        for name in ["France", "Afghanistan", "# News agencies"] {
+            assert!(!is_agency(name), "{name}");
+        }
+    }
+}

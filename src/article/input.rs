@@ -1,0 +1,271 @@
+//! Input validation: is this plain text that looks like an article?
+//!
+//! Every check is one linear pass (or less) over the input; locations are only computed
+//! once an error is certain.
+
+use crate::ArticleParseError;
+
+/// The largest article accepted, in bytes (10 MiB).
+pub const MAX_ARTICLE_BYTES: usize = 10 * 1024 * 1024;
+
+/// The UTF-8 byte order mark.
+pub(crate) const BOM: char = '\u{FEFF}';
+
+/// Share of control characters (of all characters) above which the input is called binary.
+const MAX_CONTROL_SHARE: f64 = 0.10;
+
+/// Share of non-blank bytes inside markup tags above which the input is called HTML.
+const MAX_TAG_SHARE: f64 = 0.5;
+
+/// The 1-based line and column (in code points) of a byte offset of `text`.
+///
+/// `\r\n` counts as one line break; a lone `\r` is an ordinary character.
+pub(crate) fn location_of(text: &str, byte: usize) -> (usize, usize) {
+    let byte = byte.min(text.len());
+    let before = text.get(..byte).unwrap_or(text);
+    let line_start = before.rfind('\n').map_or(0, |newline| newline + 1);
+    let line = 1 + before.bytes().filter(|&b| b == b'\n').count();
+    let column = 1 + before.get(line_start..).map_or(0, |rest| rest.chars().count());
+    (line, column)
+}
+
+fn error_at(text: &str, byte: usize, message: impl Into<String>) -> ArticleParseError {
+    let (line, column) = location_of(text, byte);
+    ArticleParseError::new(line, column, message)
+}
+
+/// Formats a byte count for messages (`12.5 MiB`).
+fn human_size(bytes: usize) -> String {
+    #[expect(clippy::cast_precision_loss, reason = "only for a rounded human-readable figure")]
+    let mebibytes = bytes as f64 / (1024.0 * 1024.0);
+    format!("{mebibytes:.1} MiB ({bytes} bytes)")
+}
+
+/// Rejects input larger than [`MAX_ARTICLE_BYTES`].
+pub(crate) fn check_size(len: usize) -> Result<(), ArticleParseError> {
+    if len > MAX_ARTICLE_BYTES {
+        return Err(ArticleParseError::new(
+            1,
+            1,
+            format!(
+                "the article is {}, larger than the limit of {}",
+                human_size(len),
+                human_size(MAX_ARTICLE_BYTES)
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Decodes bytes as UTF-8, reporting the first invalid byte by line and column.
+pub(crate) fn decode_utf8(bytes: &[u8]) -> Result<&str, ArticleParseError> {
+    check_size(bytes.len())?;
+    std::str::from_utf8(bytes).map_err(|error| {
+        let valid_up_to = error.valid_up_to();
+        // The prefix up to `valid_up_to` is valid UTF-8 by definition of `valid_up_to`.
+        let valid =
+            std::str::from_utf8(bytes.get(..valid_up_to).unwrap_or_default()).unwrap_or_default();
+        let bad_byte = bytes.get(valid_up_to).copied().unwrap_or_default();
+        error_at(
+            valid,
+            valid.len(),
+            format!(
+                "the article is not valid UTF-8 (byte 0x{bad_byte:02X} at offset {valid_up_to}); \
+                 pass UTF-8 plain text"
+            ),
+        )
+    })
+}
+
+/// Whether a character counts as a control character for the binary check.
+///
+/// Tab, line feed, carriage return and form feed are ordinary white space in text files.
+fn is_binary_control(character: char) -> bool {
+    character.is_control() && !matches!(character, '\t' | '\n' | '\r' | '\u{0C}')
+}
+
+/// Checks that `text` is a non-empty plain-text article of acceptable size.
+pub(crate) fn validate(text: &str) -> Result<(), ArticleParseError> {
+    check_size(text.len())?;
+    let body = text.strip_prefix(BOM).unwrap_or(text);
+    if body.trim().is_empty() {
+        let message = if body.is_empty() {
+            "the article is empty"
+        } else {
+            "the article contains only white space"
+        };
+        return Err(ArticleParseError::new(1, 1, message));
+    }
+    if let Some(nul) = text.find('\0') {
+        return Err(error_at(
+            text,
+            nul,
+            "the input looks binary (it contains a NUL byte); pass a plain-text article",
+        ));
+    }
+    check_control_share(text)?;
+    check_html(text, body)
+}
+
+fn check_control_share(text: &str) -> Result<(), ArticleParseError> {
+    let mut n_chars = 0_usize;
+    let mut n_control = 0_usize;
+    let mut first_control = None;
+    for (offset, character) in text.char_indices() {
+        n_chars += 1;
+        if is_binary_control(character) {
+            n_control += 1;
+            first_control.get_or_insert(offset);
+        }
+    }
+    #[expect(clippy::cast_precision_loss, reason = "a ratio of counts; precision is irrelevant")]
+    let share = n_control as f64 / n_chars.max(1) as f64;
+    match first_control {
+        Some(offset) if share > MAX_CONTROL_SHARE => Err(error_at(
+            text,
+            offset,
+            format!(
+                "the input looks binary ({:.0}% control characters); pass a plain-text article",
+                share * 100.0
+            ),
+        )),
+        _ => Ok(()),
+    }
+}
+
+fn check_html(text: &str, body: &str) -> Result<(), ArticleParseError> {
+    let start = body.trim_start();
+    let offset = text.len() - start.len();
+    let head: String = start.chars().take(16).collect::<String>().to_ascii_lowercase();
+    let looks_like_document = ["<!doctype", "<html", "<?xml", "<head", "<body"]
+        .iter()
+        .any(|prefix| head.starts_with(prefix));
+    if looks_like_document || tag_share(body) > MAX_TAG_SHARE {
+        return Err(error_at(
+            text,
+            offset,
+            "the input looks like HTML; pass the article as plain text",
+        ));
+    }
+    Ok(())
+}
+
+/// The share of non-blank bytes that lie inside `<tag …>` markup.
+fn tag_share(text: &str) -> f64 {
+    let bytes = text.as_bytes();
+    let mut n_visible = 0_usize;
+    let mut n_in_tags = 0_usize;
+    let mut index = 0;
+    while let Some(&byte) = bytes.get(index) {
+        let starts_tag = byte == b'<'
+            && bytes.get(index + 1).is_some_and(|next| {
+                next.is_ascii_alphabetic() || matches!(next, b'/' | b'!' | b'?')
+            });
+        if starts_tag {
+            // A tag runs to the next `>` (a stray `<` with no `>` is ordinary text).
+            if let Some(length) =
+                bytes.get(index..).and_then(|rest| rest.iter().position(|&b| b == b'>'))
+            {
+                let tag = bytes.get(index..=index + length).unwrap_or_default();
+                let n_tag_visible = tag.iter().filter(|b| !b.is_ascii_whitespace()).count();
+                n_in_tags += n_tag_visible;
+                n_visible += n_tag_visible;
+                index += length + 1;
+                continue;
+            }
+        }
+        if !byte.is_ascii_whitespace() {
+            n_visible += 1;
+        }
+        index += 1;
+    }
+    #[expect(clippy::cast_precision_loss, reason = "a ratio of counts; precision is irrelevant")]
+    let share = n_in_tags as f64 / n_visible.max(1) as f64;
+    share
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn validation_errors_table() {
+        let cases: &[(&str, &str)] = &[
+            ("", "line 1, column 1: the article is empty"),
+            ("  \n\t\r\n ", "line 1, column 1: the article contains only white space"),
+            ("\u{FEFF}", "line 1, column 1: the article is empty"),
+            (
+                "Hello.\nab\0cd",
+                "line 2, column 3: the input looks binary (it contains a NUL byte); pass a plain-text article",
+            ),
+            (
+                "a\u{1}b\u{2}c\u{3}",
+                "line 1, column 2: the input looks binary (50% control characters); pass a plain-text article",
+            ),
+            (
+                "<!DOCTYPE html><p>Hi.</p>",
+                "line 1, column 1: the input looks like HTML; pass the article as plain text",
+            ),
+            (
+                "\n  <HTML><body>Hi.</body></HTML>",
+                "line 2, column 3: the input looks like HTML; pass the article as plain text",
+            ),
+            (
+                "<div><p>Hi</p><p>there</p></div>",
+                "line 1, column 1: the input looks like HTML; pass the article as plain text",
+            ),
+        ];
+        for (input, expected) in cases {
+            let got = validate(input).map_err(|error| error.to_string());
+            assert_eq!(got, Err((*expected).to_owned()), "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn plain_text_passes() {
+        let cases = [
+            "Prices rose 5% as x < y and a <b> tag appeared once in a long sentence of text.",
+            "\u{FEFF}PARIS (AFP) - Text.\r\n",
+            "Tabs\tand form feeds\u{0C} are fine.",
+        ];
+        for input in cases {
+            assert_eq!(validate(input), Ok(()), "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn size_limit() {
+        assert_eq!(check_size(MAX_ARTICLE_BYTES), Ok(()));
+        let error = check_size(MAX_ARTICLE_BYTES + 1).map_err(|error| error.to_string());
+        assert_eq!(
+            error,
+            Err("line 1, column 1: the article is 10.0 MiB (10485761 bytes), larger than the \
+                 limit of 10.0 MiB (10485760 bytes)"
+                .to_owned())
+        );
+    }
+
+    #[test]
+    fn invalid_utf8_location() {
+        let cases: &[(&[u8], &str)] = &[
+            (b"ab\xFFc", "line 1, column 3: the article is not valid UTF-8 (byte 0xFF at offset 2); pass UTF-8 plain text"),
+            (
+                b"\xC3\xA9\r\nx\xC3\xA9\xC3(",
+                "line 2, column 3: the article is not valid UTF-8 (byte 0xC3 at offset 7); pass UTF-8 plain text",
+            ),
+        ];
+        for (input, expected) in cases {
+            let got = decode_utf8(input).map_err(|error| error.to_string());
+            assert_eq!(got, Err((*expected).to_owned()));
+        }
+    }
+
+    #[test]
+    fn locations() {
+        let text = "ab\r\né•x\ny";
+        let cases = [(0, (1, 1)), (2, (1, 3)), (4, (2, 1)), (6, (2, 2)), (9, (2, 3)), (11, (3, 1))];
+        for (byte, expected) in cases {
+            assert_eq!(location_of(text, byte), expected, "byte {byte}");
+        }
+    }
+}
