@@ -7,6 +7,7 @@ pub mod export;
 pub mod graph;
 pub mod mint;
 mod pipeline;
+pub mod rdf;
 pub mod vocab;
 
 pub use article::{Article, Span};

@@ -114,6 +114,8 @@ pub mod ng {
         DESCRIPTION = "description";
         /// The kind of people a quantity counts ("children").
         COUNTS = "counts";
+        /// The NIF context (full text) of a document; added by the RDF export for provenance.
+        CONTEXT = "context";
     }
 }
 

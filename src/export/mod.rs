@@ -1,8 +1,36 @@
 //! Writing a [`KnowledgeGraph`](crate::KnowledgeGraph) in RDF syntaxes and Graphviz DOT.
 //!
 //! **Invariant:** read-only over the graph; the same graph always gives the same bytes.
+//!
+//! Every RDF serializer writes the dataset of [`rdf::to_dataset`](crate::rdf::to_dataset),
+//! sorted by graph name, subject, predicate (`rdf:type` and `rdfs:label` first) and object.
+//! Turtle and N-Triples write the default graph only, which is the complete graph;
+//! N-Quads, TriG and JSON-LD add the per-sentence named graphs.
+//!
+//! ```
+//! let graph = newsgraph::extract("STRASBOURG (France) • The court ruled yesterday.\n")?;
+//! let mut turtle = Vec::new();
+//! newsgraph::export::write(&graph, newsgraph::Format::Turtle, &mut turtle)?;
+//! assert!(String::from_utf8(turtle)?.contains("@prefix nif:"));
+//! # Ok::<_, Box<dyn std::error::Error>>(())
+//! ```
 
+mod dot;
+mod jsonld;
+mod ntriples;
+mod syntax;
+mod turtle;
+
+use std::fmt;
 use std::io::Write;
+use std::str::FromStr;
+
+pub use dot::{DotSerializer, WriterDotSerializer};
+pub use jsonld::{JsonLdSerializer, WriterJsonLdSerializer, CONTEXT};
+pub use ntriples::{
+    NQuadsSerializer, NTriplesSerializer, WriterNQuadsSerializer, WriterNTriplesSerializer,
+};
+pub use turtle::{TriGSerializer, TurtleSerializer, WriterTriGSerializer, WriterTurtleSerializer};
 
 use crate::{ExportError, KnowledgeGraph};
 
@@ -24,11 +52,148 @@ pub enum Format {
     Dot,
 }
 
-/// Writes `graph` to `writer` in `format`.
+impl Format {
+    /// Every format, in the order of `--help`.
+    pub const ALL: &'static [Format] =
+        &[Self::Turtle, Self::NTriples, Self::NQuads, Self::TriG, Self::JsonLd, Self::Dot];
+
+    /// The short name used on the command line, such as `turtle`.
+    ///
+    /// ```
+    /// assert_eq!(newsgraph::Format::NTriples.name(), "ntriples");
+    /// ```
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Turtle => "turtle",
+            Self::NTriples => "ntriples",
+            Self::NQuads => "nquads",
+            Self::TriG => "trig",
+            Self::JsonLd => "jsonld",
+            Self::Dot => "dot",
+        }
+    }
+
+    /// The IANA media type, such as `text/turtle`.
+    #[must_use]
+    pub const fn media_type(self) -> &'static str {
+        match self {
+            Self::Turtle => "text/turtle",
+            Self::NTriples => "application/n-triples",
+            Self::NQuads => "application/n-quads",
+            Self::TriG => "application/trig",
+            Self::JsonLd => "application/ld+json",
+            Self::Dot => "text/vnd.graphviz",
+        }
+    }
+
+    /// The usual file extension, without the dot, such as `ttl`.
+    #[must_use]
+    pub const fn file_extension(self) -> &'static str {
+        match self {
+            Self::Turtle => "ttl",
+            Self::NTriples => "nt",
+            Self::NQuads => "nq",
+            Self::TriG => "trig",
+            Self::JsonLd => "jsonld",
+            Self::Dot => "dot",
+        }
+    }
+
+    /// Whether the format writes the per-sentence named graphs.
+    #[must_use]
+    pub const fn supports_named_graphs(self) -> bool {
+        matches!(self, Self::NQuads | Self::TriG | Self::JsonLd)
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str(self.name())
+    }
+}
+
+/// The text is not a known format name, extension or media type.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown format '{0}' (expected one of turtle, ntriples, nquads, trig, jsonld, dot)")]
+pub struct UnknownFormatError(String);
+
+impl FromStr for Format {
+    type Err = UnknownFormatError;
+
+    /// Reads a name (`turtle`), an extension (`ttl`) or a media type (`text/turtle`),
+    /// ignoring ASCII case.
+    ///
+    /// ```
+    /// use newsgraph::Format;
+    /// assert_eq!("TTL".parse::<Format>()?, Format::Turtle);
+    /// assert_eq!("application/ld+json".parse::<Format>()?, Format::JsonLd);
+    /// # Ok::<_, Box<dyn std::error::Error>>(())
+    /// ```
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let wanted = text.trim();
+        Self::ALL
+            .iter()
+            .copied()
+            .find(|format| {
+                [format.name(), format.file_extension(), format.media_type()]
+                    .iter()
+                    .any(|known| known.eq_ignore_ascii_case(wanted))
+                    || match format {
+                        Self::NTriples => wanted.eq_ignore_ascii_case("n-triples"),
+                        Self::NQuads => wanted.eq_ignore_ascii_case("n-quads"),
+                        Self::JsonLd => {
+                            wanted.eq_ignore_ascii_case("json-ld")
+                                || wanted.eq_ignore_ascii_case("json")
+                        }
+                        Self::Dot => wanted.eq_ignore_ascii_case("gv"),
+                        _ => false,
+                    }
+            })
+            .ok_or_else(|| UnknownFormatError(text.to_owned()))
+    }
+}
+
+/// Writes `graph` to `writer` in `format`, with the default prefixes.
 ///
 /// # Errors
 /// [`ExportError`] when writing fails.
-pub fn write(graph: &KnowledgeGraph, format: Format, writer: impl Write) -> Result<(), ExportError> {
-    let _ = (graph, format, writer);
-    Err(ExportError::Unsupported("not yet implemented".into()))
+pub fn write(
+    graph: &KnowledgeGraph,
+    format: Format,
+    writer: impl Write,
+) -> Result<(), ExportError> {
+    match format {
+        Format::Turtle => {
+            let mut serializer = TurtleSerializer::new().for_writer(writer);
+            serializer.serialize_graph(graph)?;
+            serializer.finish()?;
+        }
+        Format::NTriples => {
+            let mut serializer = NTriplesSerializer::new().for_writer(writer);
+            serializer.serialize_graph(graph)?;
+            serializer.finish()?;
+        }
+        Format::NQuads => {
+            let mut serializer = NQuadsSerializer::new().for_writer(writer);
+            serializer.serialize_graph(graph)?;
+            serializer.finish()?;
+        }
+        Format::TriG => {
+            let mut serializer = TriGSerializer::new().for_writer(writer);
+            serializer.serialize_graph(graph)?;
+            serializer.finish()?;
+        }
+        Format::JsonLd => {
+            let mut serializer = JsonLdSerializer::new().for_writer(writer);
+            serializer.serialize_graph(graph)?;
+            serializer.finish()?;
+        }
+        Format::Dot => {
+            let mut serializer = DotSerializer::new().for_writer(writer);
+            serializer.serialize_graph(graph)?;
+            serializer.finish()?;
+        }
+    }
+    Ok(())
 }

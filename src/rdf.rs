@@ -1,0 +1,300 @@
+//! The RDF mapping of a [`KnowledgeGraph`]: facts, their evidence, and the article text.
+//!
+//! [`to_dataset`] turns a graph into an [`oxrdf::Dataset`]; the serializers in
+//! [`export`](crate::export) write that dataset.
+//!
+//! # Mapping
+//!
+//! Every node `n` gives `n rdf:type` each class (or, when it has none, the class of its
+//! [`NodeKind`]: `schema:NewsArticle`, `ng:Event`, `ng:Quantity`, `ng:Claim`), `rdfs:label`,
+//! `schema:name` (the label), `schema:alternateName` (its other names), `owl:sameAs` (each
+//! external identifier), and its attributes as typed literals
+//! (`Date` → `xsd:date`, `Year` → `xsd:gYear`, `YearMonth` → `xsd:gYearMonth`,
+//! `Integer` → `xsd:integer`, `Decimal` → `xsd:decimal`, `Duration` → `xsd:duration`,
+//! `Text` → a plain `xsd:string`).
+//! Every edge `s p o` is the triple `s p o`.
+//! All of these are in the **default graph**, which alone is the complete graph.
+//!
+//! # Provenance
+//!
+//! With `{doc}` the document IRI and all offsets in **Unicode code points** of the article text
+//! (half-open, [`Span::start_char`](crate::Span::start_char)..[`Span::end_char`](crate::Span::end_char)):
+//!
+//! * `<{doc}> ng:context <{doc}#char=0,{len}>`, the [NIF](https://persistence.uni-leipzig.org/nlp2rdf/)
+//!   context: `a nif:Context, nif:OffsetBasedString; nif:isString "full text"; nif:beginIndex 0; nif:endIndex len`.
+//! * Sentence `n` (**1-based**, in article order) is `<{doc}#s{n}> a nif:Sentence` with
+//!   `nif:anchorOf`, `nif:beginIndex`, `nif:endIndex`, `nif:referenceContext` and `nif:nextSentence`.
+//! * Every edge or attribute with evidence gets a reified statement
+//!   `<{doc}#fact-{h}> a rdf:Statement, ng:Fact; rdf:subject; rdf:predicate; rdf:object`, where `h` is
+//!   16 hex digits of [`fnv1a`](crate::mint::fnv1a) over `subject|predicate|object` (IRIs bare,
+//!   a literal object in its N-Triples form). Each evidence adds `prov:wasDerivedFrom <{doc}#s{n}>`,
+//!   `ng:rule "rule-id"` and `ng:evidenceSpan <{doc}#char={b},{e}>`.
+//! * A span node `<{doc}#char={b},{e}>` ([RFC 5147](https://www.rfc-editor.org/rfc/rfc5147) fragment)
+//!   is `a nif:Phrase, oa:TextPositionSelector; nif:beginIndex b; oa:start b; nif:endIndex e; oa:end e;
+//!   nif:anchorOf "words"; nif:referenceContext <context>; nif:sentence <{doc}#s{n}>`.
+//! * Each fact triple is **also** written into the named graph `<{doc}#s{n}>` of every sentence
+//!   that states it, so `GRAPH <{doc}#s3> { … }` is what sentence 3 says.
+//!
+//! Offsets are `xsd:nonNegativeInteger`. There are no blank nodes: every resource has a minted
+//! IRI, so the output is deterministic and two datasets compare with plain set equality.
+
+use std::collections::BTreeSet;
+
+use oxrdf::{Dataset, GraphName, Literal as RdfLiteral, NamedNode, Quad, Term};
+
+use crate::graph::{Evidence, KnowledgeGraph, Literal, Node, NodeKind};
+use crate::mint::fnv1a;
+use crate::vocab::{ng, nif, oa, owl, prov, rdf, rdfs, schema, xsd};
+
+/// Maps a [`KnowledgeGraph`] to an RDF [`Dataset`] with provenance (see the
+/// [module documentation](self) for the mapping).
+///
+/// NB: the dataset has no blank nodes, so the same graph always gives the same set of quads.
+///
+/// ```
+/// let graph = newsgraph::extract("STRASBOURG (France) • The court ruled yesterday.\n")?;
+/// let dataset = newsgraph::rdf::to_dataset(&graph);
+/// assert!(dataset.iter().all(|quad| !quad.subject.is_blank_node()));
+/// # Ok::<_, Box<dyn std::error::Error>>(())
+/// ```
+#[must_use]
+pub fn to_dataset(graph: &KnowledgeGraph) -> Dataset {
+    let mut builder = Builder { dataset: Dataset::new(), doc: graph.document().iri.clone() };
+    builder.document(graph);
+    for (_, node) in graph.nodes() {
+        builder.node(graph, node);
+    }
+    for (subject, edge, object) in graph.edges() {
+        let object_term = Term::from(iri(&object.iri));
+        builder.fact(graph, &subject.iri, &edge.predicate, &object_term, &edge.evidence);
+    }
+    builder.dataset
+}
+
+impl KnowledgeGraph {
+    /// The RDF dataset of this graph; see [`rdf::to_dataset`](to_dataset).
+    #[must_use]
+    pub fn to_dataset(&self) -> Dataset {
+        to_dataset(self)
+    }
+}
+
+/// The IRI of sentence `index` (0-based index, 1-based fragment `#s{index + 1}`).
+#[must_use]
+pub fn sentence_iri(document_iri: &str, index: usize) -> String {
+    format!("{document_iri}#s{}", index + 1)
+}
+
+/// The IRI of the stretch `begin..end` (code points) of the document text: `{doc}#char={begin},{end}`.
+#[must_use]
+pub fn span_iri(document_iri: &str, begin: usize, end: usize) -> String {
+    format!("{document_iri}#char={begin},{end}")
+}
+
+/// The IRI of the reified statement of `subject predicate object`, where `object` is the
+/// N-Triples form of the object term (`<iri>` or a literal).
+#[must_use]
+pub fn fact_iri(document_iri: &str, subject: &str, predicate: &str, object: &str) -> String {
+    let key = format!("{subject}|{predicate}|{object}");
+    format!("{document_iri}#fact-{:016x}", fnv1a(key.as_bytes()))
+}
+
+/// The RDF literal of a [`Literal`].
+#[must_use]
+pub fn literal(value: &Literal) -> RdfLiteral {
+    match value {
+        Literal::Text(text) => RdfLiteral::new_simple_literal(text),
+        Literal::Date(date) => typed(date.to_string(), xsd::DATE),
+        Literal::Year(year) => typed(format_year(*year), xsd::G_YEAR),
+        Literal::YearMonth(year, month) => {
+            typed(format!("{}-{month:02}", format_year(*year)), xsd::G_YEAR_MONTH)
+        }
+        Literal::Integer(number) => typed(number.to_string(), xsd::INTEGER),
+        Literal::Decimal(lexical) => typed(lexical.clone(), xsd::DECIMAL),
+        Literal::Duration(lexical) => typed(lexical.clone(), xsd::DURATION),
+    }
+}
+
+/// An IRI as an [`oxrdf::NamedNode`]: validated, and percent-encoded where it holds characters
+/// that IRIs cannot (spaces, quotes, angle brackets), so the output always parses.
+#[must_use]
+pub fn iri(value: &str) -> NamedNode {
+    if let Ok(node) = NamedNode::new(value) {
+        return node;
+    }
+    let mut encoded = String::with_capacity(value.len());
+    for character in value.chars() {
+        if character.is_control()
+            || character.is_whitespace()
+            || matches!(character, '<' | '>' | '"' | '{' | '}' | '|' | '^' | '`' | '\\')
+        {
+            let mut buffer = [0; 4];
+            for byte in character.encode_utf8(&mut buffer).bytes() {
+                encoded.push_str(&format!("%{byte:02X}"));
+            }
+        } else {
+            encoded.push(character);
+        }
+    }
+    // Unchecked because what is left (e.g. a missing scheme) is the caller's IRI minting bug,
+    // and this function cannot fail; every IRI newsgraph mints is absolute.
+    NamedNode::new_unchecked(encoded)
+}
+
+fn format_year(year: i16) -> String {
+    if year < 0 {
+        format!("-{:04}", -i32::from(year))
+    } else {
+        format!("{year:04}")
+    }
+}
+
+fn typed(lexical: String, datatype: &str) -> RdfLiteral {
+    RdfLiteral::new_typed_literal(lexical, iri(datatype))
+}
+
+fn offset(value: usize) -> Term {
+    typed(value.to_string(), xsd::NON_NEGATIVE_INTEGER).into()
+}
+
+fn text(value: &str) -> Term {
+    RdfLiteral::new_simple_literal(value).into()
+}
+
+struct Builder {
+    dataset: Dataset,
+    doc: String,
+}
+
+impl Builder {
+    fn add(&mut self, subject: &NamedNode, predicate: &str, object: impl Into<Term>) {
+        self.dataset.insert(&Quad::new(
+            subject.clone(),
+            iri(predicate),
+            object.into(),
+            GraphName::DefaultGraph,
+        ));
+    }
+
+    fn context_iri(&self, graph: &KnowledgeGraph) -> NamedNode {
+        iri(&span_iri(&self.doc, 0, graph.document().text.chars().count()))
+    }
+
+    fn document(&mut self, graph: &KnowledgeGraph) {
+        let document = graph.document();
+        let doc = iri(&self.doc);
+        let context = self.context_iri(graph);
+        let length = document.text.chars().count();
+        self.add(&doc, ng::CONTEXT, context.clone());
+        self.add(&context, rdf::TYPE, iri(nif::CONTEXT));
+        self.add(&context, rdf::TYPE, iri(nif::OFFSET_BASED_STRING));
+        self.add(&context, nif::IS_STRING, text(&document.text));
+        self.add(&context, nif::BEGIN_INDEX, offset(0));
+        self.add(&context, nif::END_INDEX, offset(length));
+        for (index, sentence) in document.sentences.iter().enumerate() {
+            let node = iri(&sentence_iri(&self.doc, index));
+            self.add(&node, rdf::TYPE, iri(nif::SENTENCE));
+            self.add(&node, nif::ANCHOR_OF, text(&sentence.text));
+            self.add(&node, nif::BEGIN_INDEX, offset(sentence.span.start_char));
+            self.add(&node, nif::END_INDEX, offset(sentence.span.end_char));
+            self.add(&node, nif::REFERENCE_CONTEXT, context.clone());
+            if index + 1 < document.sentences.len() {
+                self.add(&node, nif::NEXT_SENTENCE, iri(&sentence_iri(&self.doc, index + 1)));
+            }
+        }
+    }
+
+    fn node(&mut self, graph: &KnowledgeGraph, node: &Node) {
+        let subject = iri(&node.iri);
+        if node.classes.is_empty() {
+            let class = match node.kind {
+                NodeKind::Document => Some(schema::NEWS_ARTICLE),
+                NodeKind::Event => Some(ng::EVENT),
+                NodeKind::Quantity => Some(ng::QUANTITY),
+                NodeKind::Claim => Some(ng::CLAIM),
+                _ => None,
+            };
+            if let Some(class) = class {
+                self.add(&subject, rdf::TYPE, iri(class));
+            }
+        }
+        for class in &node.classes {
+            self.add(&subject, rdf::TYPE, iri(class));
+        }
+        self.add(&subject, rdfs::LABEL, text(&node.label));
+        self.add(&subject, schema::NAME, text(&node.label));
+        for name in node.names.iter().filter(|name| **name != node.label) {
+            self.add(&subject, schema::ALTERNATE_NAME, text(name));
+        }
+        for same_as in &node.same_as {
+            self.add(&subject, owl::SAME_AS, iri(same_as));
+        }
+        for attribute in &node.attributes {
+            let object = Term::from(literal(&attribute.value));
+            self.fact(graph, &node.iri, &attribute.predicate, &object, &attribute.evidence);
+        }
+    }
+
+    /// Writes `subject predicate object` into the default graph and, with evidence, its
+    /// reified statement and its copies in the sentences' named graphs.
+    fn fact(
+        &mut self,
+        graph: &KnowledgeGraph,
+        subject: &str,
+        predicate: &str,
+        object: &Term,
+        evidence: &[Evidence],
+    ) {
+        let subject_node = iri(subject);
+        let predicate_node = iri(predicate);
+        self.add(&subject_node, predicate, object.clone());
+        if evidence.is_empty() {
+            return;
+        }
+        let document = graph.document();
+        let fact = iri(&fact_iri(
+            &self.doc,
+            subject_node.as_str(),
+            predicate_node.as_str(),
+            &object.to_string(),
+        ));
+        self.add(&fact, rdf::TYPE, iri(rdf::STATEMENT));
+        self.add(&fact, rdf::TYPE, iri(ng::FACT));
+        self.add(&fact, rdf::SUBJECT, subject_node.clone());
+        self.add(&fact, rdf::PREDICATE, predicate_node.clone());
+        self.add(&fact, rdf::OBJECT, object.clone());
+        let context = self.context_iri(graph);
+        let mut sentences = BTreeSet::new();
+        for item in evidence {
+            self.add(&fact, ng::RULE, text(&item.rule));
+            let span = iri(&span_iri(&self.doc, item.span.start_char, item.span.end_char));
+            self.add(&fact, ng::EVIDENCE_SPAN, span.clone());
+            self.add(&span, rdf::TYPE, iri(nif::PHRASE));
+            self.add(&span, rdf::TYPE, iri(oa::TEXT_POSITION_SELECTOR));
+            self.add(&span, nif::BEGIN_INDEX, offset(item.span.start_char));
+            self.add(&span, oa::START, offset(item.span.start_char));
+            self.add(&span, nif::END_INDEX, offset(item.span.end_char));
+            self.add(&span, oa::END, offset(item.span.end_char));
+            if let Some(words) = document.text.get(item.span.start..item.span.end) {
+                self.add(&span, nif::ANCHOR_OF, text(words));
+            }
+            self.add(&span, nif::REFERENCE_CONTEXT, context.clone());
+            // Evidence that points past the sentence list has no sentence to derive from;
+            // the span still locates it in the text.
+            if item.sentence < document.sentences.len() {
+                let sentence = iri(&sentence_iri(&self.doc, item.sentence));
+                self.add(&fact, prov::WAS_DERIVED_FROM, sentence.clone());
+                self.add(&span, nif::SENTENCE_PROP, sentence.clone());
+                sentences.insert(sentence);
+            }
+        }
+        for sentence in sentences {
+            self.dataset.insert(&Quad::new(
+                subject_node.clone(),
+                predicate_node.clone(),
+                object.clone(),
+                GraphName::NamedNode(sentence),
+            ));
+        }
+    }
+}
