@@ -3,6 +3,8 @@
 //! Exit codes: 0 success (also on a closed stdout), 1 no match, 2 error.
 //! Errors are one `error: …` line on stderr; diagnostics are `warning: …` lines.
 
+#![expect(clippy::unwrap_used, reason = "a failed setup step should fail the test loudly")]
+
 use std::io::Read;
 use std::path::Path;
 use std::process::Stdio;

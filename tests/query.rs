@@ -81,6 +81,9 @@ fn fixture() -> Fixture {
     Fixture { graph, jane, acme, springfield, merger, lonely }
 }
 
+/// A fact pattern: subject, predicate, object.
+type Pattern<'a> = (Option<NodeIndex>, Option<&'a str>, Option<NodeIndex>);
+
 /// A fact as `subject label — predicate — object`, for compact assertions.
 fn show(facts: &[newsgraph::Fact<'_>]) -> Vec<String> {
     facts.iter().map(ToString::to_string).collect()
@@ -176,19 +179,20 @@ fn facts_matching() {
     let works_for = predicate("worksFor");
     let agent = predicate("agent");
     let date = predicate("date");
-    let cases: [(Option<NodeIndex>, Option<&str>, Option<NodeIndex>, usize); 9] = [
-        (None, None, None, 5),
-        (Some(f.jane), None, None, 2),
-        (None, Some(&works_for), None, 1),
-        (None, None, Some(f.acme), 2),
-        (Some(f.merger), Some(&agent), Some(f.acme), 1),
-        (Some(f.merger), Some(&date), None, 1),
+    // (subject, predicate, object) pattern and the number of facts it matches.
+    let cases: [(Pattern<'_>, usize); 9] = [
+        ((None, None, None), 5),
+        ((Some(f.jane), None, None), 2),
+        ((None, Some(&works_for), None), 1),
+        ((None, None, Some(f.acme)), 2),
+        ((Some(f.merger), Some(&agent), Some(f.acme)), 1),
+        ((Some(f.merger), Some(&date), None), 1),
         // An object pattern never matches a literal.
-        (Some(f.merger), Some(&date), Some(f.acme), 0),
-        (Some(f.jane), Some(&agent), None, 0),
-        (None, Some("https://example.org/ontology#nothing"), None, 0),
+        ((Some(f.merger), Some(&date), Some(f.acme)), 0),
+        ((Some(f.jane), Some(&agent), None), 0),
+        ((None, Some("https://example.org/ontology#nothing"), None), 0),
     ];
-    for (subject, predicate, object, expected) in cases {
+    for ((subject, predicate, object), expected) in cases {
         let facts = f.graph.facts_matching(subject, predicate, object);
         assert_eq!(facts.len(), expected, "pattern ({subject:?}, {predicate:?}, {object:?})");
         for fact in &facts {
