@@ -11,11 +11,14 @@ pub const MAX_ARTICLE_BYTES: usize = 10 * 1024 * 1024;
 /// The UTF-8 byte order mark.
 pub(crate) const BOM: char = '\u{FEFF}';
 
-/// Share of control characters (of all characters) above which the input is called binary.
-const MAX_CONTROL_SHARE: f64 = 0.10;
+/// Percentage of control characters (of all characters) above which the input is binary.
+const MAX_CONTROL_PERCENT: usize = 10;
 
-/// Share of non-blank bytes inside markup tags above which the input is called HTML.
-const MAX_TAG_SHARE: f64 = 0.5;
+/// Percentage of non-blank bytes inside markup tags above which the input is HTML.
+const MAX_TAG_PERCENT: usize = 50;
+
+/// Bytes in a mebibyte.
+const MEBIBYTE: usize = 1024 * 1024;
 
 /// The 1-based line and column (in code points) of a byte offset of `text`.
 ///
@@ -36,9 +39,9 @@ fn error_at(text: &str, byte: usize, message: impl Into<String>) -> ArticleParse
 
 /// Formats a byte count for messages (`12.5 MiB`).
 fn human_size(bytes: usize) -> String {
-    #[expect(clippy::cast_precision_loss, reason = "only for a rounded human-readable figure")]
-    let mebibytes = bytes as f64 / (1024.0 * 1024.0);
-    format!("{mebibytes:.1} MiB ({bytes} bytes)")
+    // Tenths of a mebibyte, rounded down, in integers so that no float rounding shows.
+    let tenths = bytes / (MEBIBYTE / 10);
+    format!("{}.{} MiB ({bytes} bytes)", tenths / 10, tenths % 10)
 }
 
 /// Rejects input larger than [`MAX_ARTICLE_BYTES`].
@@ -118,15 +121,13 @@ fn check_control_share(text: &str) -> Result<(), ArticleParseError> {
             first_control.get_or_insert(offset);
         }
     }
-    #[expect(clippy::cast_precision_loss, reason = "a ratio of counts; precision is irrelevant")]
-    let share = n_control as f64 / n_chars.max(1) as f64;
+    let percent = n_control * 100 / n_chars.max(1);
     match first_control {
-        Some(offset) if share > MAX_CONTROL_SHARE => Err(error_at(
+        Some(offset) if n_control * 100 > MAX_CONTROL_PERCENT * n_chars => Err(error_at(
             text,
             offset,
             format!(
-                "the input looks binary ({:.0}% control characters); pass a plain-text article",
-                share * 100.0
+                "the input looks binary ({percent}% control characters); pass a plain-text article"
             ),
         )),
         _ => Ok(()),
@@ -140,7 +141,7 @@ fn check_html(text: &str, body: &str) -> Result<(), ArticleParseError> {
     let looks_like_document = ["<!doctype", "<html", "<?xml", "<head", "<body"]
         .iter()
         .any(|prefix| head.starts_with(prefix));
-    if looks_like_document || tag_share(body) > MAX_TAG_SHARE {
+    if looks_like_document || tag_percent(body) > MAX_TAG_PERCENT {
         return Err(error_at(
             text,
             offset,
@@ -150,8 +151,8 @@ fn check_html(text: &str, body: &str) -> Result<(), ArticleParseError> {
     Ok(())
 }
 
-/// The share of non-blank bytes that lie inside `<tag …>` markup.
-fn tag_share(text: &str) -> f64 {
+/// The percentage of non-blank bytes that lie inside `<tag …>` markup.
+fn tag_percent(text: &str) -> usize {
     let bytes = text.as_bytes();
     let mut n_visible = 0_usize;
     let mut n_in_tags = 0_usize;
@@ -179,9 +180,7 @@ fn tag_share(text: &str) -> f64 {
         }
         index += 1;
     }
-    #[expect(clippy::cast_precision_loss, reason = "a ratio of counts; precision is irrelevant")]
-    let share = n_in_tags as f64 / n_visible.max(1) as f64;
-    share
+    n_in_tags * 100 / n_visible.max(1)
 }
 
 #[cfg(test)]

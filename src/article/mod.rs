@@ -24,8 +24,9 @@ pub struct Article {
     pub dateline: Option<Dateline>,
     /// The publication date: from the dateline, else `None`.
     pub date: Option<Date>,
-    /// The news agency or publisher, from the dateline or a sign-off line
-    /// such as `AGENCE FRANCE-PRESSE`, exactly as written.
+    /// The news agency or publisher, exactly as written: from the dateline (`PARIS (AFP) -`),
+    /// else from a closing sign-off line in capitals such as `AGENCE FRANCE-PRESSE`, else from
+    /// the first photo credit (`PHOTO: AGENCE FRANCE-PRESSE`, `(AFP Photo)`).
     pub agency: Option<Located>,
     /// Body paragraphs and photo captions, in reading order.
     pub paragraphs: Vec<Paragraph>,

@@ -11,7 +11,7 @@
 
 use super::dateline::{is_agency, parse_dateline, RawDateline};
 use super::input::{validate, BOM};
-use super::sentences::split_into;
+use super::sentences::{is_abbreviation, split_into};
 use super::{Article, CharIndex, Dateline, Located, Paragraph, ParagraphKind, Sentence};
 use crate::ArticleParseError;
 
@@ -226,12 +226,20 @@ fn trim_range(text: &str, start: usize, end: usize) -> (usize, usize) {
     }
 }
 
-/// Whether `text[start..end]` ends with sentence punctuation (closing quotes allowed after).
+/// Whether `text[start..end]` ends with sentence punctuation (closing quotes allowed after),
+/// and not with an abbreviation such as `Mr.` or an initial.
 fn ends_with_terminal(text: &str, start: usize, end: usize) -> bool {
-    text.get(start..end)
-        .map(|line| line.trim_end().trim_end_matches(['"', '\'', ')', ']', '”', '’', '»']))
-        .and_then(|line| line.chars().next_back())
-        .is_some_and(|last| matches!(last, '.' | '!' | '?' | '…'))
+    let Some(line) = text.get(start..end).map(str::trim_end) else {
+        return false;
+    };
+    let unquoted = line.trim_end_matches(['"', '\'', ')', ']', '”', '’', '»']);
+    if !unquoted.ends_with(['.', '!', '?', '…']) {
+        return false;
+    }
+    let last_word = unquoted.rsplit(char::is_whitespace).next().unwrap_or_default();
+    let mut letters = last_word.chars();
+    let is_initial = matches!((letters.next(), letters.next(), letters.next()), (Some(letter), Some('.'), None) if letter.is_uppercase());
+    !(is_initial || is_abbreviation(last_word))
 }
 
 /// What a closing line is.
@@ -362,4 +370,167 @@ fn credit_agency(tail: &str, by_photographer: bool) -> Option<(usize, usize)> {
     }
     let (from, to) = trim_range(tail, 0, tail.len());
     (from < to).then_some((from, to))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Span;
+
+    /// A compact dump of the structure: agency, date, then one line per paragraph with its
+    /// sentences in brackets. Also checks that every span's code point offsets are right.
+    fn outline(text: &str) -> String {
+        let article = match parse(text) {
+            Ok(article) => article,
+            Err(error) => return format!("error: {error}"),
+        };
+        let check_span = |span: Span| {
+            assert_eq!(span.start_char, text[..span.start].chars().count(), "{span:?}");
+            assert_eq!(span.end_char, text[..span.end].chars().count(), "{span:?}");
+        };
+        let mut lines = Vec::new();
+        if let Some(dateline) = &article.dateline {
+            check_span(dateline.span);
+            let part = |located: &Option<Located>| {
+                located.as_ref().map_or("-".to_owned(), |located| {
+                    check_span(located.span);
+                    assert_eq!(article.slice(located.span), located.text);
+                    located.text.clone()
+                })
+            };
+            lines.push(format!(
+                "dateline {:?}: {} / {} / {}",
+                article.slice(dateline.span),
+                part(&dateline.place),
+                part(&dateline.country),
+                part(&dateline.agency)
+            ));
+        }
+        if let Some(date) = article.date {
+            lines.push(format!("date {date}"));
+        }
+        if let Some(agency) = &article.agency {
+            check_span(agency.span);
+            assert_eq!(article.slice(agency.span), agency.text);
+            lines.push(format!("agency {}", agency.text));
+        }
+        for (index, paragraph) in article.paragraphs.iter().enumerate() {
+            check_span(paragraph.span);
+            let sentences: Vec<String> = article.sentences[paragraph.sentences.clone()]
+                .iter()
+                .map(|sentence| {
+                    check_span(sentence.span);
+                    assert!(paragraph.span.contains(sentence.span));
+                    assert_eq!(sentence.paragraph, index);
+                    assert_eq!(sentence.in_caption, paragraph.kind == ParagraphKind::Caption);
+                    format!("[{}]", article.sentence_text(sentence))
+                })
+                .collect();
+            lines.push(format!("{:?}: {}", paragraph.kind, sentences.join(" ")));
+        }
+        for (index, sentence) in article.sentences.iter().enumerate() {
+            assert_eq!(sentence.index, index);
+        }
+        lines.join("\n")
+    }
+
+    #[test]
+    fn structure_table() {
+        let cases: &[(&str, &str)] = &[
+            // Datelines and the first paragraph.
+            (
+                "PARIS (AFP) - Mr. Smith left. He said so.",
+                "dateline \"PARIS (AFP) -\": PARIS / - / AFP\nagency AFP\nBody: [Mr. Smith left.] [He said so.]",
+            ),
+            (
+                "WASHINGTON (AP) —\nThe vote passed.\n\nIt was close.",
+                "dateline \"WASHINGTON (AP) —\": WASHINGTON / - / AP\nagency AP\nBody: [The vote passed.]\nBody: [It was close.]",
+            ),
+            (
+                "NEW YORK, Jan. 5, 2021 (AP) — Snow fell.",
+                "dateline \"NEW YORK, Jan. 5, 2021 (AP) —\": NEW YORK / - / AP\ndate 2021-01-05\nagency AP\nBody: [Snow fell.]",
+            ),
+            (
+                "BEIJING, March 3 (Xinhua) -- Rain fell.",
+                "dateline \"BEIJING, March 3 (Xinhua) --\": BEIJING / - / Xinhua\nagency Xinhua\nBody: [Rain fell.]",
+            ),
+            ("No dateline here. Just text.", "Body: [No dateline here.] [Just text.]"),
+            // CRLF and BOM.
+            (
+                "\u{FEFF}LONDON (Reuters) - One. Two.\r\n\r\nThree.\r\n",
+                "dateline \"LONDON (Reuters) -\": LONDON / - / Reuters\nagency Reuters\nBody: [One.] [Two.]\nBody: [Three.]",
+            ),
+            ("Hard\r\nwrapped line. Two.\r\n", "Body: [Hard\r\nwrapped line.] [Two.]"),
+            // Non-ASCII offsets (checked by `outline`).
+            (
+                "MÜNCHEN (Deutschland) • Das Café öffnet. Straße „zu“.",
+                "dateline \"MÜNCHEN (Deutschland) •\": MÜNCHEN / Deutschland / -\nBody: [Das Café öffnet.] [Straße „zu“.]",
+            ),
+            // Lines that each end a sentence are paragraphs; hard-wrapped lines join.
+            (
+                "One.\nTwo!\n\"Three.\"",
+                "Body: [One.]\nBody: [Two!]\nBody: [\"Three.\"]",
+            ),
+            ("A talk with Mr.\nSmith.", "Body: [A talk with Mr.\nSmith.]"),
+            ("Said John F.\nKennedy.", "Body: [Said John F.\nKennedy.]"),
+            (
+                "One line\nwraps here. And\nmore.",
+                "Body: [One line\nwraps here.] [And\nmore.]",
+            ),
+            // Sign-offs.
+            (
+                "Text.\n\nAGENCE FRANCE-PRESSE",
+                "agency AGENCE FRANCE-PRESSE\nBody: [Text.]",
+            ),
+            ("Text.\nAFP\n", "agency AFP\nBody: [Text.]"),
+            ("Text.\n\n-- Reuters", "agency Reuters\nBody: [Text.]"),
+            ("Text.\n\n(Reporting by Jane Doe; Editing by John Roe)", "Body: [Text.]"),
+            (
+                "Text.\n\nAFP\n\n(Reporting by Jane Doe; Editing by John Roe)",
+                "agency AFP\nBody: [Text.]",
+            ),
+            ("Text.\n\nENDS", "Body: [Text.]"),
+            ("PARIS (AFP) - Text.\n\nREUTERS", "dateline \"PARIS (AFP) -\": PARIS / - / AFP\nagency AFP\nBody: [Text.]"),
+            ("BREAKING NEWS", "Body: [BREAKING NEWS]"),
+            ("Text.\n\nIt ended (as expected)", "Body: [Text.]\nBody: [It ended (as expected)]"),
+            // Captions.
+            (
+                "Body.\n\nA man walks. PHOTO: AGENCE FRANCE-PRESSE\n\nMore.",
+                "agency AGENCE FRANCE-PRESSE\nBody: [Body.]\nCaption: [A man walks.]\nBody: [More.]",
+            ),
+            ("A man walks. (AFP Photo)", "agency AFP\nCaption: [A man walks.]"),
+            ("A man walks.\nPhoto by Jane Doe", "Caption: [A man walks.]"),
+            ("A man walks. Photo by Jane Doe/Reuters", "agency Reuters\nCaption: [A man walks.]"),
+            ("A man walks. Photo: REUTERS/Jane Doe", "agency REUTERS\nCaption: [A man walks.]"),
+            ("She took a Photo: yes", "Body: [She took a Photo: yes]"),
+            (
+                "A man walks. PHOTO: AFP\n\nText.\n\nAGENCE FRANCE-PRESSE",
+                "agency AGENCE FRANCE-PRESSE\nCaption: [A man walks.]\nBody: [Text.]",
+            ),
+            // Errors.
+            ("", "error: line 1, column 1: the article is empty"),
+            (
+                "<html><body>Hi</body></html>",
+                "error: line 1, column 1: the input looks like HTML; pass the article as plain text",
+            ),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(outline(input), *expected, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn bom_spans() {
+        let text = "\u{FEFF}ROME (ANSA) - Ciao.";
+        let article = parse(text).map_err(|error| error.to_string());
+        let Ok(article) = article else {
+            panic!("{article:?}");
+        };
+        let dateline = article.dateline.as_ref().map(|dateline| dateline.span);
+        assert_eq!(dateline, Some(Span { start: 3, end: 16, start_char: 1, end_char: 14 }));
+        assert_eq!(
+            article.sentences[0].span,
+            Span { start: 17, end: 22, start_char: 15, end_char: 20 }
+        );
+    }
 }
