@@ -533,4 +533,20 @@ mod tests {
             Span { start: 17, end: 22, start_char: 15, end_char: 20 }
         );
     }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_parses_or_errors_without_panicking(
+            text in "[A-Za-z0-9 .,!?\"'()\n\r•—–é€«»“”<>/:-]{0,200}"
+        ) {
+            // `outline` also checks every span's code point offsets.
+            let _ = outline(&text);
+            let _ = parse_dateline_anywhere(&text);
+        }
+    }
+
+    /// Runs the dateline parser at every character boundary.
+    fn parse_dateline_anywhere(text: &str) -> usize {
+        text.char_indices().filter_map(|(offset, _)| parse_dateline(text, offset)).count()
+    }
 }
