@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 use std::io::{self, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use newsgraph::{Article, Diagnostic, Format, KnowledgeGraph, Options};
 
