@@ -63,6 +63,6 @@ fn entities_by_fact_count(graph: &KnowledgeGraph) -> Vec<NodeIndex> {
         .map(|(index, _)| (graph.facts_about(index).len(), index))
         .collect();
     // A stable sort keeps the IRI order of `nodes()` among equals.
-    entities.sort_by(|left, right| right.0.cmp(&left.0));
+    entities.sort_by_key(|&(n_facts, _)| std::cmp::Reverse(n_facts));
     entities.into_iter().map(|(_, index)| index).collect()
 }
