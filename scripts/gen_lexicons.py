@@ -31,9 +31,9 @@ SEED = LEX / "seed"
 CITY_MIN_POPULATION = 30_000
 #: A city whose name is also a given name is kept only from this population up (or if a capital).
 CITY_GIVEN_NAME_KEEP_POPULATION = 250_000
-#: A city named like a region of its own country is kept only from this population up
-#: (or if a national capital, or the region is a city-type subdivision).
-CITY_REGION_KEEP_POPULATION = 500_000
+#: A city named like a region of another country (or a geographic region) is kept only from this
+#: population up, or if it is a national capital. Same-country namesakes are always kept.
+CITY_REGION_KEEP_POPULATION = 150_000
 #: Countries without hand-checked regions get their ISO 3166-2 first-level subdivisions only
 #: when they have at most this many (Slovenia's 212 municipalities would be noise).
 MAX_AUTO_SUBDIVISIONS = 40
@@ -339,26 +339,17 @@ def build_cities(countries, regions, capitals, given_names: set[str], common: se
             continue
         regs = region_by_name.get(name, []) if s is None else []
         if regs:
-            ok = all(r[3] == cc for r in regs) and (
-                capital or c["population"] >= CITY_REGION_KEEP_POPULATION
-                or any(r[4] in REGION_KINDS_CITYLIKE for r in regs) or region == name)
+            # a province named after its own capital (Adana, Kandahar, Kano) keeps the city; a city named
+            # like a region elsewhere (Victoria, BC vs the Australian state) is dropped unless it is big.
+            ok = all(r[3] == cc for r in regs) or capital or c["population"] >= CITY_REGION_KEEP_POPULATION
             if not ok:
                 dropped[name] = "region name"
                 continue
         aliases = split(s[2]) if s else []
         if c["name"] != name:
             aliases.append(c["name"])
-        # English-looking ASCII alternate names that differ only in spelling are useful aliases
-        # (Kiev/Kyiv); we keep alternates that are ASCII, start with a capital and share the first letter.
-        for alt in c["alternatenames"]:
-            if (alt.isascii() and alt[:1].isupper() and alt[:1] == fold(name)[:1] and " " not in alt.strip()
-                    and alt not in aliases and alt != name and alt.lower() not in common
-                    and len(alt) > 3 and alt not in country_names and not region_by_name.get(alt)
-                    and alt.replace("-", "").isalpha() and alt.lower() != name.lower()
-                    and abs(len(alt) - len(name)) <= 2 and " " not in name):
-                aliases.append(alt)
         qid = s[3] if s else ""
-        rows[name] = [name, join(with_folded(name, aliases[:6])), cc, region, qid]
+        rows[name] = [name, join(with_folded(name, aliases)), cc, region, qid]
     out = sorted(rows.values(), key=lambda r: r[0])
     return out, dropped
 
