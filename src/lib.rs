@@ -4,7 +4,9 @@
 pub mod article;
 mod error;
 pub mod export;
+pub mod extract;
 pub mod graph;
+pub mod lexicon;
 pub mod mint;
 mod pipeline;
 pub mod rdf;
@@ -14,4 +16,4 @@ pub use article::{Article, Span};
 pub use error::{ArticleParseError, Error, ExportError, LexiconError, Location};
 pub use export::Format;
 pub use graph::{Diagnostic, Evidence, Fact, FactObject, KnowledgeGraph, Literal, Node, NodeKind};
-pub use pipeline::{extract, extract_with, Options, DEFAULT_BASE};
+pub use pipeline::{extract, extract_article, extract_with, Options, DEFAULT_BASE};

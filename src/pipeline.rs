@@ -2,6 +2,10 @@
 
 use crate::article::Article;
 use crate::graph::{Document, KnowledgeGraph, SentenceRecord};
+use std::sync::OnceLock;
+
+use crate::extract::{build_graph, Context, Rules};
+use crate::lexicon::Lexicon;
 use crate::Error;
 
 /// The default IRI base for everything newsgraph mints.
@@ -44,7 +48,36 @@ pub fn extract(text: &str) -> Result<KnowledgeGraph, Error> {
 /// [`Error::Article`] when the text is not an article (empty, binary, HTML, too large).
 pub fn extract_with(text: &str, options: &Options) -> Result<KnowledgeGraph, Error> {
     let article = Article::parse(text)?;
-    Ok(build_document_graph(&article, options))
+    Ok(extract_article(&article, options))
+}
+
+/// The built-in lexicons and rules, loaded once.
+pub(crate) fn builtin_data() -> Result<&'static (Lexicon, Rules), Error> {
+    static BUILTIN: OnceLock<Result<(Lexicon, Rules), Error>> = OnceLock::new();
+    BUILTIN.get_or_init(|| Ok((Lexicon::builtin()?, Rules::builtin()?))).as_ref().map_err(|error| {
+        match error {
+            Error::Lexicon(error) => Error::Lexicon(error.clone()),
+            other => Error::Lexicon(crate::LexiconError {
+                file: "built-in".into(),
+                line: 0,
+                message: other.to_string(),
+            }),
+        }
+    })
+}
+
+/// Extracts the knowledge graph of a parsed article.
+#[must_use]
+pub fn extract_article(article: &Article, options: &Options) -> KnowledgeGraph {
+    let graph = build_document_graph(article, options);
+    let Ok((lexicon, rules)) = builtin_data() else {
+        // The built-in data is checked by tests; should it ever fail, the document alone is
+        // still a valid graph.
+        return graph;
+    };
+    let context = Context { article, lexicon, rules, date: article.date };
+    let annotations = crate::extract::run(&context);
+    build_graph(&context, &annotations, graph, &options.base)
 }
 
 pub(crate) fn build_document_graph(article: &Article, options: &Options) -> KnowledgeGraph {

@@ -1,0 +1,615 @@
+//! Turning annotations into a [`KnowledgeGraph`]: entities, events, quantities and claims
+//! become nodes with minted IRIs; roles and relations become edges with their evidence.
+
+use std::collections::HashMap;
+
+use petgraph::stable_graph::NodeIndex;
+
+use super::coref::strip_determiner;
+use super::facts::Arg;
+use super::names::local_name;
+use super::{Annotations, Context, Tag};
+use crate::graph::{Evidence, KnowledgeGraph, Literal, Node, NodeKind};
+use crate::lexicon::EntryKind;
+use crate::mint::{entity_iri, slug};
+use crate::vocab::{ng, owl, schema, wd};
+
+struct Builder<'a, 'c> {
+    context: &'a Context<'c>,
+    annotations: &'a Annotations,
+    graph: KnowledgeGraph,
+    base: &'a str,
+    entities: HashMap<usize, NodeIndex>,
+    events: HashMap<usize, NodeIndex>,
+    quantities: HashMap<usize, NodeIndex>,
+    lexicon_nodes: HashMap<usize, NodeIndex>,
+}
+
+/// Builds the graph of an article from its annotations.
+pub(crate) fn build_graph(
+    context: &Context<'_>,
+    annotations: &Annotations,
+    graph: KnowledgeGraph,
+    base: &str,
+) -> KnowledgeGraph {
+    let mut builder = Builder {
+        context,
+        annotations,
+        graph,
+        base,
+        entities: HashMap::new(),
+        events: HashMap::new(),
+        quantities: HashMap::new(),
+        lexicon_nodes: HashMap::new(),
+    };
+    builder.document();
+    for entity in 0..annotations.entities.len() {
+        if annotations.entities.get(entity).is_some_and(|e| e.tag != Some(Tag::Evt)) {
+            builder.entity(entity);
+        }
+    }
+    for event in 0..annotations.facts.events.len() {
+        builder.event_roles(event);
+    }
+    builder.relations();
+    builder.claims();
+    builder.mentions();
+    for diagnostic in &annotations.diagnostics {
+        builder.graph.add_diagnostic(diagnostic.clone());
+    }
+    builder.graph
+}
+
+impl Builder<'_, '_> {
+    fn doc_iri(&self, fragment: &str) -> String {
+        format!("{}#{fragment}", self.graph.document().iri)
+    }
+
+    fn document(&mut self) {
+        let article = self.context.article;
+        let label = article
+            .sentences
+            .iter()
+            .find(|sentence| !sentence.in_caption)
+            .map(|sentence| {
+                let text = article.sentence_text(sentence);
+                let words: Vec<&str> = text.split_whitespace().take(12).collect();
+                let mut label = words.join(" ");
+                if text.split_whitespace().count() > 12 {
+                    label.push('…');
+                }
+                label
+            })
+            .unwrap_or_else(|| "news article".to_owned());
+        let iri = self.graph.document().iri.clone();
+        let node = Node::new(iri, NodeKind::Document, label).with_class(schema::NEWS_ARTICLE);
+        let document = self.graph.add_node(node);
+        if let Some(date) = article.date {
+            self.graph.add_attribute(document, schema::DATE_PUBLISHED, Literal::Date(date), None);
+        }
+        if let Some(dateline) = &article.dateline {
+            self.graph.add_attribute(
+                document,
+                schema::DATELINE,
+                Literal::Text(article.slice(dateline.span).trim().to_owned()),
+                None,
+            );
+            let country = dateline.country.as_ref().and_then(|country| {
+                let found = self.context.lexicon.lookup(&country.text)?;
+                Some(self.lexicon_node(found))
+            });
+            if let Some(place) = &dateline.place {
+                let place_node = match self.context.lexicon.lookup(&place.text) {
+                    Some(found) => self.lexicon_node(found),
+                    None => {
+                        let name = title_case(&place.text);
+                        let node = Node::new(entity_iri(self.base, &name), NodeKind::Entity, name)
+                            .with_class(schema::PLACE);
+                        self.graph.add_node(node)
+                    }
+                };
+                self.graph.add_edge(document, schema::LOCATION_CREATED, place_node, None);
+                if let Some(country) = country {
+                    if country != place_node {
+                        self.graph.add_edge(place_node, schema::CONTAINED_IN_PLACE, country, None);
+                    }
+                }
+            }
+        }
+        if let Some(agency) = &article.agency {
+            let publisher = match self.context.lexicon.lookup(&agency.text) {
+                Some(found) => self.lexicon_node(found),
+                None => {
+                    let name = title_case(&agency.text);
+                    let node = Node::new(entity_iri(self.base, &name), NodeKind::Entity, name)
+                        .with_class(schema::NEWS_MEDIA_ORGANIZATION);
+                    self.graph.add_node(node)
+                }
+            };
+            self.graph.add_edge(document, schema::PUBLISHER, publisher, None);
+        }
+        if article.dateline.is_none() {
+            self.graph.add_diagnostic(crate::graph::Diagnostic {
+                stage: "article",
+                span: None,
+                message: "no dateline: the publication date and place are unknown, and relative dates stay unresolved".into(),
+            });
+        }
+    }
+
+    /// The node of a lexicon entry, with what the lexicon knows about it.
+    fn lexicon_node(&mut self, entry_index: usize) -> NodeIndex {
+        if let Some(&node) = self.lexicon_nodes.get(&entry_index) {
+            return node;
+        }
+        let lexicon = self.context.lexicon;
+        let Some(entry) = lexicon.entry(entry_index) else {
+            return self.graph.add_node(Node::new(
+                self.doc_iri("unknown"),
+                NodeKind::Entity,
+                "unknown",
+            ));
+        };
+        let mut node =
+            Node::new(entity_iri(self.base, &entry.name), NodeKind::Entity, entry.name.clone())
+                .with_class(entry.class.clone());
+        if entry.kind == EntryKind::NamedEvent {
+            node.kind = NodeKind::Event;
+            node = node.with_class(ng::EVENT);
+        }
+        if let Some(qid) = &entry.wikidata {
+            node.same_as.push(format!("{}{qid}", wd::NS));
+        }
+        let index = self.graph.add_node(node);
+        self.lexicon_nodes.insert(entry_index, index);
+        // What the lexicon says: a city's region and country, an organisation's seat.
+        let container = match entry.kind {
+            EntryKind::City => entry
+                .region
+                .as_deref()
+                .and_then(|region| lexicon.lookup(region))
+                .filter(|&found| lexicon.entry(found).is_some_and(|e| e.kind == EntryKind::Region))
+                .or_else(|| {
+                    entry.country.as_deref().and_then(|code| lexicon.country_by_code(code))
+                }),
+            EntryKind::Region => {
+                entry.country.as_deref().and_then(|code| lexicon.country_by_code(code))
+            }
+            _ => None,
+        };
+        if let Some(container) = container.filter(|&c| c != entry_index) {
+            let container_node = self.lexicon_node(container);
+            self.graph.add_edge(index, schema::CONTAINED_IN_PLACE, container_node, None);
+        }
+        if entry.kind == EntryKind::Organization {
+            if let Some(seat) = entry
+                .place
+                .as_deref()
+                .and_then(|place| lexicon.lookup(place))
+                .filter(|&s| s != entry_index)
+            {
+                let seat_node = self.lexicon_node(seat);
+                self.graph.add_edge(index, schema::LOCATION, seat_node, None);
+            }
+        }
+        if entry.kind == EntryKind::NamedEvent {
+            if let Some(Ok(date)) = entry.date.as_deref().map(str::parse) {
+                self.graph.add_attribute(index, ng::DATE, Literal::Date(date), None);
+            }
+        }
+        index
+    }
+
+    fn entity(&mut self, entity_index: usize) -> Option<NodeIndex> {
+        if let Some(&node) = self.entities.get(&entity_index) {
+            return Some(node);
+        }
+        let entity = self.annotations.entities.get(entity_index)?;
+        if entity.tag == Some(Tag::Evt) {
+            return self.event_for_entity(entity_index);
+        }
+        let index = match entity.entry {
+            Some(entry) => self.lexicon_node(entry),
+            None => {
+                let iri = if entity.proper {
+                    entity_iri(self.base, &entity.label)
+                } else {
+                    self.doc_iri(&slug(&entity.label))
+                };
+                let mut node = Node::new(iri, NodeKind::Entity, entity.label.clone())
+                    .with_class(entity.class_iri.clone());
+                node.names = entity.names.clone();
+                if node.names.is_empty() {
+                    node.names.push(entity.label.clone());
+                }
+                self.graph.add_node(node)
+            }
+        };
+        for name in &entity.names {
+            self.graph.add_name(index, name);
+        }
+        self.entities.insert(entity_index, index);
+        let first_mention = entity.mentions.first().and_then(|&m| self.annotations.mentions.get(m));
+        let evidence = first_mention.map(|mention| Evidence {
+            sentence: mention.sentence,
+            span: mention.span,
+            rule: "np:demonym".to_owned(),
+        });
+        if let Some(place) = entity.nationality {
+            let place_node = self.lexicon_node(place);
+            if place_node != index {
+                self.graph.add_edge(index, ng::NATIONALITY, place_node, evidence);
+            }
+        }
+        // Places and facilities named inside a facility's phrase locate it.
+        for &mention_index in &entity.mentions {
+            let Some(mention) = self.annotations.mentions.get(mention_index) else { continue };
+            for &inner in &mention.nested {
+                let Some(nested) = self.annotations.mentions.get(inner) else { continue };
+                let Some(nested_entity) = nested.entity else { continue };
+                let predicate = match (entity.tag, nested.tag()) {
+                    (Some(Tag::Fac), Tag::Gpe) => schema::CONTAINED_IN_PLACE,
+                    (Some(Tag::Fac), Tag::Fac) => schema::CONTAINED_IN_PLACE,
+                    _ => continue,
+                };
+                if let Some(nested_node) = self.entity(nested_entity) {
+                    let evidence = Evidence {
+                        sentence: mention.sentence,
+                        span: mention.span,
+                        rule: "np:modifier".into(),
+                    };
+                    self.graph.add_edge(index, predicate, nested_node, Some(evidence));
+                }
+            }
+        }
+        Some(index)
+    }
+
+    fn event_for_entity(&mut self, entity_index: usize) -> Option<NodeIndex> {
+        let event = self
+            .annotations
+            .facts
+            .events
+            .iter()
+            .position(|event| event.entity == Some(entity_index))?;
+        self.event(event)
+    }
+
+    fn event(&mut self, event_index: usize) -> Option<NodeIndex> {
+        let facts = &self.annotations.facts;
+        let event_index = facts.resolve(event_index);
+        if let Some(&node) = self.events.get(&event_index) {
+            return Some(node);
+        }
+        let event = facts.events.get(event_index)?;
+        if let Some(entry) = event.entry {
+            let node = self.lexicon_node(entry);
+            self.events.insert(event_index, node);
+            if let Some(entity) = event.entity {
+                self.entities.insert(entity, node);
+            }
+            return Some(node);
+        }
+        let class = event.classes.first().cloned().unwrap_or_else(|| "Event".to_owned());
+        let label = if event.label.is_empty() {
+            self.event_label(event_index)
+        } else {
+            strip_determiner(&event.label).to_owned()
+        };
+        let iri = self.doc_iri(&format!("{}-{}", slug(&class), event.anchor_char));
+        let mut node = Node::new(iri, NodeKind::Event, label);
+        for class in &event.classes {
+            node = node.with_class(format!("{}{class}", ng::NS));
+        }
+        let index = self.graph.add_node(node);
+        self.events.insert(event_index, index);
+        if let Some(entity) = event.entity {
+            self.entities.insert(entity, index);
+        }
+        Some(index)
+    }
+
+    fn event_label(&self, event_index: usize) -> String {
+        let Some(event) = self.annotations.facts.events.get(event_index) else {
+            return String::new();
+        };
+        let class = event.classes.first().map_or("event", String::as_str);
+        let words = split_camel(class);
+        let who =
+            event.role(ng::AGENT).or_else(|| event.role(ng::SPEAKER)).and_then(|arg| match arg {
+                Arg::Entity(entity) => {
+                    self.annotations.entities.get(*entity).map(|e| e.label.clone())
+                }
+                _ => None,
+            });
+        match who {
+            Some(who) => format!("{words} by {who}"),
+            None => words,
+        }
+    }
+
+    fn arg_node(&mut self, arg: &Arg, role: &str) -> Option<NodeIndex> {
+        match arg {
+            Arg::Entity(entity) => self.entity(*entity),
+            Arg::Event(event) => self.event(*event),
+            Arg::Quantity(mention) => {
+                // A quantity in a role that takes people ("brought by more than 400 Russians")
+                // stands for a group of that size.
+                if matches!(role, "plaintiff" | "agent" | "speaker" | "target") {
+                    return self.quantity_group(*mention);
+                }
+                self.quantity(*mention)
+            }
+            Arg::Concept(class, label) => {
+                let node = Node::new(entity_iri(self.base, label), NodeKind::Entity, label.clone())
+                    .with_class(class.clone());
+                Some(self.graph.add_node(node))
+            }
+            Arg::Literal(_) => None,
+        }
+    }
+
+    fn quantity(&mut self, mention_index: usize) -> Option<NodeIndex> {
+        if let Some(&node) = self.quantities.get(&mention_index) {
+            return Some(node);
+        }
+        let mention = self.annotations.mentions.get(mention_index)?;
+        let quantity = mention.quantity.as_ref()?;
+        let iri = self.doc_iri(&format!("quantity-{}", mention.span.start_char));
+        let node =
+            Node::new(iri, NodeKind::Quantity, mention.text.clone()).with_class(ng::QUANTITY);
+        let index = self.graph.add_node(node);
+        self.quantities.insert(mention_index, index);
+        self.fill_quantity(index, mention_index);
+        Some(index)
+    }
+
+    fn fill_quantity(&mut self, node: NodeIndex, mention_index: usize) {
+        let Some(mention) = self.annotations.mentions.get(mention_index) else { return };
+        let Some(quantity) = mention.quantity.as_ref() else { return };
+        let evidence = Some(Evidence {
+            sentence: mention.sentence,
+            span: mention.span,
+            rule: "qty:number".into(),
+        });
+        if let Some(decimal) = &quantity.decimal {
+            self.graph.add_attribute(
+                node,
+                schema::VALUE,
+                Literal::Decimal(decimal.clone()),
+                evidence.clone(),
+            );
+        } else if let Some(value) = quantity.value {
+            self.graph.add_attribute(
+                node,
+                schema::VALUE,
+                Literal::Integer(value),
+                evidence.clone(),
+            );
+        }
+        if let Some(min) = quantity.min {
+            self.graph.add_attribute(
+                node,
+                schema::MIN_VALUE,
+                Literal::Integer(min),
+                evidence.clone(),
+            );
+        }
+        if let Some(max) = quantity.max {
+            self.graph.add_attribute(
+                node,
+                schema::MAX_VALUE,
+                Literal::Integer(max),
+                evidence.clone(),
+            );
+        }
+        if let Some(unit) = &quantity.unit {
+            self.graph.add_attribute(node, schema::UNIT_TEXT, Literal::Text(unit.clone()), None);
+        }
+    }
+
+    fn quantity_group(&mut self, mention_index: usize) -> Option<NodeIndex> {
+        let mention = self.annotations.mentions.get(mention_index)?;
+        let quantity = mention.quantity.as_ref()?;
+        let unit = quantity.unit.clone().unwrap_or_else(|| "people".to_owned());
+        let iri = self.doc_iri(&format!("{}-{}", slug(&unit), mention.span.start_char));
+        let node =
+            Node::new(iri, NodeKind::Entity, mention.text.clone()).with_class(ng::PERSON_GROUP);
+        let group = self.graph.add_node(node);
+        let evidence = Some(Evidence {
+            sentence: mention.sentence,
+            span: mention.span,
+            rule: "qty:group".into(),
+        });
+        if let Some(place) = quantity.nationality {
+            let place_node = self.lexicon_node(place);
+            self.graph.add_edge(group, ng::NATIONALITY, place_node, evidence.clone());
+        }
+        if let Some(size) = self.quantity(mention_index) {
+            self.graph.add_edge(size, ng::COUNTS, group, evidence);
+        }
+        // Later descriptions of those who bring a case ("the claimants") are this group.
+        for (index, entity) in self.annotations.entities.iter().enumerate() {
+            if entity.category == Some(crate::lexicon::NounCategory::Plaintiff) {
+                self.entities.entry(index).or_insert(group);
+                self.graph.add_name(group, &entity.label);
+            }
+        }
+        Some(group)
+    }
+
+    fn event_roles(&mut self, event_index: usize) {
+        let facts = &self.annotations.facts;
+        let Some(event) = facts.events.get(event_index) else { return };
+        if event.merged_into.is_some() {
+            return;
+        }
+        let Some(node) = self.event(event_index) else { return };
+        let roles = event.roles.clone();
+        // Quantities of the same role that agree ("over 330" and "334") are one quantity.
+        let mut role_quantity: HashMap<String, usize> = HashMap::new();
+        for role in roles {
+            let role_name = local_name(&role.predicate).to_owned();
+            match &role.arg {
+                Arg::Literal(literal) => self.graph.add_attribute(
+                    node,
+                    &role.predicate,
+                    literal.clone(),
+                    role.evidence.clone(),
+                ),
+                Arg::Quantity(mention)
+                    if !matches!(
+                        role_name.as_str(),
+                        "plaintiff" | "agent" | "speaker" | "target"
+                    ) =>
+                {
+                    if let Some(&first) = role_quantity.get(&role.predicate) {
+                        if self.quantities_agree(first, *mention) {
+                            if let Some(&existing) = self.quantities.get(&first) {
+                                self.quantities.insert(*mention, existing);
+                                self.fill_quantity(existing, *mention);
+                                self.graph.add_edge(
+                                    node,
+                                    &role.predicate,
+                                    existing,
+                                    role.evidence.clone(),
+                                );
+                                continue;
+                            }
+                        }
+                    }
+                    role_quantity.entry(role.predicate.clone()).or_insert(*mention);
+                    if let Some(object) = self.arg_node(&role.arg, &role_name) {
+                        self.graph.add_edge(node, &role.predicate, object, role.evidence.clone());
+                    }
+                }
+                arg => {
+                    if let Some(object) = self.arg_node(arg, &role_name) {
+                        if object != node {
+                            self.graph.add_edge(
+                                node,
+                                &role.predicate,
+                                object,
+                                role.evidence.clone(),
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn quantities_agree(&self, first: usize, second: usize) -> bool {
+        let get =
+            |index: usize| self.annotations.mentions.get(index).and_then(|m| m.quantity.clone());
+        let (Some(a), Some(b)) = (get(first), get(second)) else { return false };
+        let fits = |exact: &super::Quantity, bound: &super::Quantity| {
+            exact.value.is_some_and(|value| {
+                bound.min.is_none_or(|min| value >= min) && bound.max.is_none_or(|max| value <= max)
+            }) && bound.value.is_none()
+        };
+        fits(&a, &b) || fits(&b, &a)
+    }
+
+    fn relations(&mut self) {
+        for relation in &self.annotations.facts.relations {
+            let Some(subject) = self.arg_node(&relation.subject, "") else { continue };
+            match &relation.object {
+                Arg::Literal(literal) => {
+                    self.graph.add_attribute(
+                        subject,
+                        &relation.predicate,
+                        literal.clone(),
+                        relation.evidence.clone(),
+                    );
+                }
+                object => {
+                    if let Some(object) = self.arg_node(object, "") {
+                        if object != subject {
+                            self.graph.add_edge(
+                                subject,
+                                &relation.predicate,
+                                object,
+                                relation.evidence.clone(),
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn claims(&mut self) {
+        for claim in &self.annotations.facts.claims {
+            let Some(source) = self.arg_node(&claim.source, "") else { continue };
+            let source_label =
+                self.graph.node(source).map(|node| node.label.clone()).unwrap_or_default();
+            let start_char = self.context.article.span(claim.start, claim.end).start_char;
+            let iri = self.doc_iri(&format!("claim-{start_char}"));
+            let words: Vec<&str> = claim.text.split_whitespace().take(8).collect();
+            let label = format!("{source_label}: {}…", words.join(" "));
+            let node = Node::new(iri, NodeKind::Claim, label).with_class(ng::CLAIM);
+            let index = self.graph.add_node(node);
+            let evidence = Some(claim.evidence.clone());
+            self.graph.add_edge(index, ng::CLAIMED_BY, source, evidence.clone());
+            self.graph.add_attribute(
+                index,
+                schema::TEXT,
+                Literal::Text(claim.text.clone()),
+                evidence.clone(),
+            );
+            for &event in &claim.events {
+                if let Some(event_node) = self.event(event) {
+                    self.graph.add_edge(index, ng::CLAIMS, event_node, evidence.clone());
+                }
+            }
+        }
+    }
+
+    /// The article mentions every entity and event it names.
+    fn mentions(&mut self) {
+        let Some(document) = self.graph.document_node() else { return };
+        let mut targets: Vec<NodeIndex> =
+            self.entities.values().chain(self.events.values()).copied().collect();
+        targets.sort();
+        targets.dedup();
+        for target in targets {
+            if target != document {
+                self.graph.add_edge(document, schema::MENTIONS, target, None);
+            }
+        }
+        let _ = owl::SAME_AS;
+    }
+}
+
+fn title_case(text: &str) -> String {
+    text.split(' ')
+        .map(|word| {
+            word.split('-')
+                .map(|part| {
+                    let mut characters = part.chars();
+                    characters.next().map_or_else(String::new, |first| {
+                        first.to_uppercase().collect::<String>()
+                            + &characters.as_str().to_lowercase()
+                    })
+                })
+                .collect::<Vec<_>>()
+                .join("-")
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn split_camel(class: &str) -> String {
+    let mut words = String::new();
+    for character in class.chars() {
+        if character.is_uppercase() && !words.is_empty() {
+            words.push(' ');
+        }
+        words.extend(character.to_lowercase());
+    }
+    let mut characters = words.chars();
+    characters.next().map_or_else(String::new, |first| {
+        first.to_uppercase().collect::<String>() + characters.as_str()
+    })
+}

@@ -1,0 +1,259 @@
+//! Coreference: mentions become entities. Names by lexicon entry or spelling, surnames to full
+//! names, descriptions to the latest compatible entity, pronouns to the latest entity that agrees.
+
+use std::collections::HashMap;
+
+use super::{Annotations, Context, Entity, Mention, Tag};
+use crate::graph::Diagnostic;
+use crate::lexicon::{EntryKind, NounCategory};
+
+/// How far back (in sentences) a pronoun looks for its antecedent.
+const PRONOUN_WINDOW: usize = 3;
+
+/// Groups mentions into entities.
+pub(crate) fn resolve(context: &Context<'_>, annotations: &mut Annotations) {
+    let mut order: Vec<usize> = (0..annotations.mentions.len())
+        .filter(|&index| annotations.mentions.get(index).is_some_and(|m| m.tag().is_referential()))
+        .collect();
+    order.sort_by_key(|&index| annotations.mentions.get(index).map(|m| (m.span.start, m.span.end)));
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    for mention_index in order {
+        let Some(mention) = annotations.mentions.get(mention_index).cloned() else { continue };
+        let found = match mention.tag() {
+            Tag::Pro => pronoun_antecedent(annotations, &mention),
+            _ if mention.entry.is_some() => {
+                mention.entry.and_then(|entry| by_key.get(&format!("entry:{entry}")).copied())
+            }
+            _ if mention.proper => proper_antecedent(annotations, &by_key, &mention),
+            _ => description_antecedent(context, annotations, &mention),
+        };
+        let entity_index = match found {
+            Some(entity_index) => entity_index,
+            None if mention.tag() == Tag::Pro => {
+                annotations.diagnostics.push(Diagnostic {
+                    stage: "coref",
+                    span: Some(mention.span),
+                    message: format!("no antecedent for pronoun {:?}", mention.text),
+                });
+                continue;
+            }
+            None => {
+                let entity_index = annotations.entities.len();
+                annotations.entities.push(new_entity(context, &mention));
+                entity_index
+            }
+        };
+        let key = match (mention.entry, mention.proper) {
+            (Some(entry), _) => Some(format!("entry:{entry}")),
+            (None, true) => Some(format!("name:{}", mention.text.to_lowercase())),
+            _ => None,
+        };
+        if let Some(key) = key {
+            by_key.entry(key).or_insert(entity_index);
+        }
+        if let Some(entity) = annotations.entities.get_mut(entity_index) {
+            entity.mentions.push(mention_index);
+            if mention.proper && !entity.names.contains(&mention.text) {
+                entity.names.push(mention.text.clone());
+            }
+            if entity.nationality.is_none() {
+                entity.nationality = mention.nationality;
+            }
+            if entity.gender.is_none() {
+                entity.gender = mention.gender;
+            }
+            // A named mention of a described entity gives it its name.
+            if mention.proper && !entity.proper {
+                entity.proper = true;
+                entity.label = strip_determiner(&mention.text).to_owned();
+            }
+        }
+        if let Some(stored) = annotations.mentions.get_mut(mention_index) {
+            stored.entity = Some(entity_index);
+        }
+    }
+}
+
+fn new_entity(context: &Context<'_>, mention: &Mention) -> Entity {
+    let entry = mention.entry.and_then(|entry| context.lexicon.entry(entry));
+    let label = entry
+        .map_or_else(|| strip_determiner(&mention.text).to_owned(), |entry| entry.name.clone());
+    let class_iri = entry.map_or_else(|| mention.class_iri.clone(), |entry| entry.class.clone());
+    Entity {
+        tag: mention.tag,
+        class: mention.class.clone(),
+        class_iri,
+        names: if mention.proper { vec![label.clone()] } else { Vec::new() },
+        label,
+        entry: mention.entry,
+        mentions: Vec::new(),
+        nationality: mention.nationality,
+        gender: mention.gender,
+        plural: mention.plural,
+        head: mention.head.clone(),
+        category: mention.category,
+        proper: mention.proper || mention.entry.is_some(),
+    }
+}
+
+pub(crate) fn strip_determiner(text: &str) -> &str {
+    for determiner in ["the ", "The ", "a ", "A ", "an ", "An ", "this ", "This ", "its ", "their "]
+    {
+        if let Some(rest) = text.strip_prefix(determiner) {
+            return rest;
+        }
+    }
+    text
+}
+
+fn proper_antecedent(
+    annotations: &Annotations,
+    by_key: &HashMap<String, usize>,
+    mention: &Mention,
+) -> Option<usize> {
+    if let Some(&entity) = by_key.get(&format!("name:{}", mention.text.to_lowercase())) {
+        return Some(entity);
+    }
+    if mention.tag() == Tag::Per && !mention.text.contains(' ') {
+        // A surname alone: the latest person whose name ends with it.
+        return annotations.entities.iter().enumerate().rev().find_map(|(index, entity)| {
+            (entity.tag == Some(Tag::Per)
+                && entity
+                    .names
+                    .iter()
+                    .any(|name| name.rsplit(' ').next() == Some(mention.text.as_str())))
+            .then_some(index)
+        });
+    }
+    None
+}
+
+fn description_antecedent(
+    context: &Context<'_>,
+    annotations: &Annotations,
+    mention: &Mention,
+) -> Option<usize> {
+    let category = mention.category?;
+    let head = mention.head.as_deref().unwrap_or("");
+    let lemma = |head: &str| -> String {
+        context.lexicon.noun(head).map_or_else(
+            || head.to_owned(),
+            |(noun, _)| noun.class.clone() + "/" + &noun.singular + &noun.plural,
+        )
+    };
+    let own_lemma = lemma(head);
+    let latest = |predicate: &dyn Fn(&Entity) -> bool| -> Option<usize> {
+        annotations
+            .entities
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|(_, entity)| predicate(entity))
+            .map(|(index, _)| index)
+    };
+    let nationality_agrees = |entity: &Entity| {
+        mention.nationality.is_none()
+            || entity.nationality.is_none()
+            || entity.nationality == mention.nationality
+    };
+    match category {
+        // "the court", "the judges": the latest organisation of the same class.
+        NounCategory::Org | NounCategory::Member => latest(&|entity| {
+            entity.tag == Some(Tag::Org)
+                && nationality_agrees(entity)
+                && (entity.class == mention.class
+                    || entity.head.as_deref().is_some_and(|other| lemma(other) == own_lemma))
+        }),
+        // Security forces of one country are one actor within an article.
+        NounCategory::Security => {
+            latest(&|entity| entity.class == "SecurityForce" && nationality_agrees(entity))
+        }
+        // So are the attackers of an incident, however the story calls them.
+        NounCategory::Armed => latest(&|entity| entity.class == "ArmedGroup"),
+        NounCategory::People | NounCategory::Plaintiff => latest(&|entity| {
+            entity.tag == Some(Tag::Grp)
+                && entity.head.as_deref().is_some_and(|other| lemma(other) == own_lemma)
+                && nationality_agrees(entity)
+        }),
+        NounCategory::Facility => {
+            let generic = head == "building" || head == "buildings";
+            latest(&|entity| {
+                entity.tag == Some(Tag::Fac)
+                    && (generic
+                        || entity.head.as_deref().is_some_and(|other| lemma(other) == own_lemma))
+            })
+        }
+        NounCategory::Event => {
+            let incident = is_incident(&mention.class);
+            latest(&|entity| {
+                entity.tag == Some(Tag::Evt)
+                    && (entity.class == mention.class || (incident && is_incident(&entity.class)))
+                    && (mention.definite || incident)
+                    // "the Sept 11, 2001 attacks" with a date of its own is another event.
+                    && !has_own_date(annotations, mention)
+            })
+        }
+        NounCategory::Generic => {
+            latest(&|entity| entity.tag == Some(Tag::Evt) && is_incident(&entity.class))
+        }
+        NounCategory::PlaceType | NounCategory::SelfReference | NounCategory::Toll => None,
+    }
+    .filter(|&entity| {
+        // Lexicon places never absorb descriptions.
+        annotations.entities.get(entity).is_some_and(|e| {
+            e.entry
+                .and_then(|entry| context.lexicon.entry(entry))
+                .is_none_or(|entry| !entry.kind.is_place())
+                || e.tag != Some(Tag::Gpe)
+        })
+    })
+    .or_else(|| {
+        // Named places described later stay separate.
+        let _ = EntryKind::City;
+        None
+    })
+}
+
+fn has_own_date(annotations: &Annotations, mention: &Mention) -> bool {
+    mention
+        .nested
+        .iter()
+        .any(|&inner| annotations.mentions.get(inner).is_some_and(|m| m.tag() == Tag::Date))
+}
+
+/// Violent incidents that a story usually reports one of: an attack that is also a siege.
+pub(crate) fn is_incident(class: &str) -> bool {
+    matches!(
+        class,
+        "Siege" | "Attack" | "HostageTaking" | "Bombing" | "Shooting" | "Killing" | "Event"
+    )
+}
+
+fn pronoun_antecedent(annotations: &Annotations, pronoun: &Mention) -> Option<usize> {
+    let mut candidates: Vec<&Mention> = annotations
+        .mentions
+        .iter()
+        .filter(|m| {
+            m.entity.is_some()
+                && m.span.end <= pronoun.span.start
+                && m.sentence + PRONOUN_WINDOW >= pronoun.sentence
+                && m.tag() != Tag::Pro
+        })
+        .collect();
+    candidates.sort_by_key(|m| m.span.start);
+    candidates.into_iter().rev().find_map(|candidate| {
+        let entity = annotations.entities.get(candidate.entity?)?;
+        let agrees = match pronoun.class.as_str() {
+            "he" | "him" | "she" => {
+                entity.tag == Some(Tag::Per)
+                    && (entity.gender.is_none() || entity.gender == pronoun.gender)
+            }
+            "they" | "them" => {
+                entity.plural
+                    || matches!(entity.category, Some(NounCategory::Security | NounCategory::Armed))
+            }
+            _ => !entity.plural && entity.tag != Some(Tag::Per) && entity.tag != Some(Tag::Grp),
+        };
+        agrees.then_some(candidate.entity?)
+    })
+}

@@ -1,0 +1,409 @@
+//! Inference over the facts the rules found: events that are one incident merge, a court's
+//! findings join its ruling, rulings go against whom they find at fault, statements inherit
+//! what they are about, places named for an event stand for it in comparisons.
+//!
+//! Every rule here is about news in general; none knows an article.
+
+use super::coref::is_incident;
+use super::facts::{Arg, Event};
+use super::{Annotations, Context, Tag};
+use crate::graph::Literal;
+use crate::vocab::{ng, schema};
+
+/// Runs the inference rules in order.
+pub(crate) fn infer(context: &Context<'_>, annotations: &mut Annotations) {
+    merge_incidents(annotations);
+    merge_rulings(annotations);
+    attach_claims(annotations);
+    court_findings(annotations);
+    findings_concern_sentence_events(annotations);
+    statements(annotations);
+    named_events(context, annotations);
+    places_as_events(annotations);
+}
+
+fn live(annotations: &Annotations) -> Vec<usize> {
+    (0..annotations.facts.events.len())
+        .filter(|&index| {
+            annotations.facts.events.get(index).is_some_and(|e| e.merged_into.is_none())
+        })
+        .collect()
+}
+
+fn entity_of(arg: Option<&Arg>) -> Option<usize> {
+    match arg {
+        Some(Arg::Entity(entity)) => Some(*entity),
+        _ => None,
+    }
+}
+
+/// The main incident: the first incident-class event of the article.
+fn main_incident(annotations: &Annotations) -> Option<usize> {
+    live(annotations).into_iter().find(|&index| {
+        annotations.facts.events.get(index).is_some_and(|event| {
+            event.classes.iter().any(|class| is_incident(class) && class != "Event")
+                && event.entry.is_none()
+        })
+    })
+}
+
+/// Places of an event: its place and target entities, and facilities inside them.
+fn places(annotations: &Annotations, event: &Event) -> Vec<usize> {
+    let mut places: Vec<usize> = event
+        .roles_of(ng::PLACE)
+        .chain(event.roles_of(ng::TARGET))
+        .filter_map(|arg| entity_of(Some(arg)))
+        .collect();
+    // A facility named inside another ("the school gymnasium") is part of it.
+    for entity in annotations.entities.iter().enumerate() {
+        let (index, entity) = entity;
+        if entity.tag != Some(Tag::Fac) {
+            continue;
+        }
+        let inside =
+            entity.mentions.iter().filter_map(|&m| annotations.mentions.get(m)).any(|mention| {
+                mention.nested.iter().any(|&inner| {
+                    annotations
+                        .mentions
+                        .get(inner)
+                        .and_then(|m| m.entity)
+                        .is_some_and(|outer| places.contains(&outer))
+                })
+            });
+        if inside && !places.contains(&index) {
+            places.push(index);
+        }
+    }
+    places
+}
+
+fn merge_incidents(annotations: &mut Annotations) {
+    let main_found = main_incident(annotations);
+    let Some(main) = main_found else {
+        // Placeholders with no incident to join become plain events.
+        for event in &mut annotations.facts.events {
+            for class in &mut event.classes {
+                if class == "@incident" {
+                    *class = "Event".to_owned();
+                }
+            }
+        }
+        return;
+    };
+    for index in live(annotations) {
+        if index == main {
+            continue;
+        }
+        let Some(event) = annotations.facts.events.get(index).cloned() else { continue };
+        let Some(main_event) = annotations.facts.events.get(main).cloned() else { return };
+        let main_agent = entity_of(main_event.role(ng::AGENT));
+        let agent = entity_of(event.role(ng::AGENT));
+        let main_places = places(annotations, &main_event);
+        let shares_place = event
+            .roles_of(ng::PLACE)
+            .chain(event.roles_of(ng::TARGET))
+            .any(|arg| entity_of(Some(arg)).is_some_and(|place| main_places.contains(&place)));
+        let placeholder = event.has_class("@incident");
+        let incident =
+            event.classes.iter().any(|class| is_incident(class)) && event.entry.is_none();
+        let assault = event.has_class("Assault");
+        let same_agent = agent.is_some() && agent == main_agent;
+        if placeholder
+            || (incident
+                && (same_agent || agent.is_none() || main_agent.is_none())
+                && !has_other_date(&main_event, &event))
+            || (assault && same_agent)
+        {
+            // The perpetrators' storming of the place is when the incident began.
+            if assault || event.from_verb {
+                if let Some(Arg::Literal(Literal::Date(date))) = event.role(ng::DATE).cloned() {
+                    let evidence = event
+                        .roles
+                        .iter()
+                        .find(|r| r.predicate == ng::DATE)
+                        .and_then(|r| r.evidence.clone());
+                    if let Some(target) = annotations.facts.events.get_mut(main) {
+                        target.add_role(
+                            schema::START_DATE,
+                            Arg::Literal(Literal::Date(date)),
+                            evidence,
+                        );
+                    }
+                    if let Some(source) = annotations.facts.events.get_mut(index) {
+                        source.roles.retain(|role| role.predicate != ng::DATE);
+                    }
+                }
+            }
+            if let Some(source) = annotations.facts.events.get_mut(index) {
+                source.classes.retain(|class| class != "@incident" && class != "Assault");
+            }
+            annotations.facts.merge(index, main);
+        } else if assault && shares_place && agent != main_agent {
+            // Others storming the incident's place ended it.
+            let evidence = event.roles.first().and_then(|role| role.evidence.clone());
+            if let Some(target) = annotations.facts.events.get_mut(main) {
+                target.add_role(ng::ENDED_BY, Arg::Event(index), evidence);
+            }
+        } else if (event.has_class("Negotiation") || event.has_class("Explosion"))
+            && agent.is_none()
+        {
+            let evidence = event.roles.first().and_then(|role| role.evidence.clone());
+            if let Some(target) = annotations.facts.events.get_mut(main) {
+                target.add_role(schema::SUB_EVENT, Arg::Event(index), evidence);
+            }
+        }
+    }
+}
+
+fn has_other_date(main: &Event, event: &Event) -> bool {
+    let year = |event: &Event| {
+        event.roles_of(ng::DATE).find_map(|arg| match arg {
+            Arg::Literal(Literal::Date(date)) => Some(date.year()),
+            Arg::Literal(Literal::Year(year)) => Some(*year),
+            _ => None,
+        })
+    };
+    matches!((year(main), year(event)), (Some(a), Some(b)) if a != b)
+}
+
+/// One ruling per court: "the judgment" and "the court ruled" are the same decision.
+fn merge_rulings(annotations: &mut Annotations) {
+    let rulings: Vec<usize> = live(annotations)
+        .into_iter()
+        .filter(|&i| annotations.facts.events.get(i).is_some_and(|e| e.has_class("Ruling")))
+        .collect();
+    let Some(&first_with_court) = rulings
+        .iter()
+        .find(|&&i| annotations.facts.events.get(i).is_some_and(|e| e.role(ng::AGENT).is_some()))
+    else {
+        return;
+    };
+    let court =
+        annotations.facts.events.get(first_with_court).and_then(|e| entity_of(e.role(ng::AGENT)));
+    for &index in &rulings {
+        let agent = annotations.facts.events.get(index).and_then(|e| entity_of(e.role(ng::AGENT)));
+        if index != first_with_court && (agent.is_none() || agent == court) {
+            annotations.facts.merge(index, first_with_court);
+        }
+    }
+}
+
+fn attach_claims(annotations: &mut Annotations) {
+    let live_events = live(annotations);
+    for claim in &mut annotations.facts.claims {
+        for &index in &live_events {
+            let Some(event) = annotations.facts.events.get(index) else { continue };
+            let inside =
+                event.roles.iter().filter_map(|role| role.evidence.as_ref()).any(|evidence| {
+                    evidence.sentence == claim.sentence
+                        && evidence.span.start >= claim.start
+                        && evidence.span.end <= claim.end + 1
+                });
+            if inside
+                && event.from_verb
+                && !event.has_class("Statement")
+                && !claim.events.contains(&index)
+            {
+                claim.events.push(index);
+            }
+        }
+    }
+}
+
+/// What a court says and finds is a finding of its ruling; the ruling goes against whoever
+/// the findings blame.
+fn court_findings(annotations: &mut Annotations) {
+    let Some(ruling) = live(annotations).into_iter().find(|&i| {
+        annotations
+            .facts
+            .events
+            .get(i)
+            .is_some_and(|e| e.has_class("Ruling") && e.role(ng::AGENT).is_some())
+    }) else {
+        return;
+    };
+    let court = annotations.facts.events.get(ruling).and_then(|e| entity_of(e.role(ng::AGENT)));
+    let mut findings: Vec<usize> = Vec::new();
+    for claim in &annotations.facts.claims {
+        if entity_of(Some(&claim.source)) == court && court.is_some() {
+            findings.extend(claim.events.iter().copied());
+        }
+    }
+    // Violations and shortcomings stated without a source come from the court's judgment.
+    for index in live(annotations) {
+        let Some(event) = annotations.facts.events.get(index) else { continue };
+        let is_finding = event.has_class("Violation") || event.has_class("Shortcoming");
+        let claimed = annotations.facts.claims.iter().any(|claim| claim.events.contains(&index));
+        if is_finding && !claimed && !findings.contains(&index) {
+            findings.push(index);
+        }
+    }
+    findings.retain(|&index| {
+        annotations
+            .facts
+            .events
+            .get(index)
+            .is_some_and(|e| e.has_class("Violation") || e.has_class("Shortcoming"))
+    });
+    let mut against = Vec::new();
+    for &finding in &findings {
+        let Some(event) = annotations.facts.events.get(finding) else { continue };
+        let evidence = event.roles.first().and_then(|role| role.evidence.clone());
+        if let Some(agent) = entity_of(event.role(ng::AGENT)).filter(|agent| Some(*agent) != court)
+        {
+            against.push((agent, evidence.clone()));
+        }
+        if let Some(target) = annotations.facts.events.get_mut(ruling) {
+            target.add_role(ng::FINDING, Arg::Event(finding), evidence);
+        }
+    }
+    for (agent, evidence) in against {
+        if let Some(target) = annotations.facts.events.get_mut(ruling) {
+            target.add_role(ng::AGAINST, Arg::Entity(agent), evidence);
+        }
+    }
+    // The case brought before the court is the case it decided.
+    for index in live(annotations) {
+        let Some(event) = annotations.facts.events.get(index) else { continue };
+        if event.has_class("LegalCase") && entity_of(event.role(ng::COURT_OF)) == court {
+            let evidence = event.roles.first().and_then(|role| role.evidence.clone());
+            if let Some(target) = annotations.facts.events.get_mut(ruling) {
+                target.add_role(ng::CASE, Arg::Event(index), evidence);
+            }
+        }
+    }
+}
+
+/// "a violation in the use of force by X": the finding concerns the event found beside it.
+fn findings_concern_sentence_events(annotations: &mut Annotations) {
+    let events = live(annotations);
+    for &index in &events {
+        let Some(event) = annotations.facts.events.get(index) else { continue };
+        if !(event.has_class("Violation") || event.has_class("Shortcoming"))
+            || event.role(ng::CONCERNS).is_some()
+        {
+            continue;
+        }
+        let sentence = event.sentence;
+        let anchor = event.anchor;
+        let other = events.iter().copied().find(|&other| {
+            other != index
+                && annotations
+                    .facts
+                    .events
+                    .get(other)
+                    .is_some_and(|o| o.sentence == sentence && o.anchor > anchor && o.from_verb)
+        });
+        if let Some(other) = other {
+            let evidence = event.roles.first().and_then(|role| role.evidence.clone());
+            if let Some(target) = annotations.facts.events.get_mut(index) {
+                target.add_role(ng::CONCERNS, Arg::Event(other), evidence);
+            }
+        }
+    }
+}
+
+/// A spokesperson speaks on behalf of their organisation; a statement with no subject of its
+/// own is about what the same speaker's previous statement was about.
+fn statements(annotations: &mut Annotations) {
+    let spokes: Vec<(Arg, Arg)> = annotations
+        .facts
+        .relations
+        .iter()
+        .filter(|relation| relation.predicate == ng::SPOKESPERSON_FOR)
+        .map(|relation| (relation.subject.clone(), relation.object.clone()))
+        .collect();
+    let mut previous: Vec<(Arg, Option<Arg>, Option<Arg>)> = Vec::new();
+    for index in live(annotations) {
+        let Some(event) = annotations.facts.events.get_mut(index) else { continue };
+        if !event.has_class("Statement") {
+            continue;
+        }
+        let Some(speaker) = event.role(ng::SPEAKER).cloned() else { continue };
+        let evidence = event.roles.first().and_then(|role| role.evidence.clone());
+        for (person, org) in &spokes {
+            if *person == speaker {
+                event.add_role(ng::ON_BEHALF_OF, org.clone(), evidence.clone());
+            }
+        }
+        let about = event.role(schema::ABOUT).cloned();
+        let reacts = event.role(ng::REACTS_TO).cloned();
+        if about.is_none() && reacts.is_none() {
+            if let Some((_, about, reacts)) =
+                previous.iter().rev().find(|(other, _, _)| *other == speaker)
+            {
+                if let Some(about) = about {
+                    event.add_role(schema::ABOUT, about.clone(), evidence.clone());
+                }
+                if let Some(reacts) = reacts {
+                    event.add_role(ng::REACTS_TO, reacts.clone(), evidence.clone());
+                }
+            }
+        } else if reacts.is_none() {
+            if let Some(about) = &about {
+                event.add_role(ng::REACTS_TO, about.clone(), evidence.clone());
+            }
+        }
+        previous.push((
+            speaker,
+            event.role(schema::ABOUT).cloned(),
+            event.role(ng::REACTS_TO).cloned(),
+        ));
+    }
+}
+
+/// An event with the date and class of a well-known named event is that event.
+fn named_events(context: &Context<'_>, annotations: &mut Annotations) {
+    for event in &mut annotations.facts.events {
+        if event.entry.is_some() || event.merged_into.is_some() {
+            continue;
+        }
+        let date = event.roles_of(ng::DATE).find_map(|arg| match arg {
+            Arg::Literal(Literal::Date(date)) => Some(date.to_string()),
+            _ => None,
+        });
+        let Some(date) = date else { continue };
+        let found = context.lexicon.entries().iter().position(|entry| {
+            entry.kind == crate::lexicon::EntryKind::NamedEvent
+                && entry.date.as_deref() == Some(date.as_str())
+                && event.classes.iter().any(|class| entry.class.ends_with(&format!("#{class}")))
+        });
+        if let Some(found) = found {
+            event.entry = Some(found);
+        }
+    }
+}
+
+/// "describe Beslan as …": a place named for an incident stands for the incident.
+fn places_as_events(annotations: &mut Annotations) {
+    let main_found = main_incident(annotations);
+    let Some(main) = main_found else { return };
+    let Some(main_event) = annotations.facts.events.get(main).cloned() else { return };
+    let mut main_places = places(annotations, &main_event);
+    // Places named inside the incident's facilities.
+    for &place in main_places.clone().iter() {
+        if let Some(entity) = annotations.entities.get(place) {
+            for &mention in &entity.mentions {
+                if let Some(mention) = annotations.mentions.get(mention) {
+                    for &inner in &mention.nested {
+                        if let Some(inner_entity) =
+                            annotations.mentions.get(inner).and_then(|m| m.entity)
+                        {
+                            main_places.push(inner_entity);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    for relation in &mut annotations.facts.relations {
+        if relation.predicate != ng::COMPARED_TO {
+            continue;
+        }
+        if let Arg::Entity(place) = relation.subject {
+            if main_places.contains(&place) {
+                relation.subject = Arg::Event(main);
+            }
+        }
+    }
+}

@@ -1,0 +1,315 @@
+//! The extraction pipeline: mentions, entities and facts, as stages over an [`Article`].
+//!
+//! **Invariant:** stages do no I/O and never fail; what they cannot resolve becomes a
+//! [`Diagnostic`](crate::Diagnostic).
+
+mod build;
+mod coref;
+mod dates;
+mod descriptions;
+mod facts;
+mod inference;
+mod names;
+mod numbers;
+mod patterns;
+mod shadow;
+mod tokens;
+
+use jiff::civil::Date;
+
+use crate::article::{Article, Span};
+use crate::graph::{Diagnostic, Literal};
+use crate::lexicon::{Gender, Lexicon, NounCategory, TitleRole};
+
+pub(crate) use build::build_graph;
+pub use patterns::Rules;
+
+/// What a mention is, as the shadow text of a sentence shows it (`⟨ORG/Court:3⟩`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) enum Tag {
+    /// A person.
+    Per,
+    /// An organisation.
+    Org,
+    /// A place: country, region, city.
+    Gpe,
+    /// A facility.
+    Fac,
+    /// A group of people or an armed group named by a common noun.
+    Grp,
+    /// A legal instrument or provision.
+    Law,
+    /// An event.
+    Evt,
+    /// A date.
+    Date,
+    /// A duration.
+    Dur,
+    /// A quantity.
+    Qty,
+    /// A pronoun.
+    Pro,
+    /// A title ("spokesman").
+    Ttl,
+}
+
+impl Tag {
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Self::Per => "PER",
+            Self::Org => "ORG",
+            Self::Gpe => "GPE",
+            Self::Fac => "FAC",
+            Self::Grp => "GRP",
+            Self::Law => "LAW",
+            Self::Evt => "EVT",
+            Self::Date => "DATE",
+            Self::Dur => "DUR",
+            Self::Qty => "QTY",
+            Self::Pro => "PRO",
+            Self::Ttl => "TTL",
+        }
+    }
+
+    /// Whether mentions with this tag stand for entities or events (not values).
+    pub(crate) fn is_referential(self) -> bool {
+        !matches!(self, Self::Date | Self::Dur | Self::Qty | Self::Ttl)
+    }
+}
+
+/// A counted quantity: "over 330 people", "1,100 people", "$1 billion".
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Quantity {
+    /// The exact value, when the text gives one without a bound word.
+    pub value: Option<i64>,
+    /// A decimal value in lexical form, when it is not whole.
+    pub decimal: Option<String>,
+    /// A lower bound ("over", "more than", "at least").
+    pub min: Option<i64>,
+    /// An upper bound ("up to", "nearly", "fewer than").
+    pub max: Option<i64>,
+    /// The counted noun as written ("people", "children", "dead").
+    pub unit: Option<String>,
+    /// The noun's category, if known.
+    pub unit_category: Option<NounCategory>,
+    /// The role a toll noun implies ("killed", "injured").
+    pub toll: Option<String>,
+    /// The country of a demonym unit ("Russians").
+    pub nationality: Option<usize>,
+}
+
+/// A mention: a stretch of a sentence that names or describes something.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Mention {
+    pub sentence: usize,
+    pub span: Span,
+    pub tag: Option<Tag>,
+    /// Class local name (`Court`, `Country`, `Siege`) or, for quantities, the toll role.
+    pub class: String,
+    /// Full class IRI, when known.
+    pub class_iri: String,
+    /// Surface text.
+    pub text: String,
+    /// Lexicon entry.
+    pub entry: Option<usize>,
+    /// Head noun as written, for descriptions.
+    pub head: Option<String>,
+    pub category: Option<NounCategory>,
+    pub plural: bool,
+    pub definite: bool,
+    /// Whether the mention is a proper name (not a description or pronoun).
+    pub proper: bool,
+    /// A country or region from a demonym ("Russian troops").
+    pub nationality: Option<usize>,
+    pub date: Option<Literal>,
+    pub duration: Option<String>,
+    pub quantity: Option<Quantity>,
+    /// Mentions inside this one (a place inside an event noun phrase).
+    pub nested: Vec<usize>,
+    pub gender: Option<Gender>,
+    pub title: Option<TitleRole>,
+    /// The entity it refers to, after coreference.
+    pub entity: Option<usize>,
+    /// Whether it is nested in another mention.
+    pub inner: bool,
+}
+
+impl Mention {
+    pub(crate) fn tag(&self) -> Tag {
+        self.tag.unwrap_or(Tag::Per)
+    }
+}
+
+/// An entity or event that mentions refer to.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Entity {
+    pub tag: Option<Tag>,
+    pub class: String,
+    pub class_iri: String,
+    pub label: String,
+    pub names: Vec<String>,
+    pub entry: Option<usize>,
+    pub mentions: Vec<usize>,
+    pub nationality: Option<usize>,
+    pub gender: Option<Gender>,
+    pub plural: bool,
+    pub head: Option<String>,
+    pub category: Option<NounCategory>,
+    /// Whether it has a proper name (so its IRI is global, not local to the article).
+    pub proper: bool,
+}
+
+/// Everything the stages find, in article order.
+#[derive(Debug, Default)]
+pub(crate) struct Annotations {
+    pub mentions: Vec<Mention>,
+    /// Top-level mention indices per sentence, in text order.
+    pub by_sentence: Vec<Vec<usize>>,
+    pub entities: Vec<Entity>,
+    pub facts: facts::Facts,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Shared, read-only inputs of every stage.
+pub(crate) struct Context<'a> {
+    pub article: &'a Article,
+    pub lexicon: &'a Lexicon,
+    pub rules: &'a Rules,
+    pub date: Option<Date>,
+}
+
+/// Runs every stage in order.
+pub(crate) fn run(context: &Context<'_>) -> Annotations {
+    let mut annotations = Annotations {
+        by_sentence: vec![Vec::new(); context.article.sentences.len()],
+        ..Annotations::default()
+    };
+    // Values first (dates, durations, quantities, legal provisions): their digits must not be
+    // taken for names. Then lexicon names, titles and people; then common-noun descriptions,
+    // which may nest the names found before them.
+    for sentence in &context.article.sentences {
+        let sentence_tokens = tokens::tokenize(context.article, sentence);
+        dates::find(context, sentence, &sentence_tokens, &mut annotations);
+        numbers::find(context, sentence, &sentence_tokens, &mut annotations);
+        names::find(context, sentence, &sentence_tokens, &mut annotations);
+        descriptions::find(context, sentence, &sentence_tokens, &mut annotations);
+        finish_sentence(sentence.index, &mut annotations);
+    }
+    coref::resolve(context, &mut annotations);
+    patterns::apply(context, &mut annotations);
+    inference::infer(context, &mut annotations);
+    annotations
+}
+
+/// Sorts a sentence's top-level mentions by position.
+fn finish_sentence(sentence: usize, annotations: &mut Annotations) {
+    let Annotations { mentions, by_sentence, .. } = annotations;
+    if let Some(list) = by_sentence.get_mut(sentence) {
+        list.retain(|&index| mentions.get(index).is_some_and(|mention| !mention.inner));
+        list.sort_by_key(|&index| mentions.get(index).map(|mention| mention.span.start));
+    }
+}
+
+impl Annotations {
+    /// Whether a byte range of a sentence overlaps an existing top-level mention.
+    pub(crate) fn overlaps(&self, sentence: usize, start: usize, end: usize) -> bool {
+        self.by_sentence.get(sentence).is_some_and(|list| {
+            list.iter().filter_map(|&index| self.mentions.get(index)).any(|mention| {
+                !mention.inner && mention.span.start < end && start < mention.span.end
+            })
+        })
+    }
+
+    /// Whether a byte range overlaps any mention of the sentence, nested ones included.
+    pub(crate) fn covered(&self, sentence: usize, start: usize, end: usize) -> bool {
+        self.by_sentence.get(sentence).is_some_and(|list| {
+            list.iter()
+                .filter_map(|&index| self.mentions.get(index))
+                .any(|mention| mention.span.start < end && start < mention.span.end)
+        })
+    }
+
+    /// The top-level mention covering a byte offset.
+    pub(crate) fn mention_at(&self, sentence: usize, byte: usize) -> Option<usize> {
+        self.by_sentence.get(sentence)?.iter().copied().find(|&index| {
+            self.mentions.get(index).is_some_and(|mention| {
+                !mention.inner && mention.span.start <= byte && byte < mention.span.end
+            })
+        })
+    }
+
+    /// Adds a top-level mention.
+    pub(crate) fn push(&mut self, mention: Mention) -> usize {
+        let index = self.mentions.len();
+        if let Some(list) = self.by_sentence.get_mut(mention.sentence) {
+            list.push(index);
+        }
+        self.mentions.push(mention);
+        index
+    }
+}
+
+/// A human-readable dump of what the stages found: each sentence's shadow text, then the
+/// entities with their mentions. Meant for people writing rules and lexicon entries.
+#[must_use]
+pub fn explain(article: &Article) -> String {
+    use std::fmt::Write as _;
+    let Ok((lexicon, rules)) = crate::pipeline::builtin_data() else {
+        return "the built-in lexicons failed to load".to_owned();
+    };
+    let context = Context { article, lexicon, rules, date: article.date };
+    let annotations = run(&context);
+    let mut out = String::new();
+    for sentence in 0..article.sentences.len() {
+        let shadow = shadow::Shadow::new(article, &annotations, sentence);
+        let _ = writeln!(out, "s{}: {}", sentence + 1, shadow.text);
+    }
+    for (index, entity) in annotations.entities.iter().enumerate() {
+        let mentions: Vec<String> = entity
+            .mentions
+            .iter()
+            .filter_map(|&m| annotations.mentions.get(m))
+            .map(|m| format!("{:?}@{}", m.text, m.sentence + 1))
+            .collect();
+        let _ = writeln!(
+            out,
+            "entity {index}: {} [{}] {}",
+            entity.label,
+            entity.class,
+            mentions.join(" ")
+        );
+    }
+    for (index, event) in annotations.facts.events.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "event {index}: {:?} merged={:?} {:?}",
+            event.classes,
+            event.merged_into,
+            event.roles.iter().map(|r| (local_name_of(&r.predicate), &r.arg)).collect::<Vec<_>>()
+        );
+    }
+    for relation in &annotations.facts.relations {
+        let _ = writeln!(
+            out,
+            "relation {:?} {} {:?}",
+            relation.subject,
+            local_name_of(&relation.predicate),
+            relation.object
+        );
+    }
+    for claim in &annotations.facts.claims {
+        let _ = writeln!(
+            out,
+            "claim by {:?}: {:?} events {:?}",
+            claim.source, claim.text, claim.events
+        );
+    }
+    for diagnostic in &annotations.diagnostics {
+        let _ = writeln!(out, "diagnostic {}: {}", diagnostic.stage, diagnostic.message);
+    }
+    out
+}
+
+fn local_name_of(iri: &str) -> &str {
+    names::local_name(iri)
+}

@@ -1,0 +1,363 @@
+//! Names: lexicon entries (places, organisations, instruments, named events), titles,
+//! people, unknown capitalised names classified by context, and pronouns.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use super::tokens::Token;
+use super::{Annotations, Context, Mention, Tag};
+use crate::article::Sentence;
+use crate::lexicon::{organization_class, EntryKind, Gender};
+use crate::vocab::{ng, schema};
+
+/// English closed-class words, from `data/lexicons/function_words.txt`.
+pub(crate) static FUNCTION_WORDS: LazyLock<std::collections::HashSet<&'static str>> =
+    LazyLock::new(|| {
+        include_str!("../../data/lexicons/function_words.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty() && !line.starts_with('#'))
+            .collect()
+    });
+
+/// Last words that make an unknown name an organisation or facility, from
+/// `data/lexicons/name_heads.tsv`.
+static NAME_HEADS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    include_str!("../../data/lexicons/name_heads.tsv")
+        .lines()
+        .skip_while(|line| line.starts_with('#'))
+        .skip(1)
+        .filter_map(|line| line.split_once('\t'))
+        .collect()
+});
+
+const HONORIFICS: [&str; 8] = ["Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Mr", "Mrs", "Ms"];
+
+/// Finds the names of a sentence.
+pub(crate) fn find(
+    context: &Context<'_>,
+    sentence: &Sentence,
+    tokens: &[Token<'_>],
+    annotations: &mut Annotations,
+) {
+    let article = context.article;
+    let lexicon = context.lexicon;
+    let text = article.slice(sentence.span);
+    let base = sentence.span.start;
+
+    for (start, end, entry_index) in lexicon.find_names(text) {
+        let (abs_start, abs_end) = (base + start, base + end);
+        if annotations.overlaps(sentence.index, abs_start, abs_end) {
+            continue;
+        }
+        let Some(entry) = lexicon.entry(entry_index) else { continue };
+        let (tag, class) = match entry.kind {
+            EntryKind::Country => (Tag::Gpe, "Country"),
+            EntryKind::Region => (Tag::Gpe, "AdministrativeArea"),
+            EntryKind::City => (Tag::Gpe, "City"),
+            EntryKind::Organization => (Tag::Org, local_name(&entry.class)),
+            EntryKind::Instrument => (Tag::Law, "LegalInstrument"),
+            EntryKind::NamedEvent => (Tag::Evt, local_name(&entry.class)),
+        };
+        // A demonym-like lexicon hit is left to the description stage.
+        annotations.push(Mention {
+            sentence: sentence.index,
+            span: article.span(abs_start, abs_end),
+            tag: Some(tag),
+            class: class.to_owned(),
+            class_iri: entry.class.clone(),
+            text: text[start..end].to_owned(),
+            entry: Some(entry_index),
+            proper: true,
+            definite: true,
+            ..Mention::default()
+        });
+    }
+
+    // Titles: up to three lowercase words ("prime minister", "foreign minister").
+    let mut index = 0;
+    while index < tokens.len() {
+        let mut matched = None;
+        for length in (1..=3).rev() {
+            let Some(last) = tokens.get(index + length - 1) else { continue };
+            let Some(first) = tokens.get(index) else { continue };
+            let phrase = text[first.start - base..last.end - base].to_lowercase();
+            // Words that also describe groups ("militants", "judges") are descriptions.
+            if let Some(title) = lexicon.title(&phrase).filter(|_| lexicon.noun(&phrase).is_none())
+            {
+                if !annotations.overlaps(sentence.index, first.start, last.end) {
+                    matched = Some((length, first.start, last.end, title.role, title.gender));
+                    break;
+                }
+            }
+        }
+        if let Some((length, start, end, role, gender)) = matched {
+            annotations.push(Mention {
+                sentence: sentence.index,
+                span: article.span(start, end),
+                tag: Some(Tag::Ttl),
+                class: "Title".into(),
+                text: article.text[start..end].to_owned(),
+                title: Some(role),
+                gender,
+                ..Mention::default()
+            });
+            index += length;
+        } else {
+            index += 1;
+        }
+    }
+
+    // Capitalised runs not claimed yet: people, organisations and places by context.
+    let mut index = 0;
+    while index < tokens.len() {
+        let Some(token) = tokens.get(index) else { break };
+        if !is_name_token(token) || annotations.overlaps(sentence.index, token.start, token.end) {
+            index += 1;
+            continue;
+        }
+        let mut last = index;
+        while let Some(next) = tokens.get(last + 1) {
+            let gap = &article.text[tokens[last].end..next.start];
+            if gap != " "
+                || !is_name_token(next)
+                || annotations.overlaps(sentence.index, next.start, next.end)
+            {
+                break;
+            }
+            last += 1;
+        }
+        let run = &tokens[index..=last];
+        index = last + 1;
+        classify_run(context, sentence, tokens, run, annotations);
+    }
+
+    for token in tokens {
+        let lower = token.text.to_lowercase();
+        let (plural, gender) = match lower.as_str() {
+            "he" | "him" => (false, Some(Gender::Male)),
+            "she" => (false, Some(Gender::Female)),
+            "it" => (false, None),
+            "they" | "them" => (true, None),
+            _ => continue,
+        };
+        if annotations.overlaps(sentence.index, token.start, token.end) {
+            continue;
+        }
+        annotations.push(Mention {
+            sentence: sentence.index,
+            span: article.span(token.start, token.end),
+            tag: Some(Tag::Pro),
+            class: lower.clone(),
+            text: token.text.to_owned(),
+            plural,
+            gender,
+            ..Mention::default()
+        });
+    }
+}
+
+fn is_name_token(token: &Token<'_>) -> bool {
+    token.is_capitalized()
+        && token.text.chars().any(char::is_lowercase)
+        && !token.text.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+}
+
+fn classify_run(
+    context: &Context<'_>,
+    sentence: &Sentence,
+    tokens: &[Token<'_>],
+    run: &[Token<'_>],
+    annotations: &mut Annotations,
+) {
+    let article = context.article;
+    let lexicon = context.lexicon;
+    let mut run = run;
+    // Drop sentence-initial function words and demonyms ("The", "After", "Russian").
+    while let Some(first) = run.first() {
+        let lower = first.text.to_lowercase();
+        let drop = (first.initial
+            && (FUNCTION_WORDS.contains(lower.as_str()) || lexicon.noun(&lower).is_some()))
+            || lexicon.demonym(first.text).is_some()
+            || HONORIFICS.contains(&first.text)
+            || super::dates::month_number(first.text).is_some() && first.text.len() <= 5;
+        if !drop {
+            break;
+        }
+        run = &run[1..];
+    }
+    while let Some(last) = run.last() {
+        if lexicon.demonym(last.text).is_some() {
+            run = &run[..run.len() - 1];
+        } else {
+            break;
+        }
+    }
+    let (Some(first), Some(last)) = (run.first(), run.last()) else { return };
+    let position = tokens.iter().position(|token| token.start == first.start).unwrap_or(0);
+    let previous = position.checked_sub(1).and_then(|p| tokens.get(p));
+    let next = tokens.iter().find(|token| token.start >= last.end);
+    let name = &article.text[first.start..last.end];
+    let words: Vec<&str> = run.iter().map(|token| token.text).collect();
+
+    // "Foo-based": a place.
+    if run.len() == 1 {
+        if let Some(place) = first.text.strip_suffix("-based") {
+            push_name(
+                context,
+                sentence,
+                first.start,
+                first.start + place.len(),
+                Tag::Gpe,
+                "Place",
+                schema::PLACE,
+                annotations,
+            );
+            return;
+        }
+    }
+    let honorific = previous.is_some_and(|token| HONORIFICS.contains(&token.text));
+    let after_title = annotations
+        .by_sentence
+        .get(sentence.index)
+        .into_iter()
+        .flatten()
+        .filter_map(|&index| annotations.mentions.get(index))
+        .any(|mention| {
+            mention.tag == Some(Tag::Ttl)
+                && article.text[mention.span.end..first.start].trim().is_empty()
+        });
+    let given = lexicon.given_name(first.text);
+    if let Some(class) = NAME_HEADS.get(last.text) {
+        if run.len() > 1 || !first.initial {
+            let (tag, class_iri, class_name) = if *class == "Facility" {
+                (Tag::Fac, ng::FACILITY.to_owned(), "Facility".to_owned())
+            } else {
+                let iri =
+                    organization_class(class).unwrap_or_else(|| schema::ORGANIZATION.to_owned());
+                (Tag::Org, iri, (*class).to_owned())
+            };
+            push_name(
+                context,
+                sentence,
+                first.start,
+                last.end,
+                tag,
+                &class_name,
+                &class_iri,
+                annotations,
+            );
+            return;
+        }
+    }
+    if honorific || after_title || (given.is_some() && (run.len() > 1 || !first.initial)) {
+        let gender = given.flatten().or(match previous.map(|token| token.text) {
+            Some("Mr." | "Mr") => Some(Gender::Male),
+            Some("Mrs." | "Mrs" | "Ms." | "Ms") => Some(Gender::Female),
+            _ => None,
+        });
+        let index = push_name(
+            context,
+            sentence,
+            first.start,
+            last.end,
+            Tag::Per,
+            "Person",
+            schema::PERSON,
+            annotations,
+        );
+        if let Some(mention) = annotations.mentions.get_mut(index) {
+            mention.gender = gender;
+        }
+        return;
+    }
+    if first.initial && run.len() == 1 {
+        // A lone capitalised first word is usually an ordinary word; a later mention of a
+        // known person's surname is resolved by coreference instead.
+        if !is_known_surname(annotations, name) {
+            return;
+        }
+    }
+    if is_known_surname(annotations, name) {
+        push_name(
+            context,
+            sentence,
+            first.start,
+            last.end,
+            Tag::Per,
+            "Person",
+            schema::PERSON,
+            annotations,
+        );
+        return;
+    }
+    let preposition = previous.map(|token| token.text.to_lowercase());
+    let place_context =
+        matches!(preposition.as_deref(), Some("in" | "at" | "near" | "from" | "to" | "outside"))
+            || next.is_some_and(|token| {
+                lexicon.noun(token.text).is_some_and(|(noun, _)| {
+                    matches!(
+                        noun.category,
+                        crate::lexicon::NounCategory::Facility
+                            | crate::lexicon::NounCategory::Event
+                    ) && token.is_lowercase_word()
+                })
+            });
+    if place_context && words.len() <= 3 {
+        push_name(
+            context,
+            sentence,
+            first.start,
+            last.end,
+            Tag::Gpe,
+            "Place",
+            schema::PLACE,
+            annotations,
+        );
+        return;
+    }
+    annotations.diagnostics.push(crate::graph::Diagnostic {
+        stage: "names",
+        span: Some(article.span(first.start, last.end)),
+        message: format!(
+            "unknown name {name:?} left out: no lexicon entry and no context that tells what it is"
+        ),
+    });
+}
+
+fn is_known_surname(annotations: &Annotations, name: &str) -> bool {
+    annotations.mentions.iter().any(|mention| {
+        mention.tag == Some(Tag::Per)
+            && mention.text != name
+            && mention.text.rsplit(' ').next() == Some(name)
+    })
+}
+
+#[expect(clippy::too_many_arguments, reason = "a private constructor with one call shape")]
+fn push_name(
+    context: &Context<'_>,
+    sentence: &Sentence,
+    start: usize,
+    end: usize,
+    tag: Tag,
+    class: &str,
+    class_iri: &str,
+    annotations: &mut Annotations,
+) -> usize {
+    annotations.push(Mention {
+        sentence: sentence.index,
+        span: context.article.span(start, end),
+        tag: Some(tag),
+        class: class.to_owned(),
+        class_iri: class_iri.to_owned(),
+        text: context.article.text[start..end].to_owned(),
+        proper: true,
+        definite: true,
+        ..Mention::default()
+    })
+}
+
+/// The part of an IRI after its last `#` or `/`.
+pub(crate) fn local_name(iri: &str) -> &str {
+    iri.rsplit(['#', '/']).next().unwrap_or(iri)
+}

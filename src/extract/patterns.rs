@@ -1,0 +1,480 @@
+//! Rules: regular expressions over shadow text (`data/patterns/rules.tsv`), each making an
+//! event, a relation, a claim, a statement or a title fact.
+//!
+//! A rule's pattern may use mention macros: `{ORG|GPE:agent}` matches one placeholder of those
+//! tags and captures it as the role `agent`; `{ORG/Court:agent}` also requires the class;
+//! `{*:x}` matches any mention. Other named groups capture text (`(?P<quote>[^"]+)`).
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use regex::{Regex, RegexSet};
+
+use super::facts::{Arg, Claim, Event, Relation};
+use super::shadow::Shadow;
+use super::{Annotations, Context, Tag};
+use crate::graph::{Evidence, Literal};
+use crate::vocab::{ng, schema};
+use crate::LexiconError;
+
+/// What a rule makes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Action {
+    /// An event of a class (or, with an `event` group, roles of an event named by a noun).
+    Event(Option<String>),
+    /// A relation between the groups `s` and `o`.
+    Relation(String),
+    /// Reported speech: `source` says `content`.
+    Claim,
+    /// A statement: `speaker`, `quote` and/or `content`.
+    Statement,
+    /// A title apposition: `org`, `title`, `person`.
+    Title,
+}
+
+#[derive(Debug, Clone)]
+struct Rule {
+    id: String,
+    action: Action,
+    regex: Regex,
+    mention_groups: HashSet<String>,
+}
+
+/// The compiled rule set.
+#[derive(Debug, Clone)]
+pub struct Rules {
+    rules: Vec<Rule>,
+    set: RegexSet,
+}
+
+#[expect(clippy::expect_used, reason = "constant pattern")]
+static MACRO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\{([A-Z*|]+)(?:/([A-Za-z|]+))?:([a-z_0-9]+)\}").expect("valid macro regex")
+});
+
+impl Rules {
+    /// The rules compiled into newsgraph.
+    ///
+    /// # Errors
+    /// A [`LexiconError`] if a rule is malformed (a test guards against it).
+    pub fn builtin() -> Result<Self, LexiconError> {
+        Self::parse("data/patterns/rules.tsv", include_str!("../../data/patterns/rules.tsv"))
+    }
+
+    /// Parses a rule file.
+    ///
+    /// # Errors
+    /// A [`LexiconError`] naming the line of a malformed rule.
+    pub fn parse(file: &str, text: &str) -> Result<Self, LexiconError> {
+        let mut rules = Vec::new();
+        let mut header_seen = false;
+        for (line_index, line) in text.lines().enumerate() {
+            let error = |message: String| LexiconError {
+                file: file.to_owned(),
+                line: line_index + 1,
+                message,
+            };
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if !header_seen {
+                if line != "id\taction\tpattern" {
+                    return Err(error("expected the header \"id\\taction\\tpattern\"".into()));
+                }
+                header_seen = true;
+                continue;
+            }
+            let mut cells = line.splitn(3, '\t');
+            let (Some(id), Some(action), Some(pattern)) =
+                (cells.next(), cells.next(), cells.next())
+            else {
+                return Err(error("expected three tab-separated cells".into()));
+            };
+            let action = match action.split_once(':') {
+                None if action == "event" => Action::Event(None),
+                None if action == "claim" => Action::Claim,
+                None if action == "statement" => Action::Statement,
+                None if action == "title" => Action::Title,
+                Some(("event", class)) => Action::Event(Some(class.to_owned())),
+                Some(("relation", curie)) => Action::Relation(
+                    expand_curie(curie)
+                        .ok_or_else(|| error(format!("unknown prefix in {curie:?}")))?,
+                ),
+                _ => return Err(error(format!("unknown action {action:?}"))),
+            };
+            let mut mention_groups = HashSet::new();
+            let expanded = MACRO.replace_all(pattern, |caps: &regex::Captures<'_>| {
+                let tags = caps.get(1).map_or("*", |m| m.as_str());
+                let role = caps.get(3).map_or("", |m| m.as_str());
+                mention_groups.insert(role.to_owned());
+                let tags = if tags == "*" { "[A-Z]+".to_owned() } else { format!("(?:{tags})") };
+                let classes = caps
+                    .get(2)
+                    .map_or_else(|| "[^:⟩]*".to_owned(), |m| format!("(?:{})", m.as_str()));
+                format!("⟨{tags}/{classes}:(?P<{role}>\\d+)⟩")
+            });
+            let regex =
+                Regex::new(&expanded).map_err(|e| error(format!("invalid pattern: {e}")))?;
+            rules.push(Rule { id: id.to_owned(), action, regex, mention_groups });
+        }
+        let set = RegexSet::new(rules.iter().map(|rule| rule.regex.as_str()))
+            .map_err(|e| LexiconError { file: file.to_owned(), line: 0, message: e.to_string() })?;
+        Ok(Self { rules, set })
+    }
+}
+
+/// Expands `ng:x` or `schema:x` to an IRI.
+fn expand_curie(curie: &str) -> Option<String> {
+    let (prefix, local) = curie.split_once(':')?;
+    let namespace = match prefix {
+        "ng" => ng::NS,
+        "schema" => schema::NS,
+        _ => return None,
+    };
+    Some(format!("{namespace}{local}"))
+}
+
+/// The property IRI of a role group name.
+pub(crate) fn role_predicate(role: &str) -> Option<&'static str> {
+    Some(match role {
+        "agent" => ng::AGENT,
+        "target" => ng::TARGET,
+        "place" => ng::PLACE,
+        "date" => ng::DATE,
+        "start" => schema::START_DATE,
+        "end" => schema::END_DATE,
+        "duration" => ng::DURATION,
+        "against" => ng::AGAINST,
+        "plaintiff" => ng::PLAINTIFF,
+        "court" => ng::COURT_OF,
+        "provision" => ng::PROVISION,
+        "concerns" => ng::CONCERNS,
+        "theme" => ng::THEME,
+        "demand" => ng::DEMAND,
+        "from_place" => ng::FROM_PLACE,
+        "killed" => ng::KILLED,
+        "injured" => ng::INJURED,
+        "hostages" => ng::HOSTAGES,
+        "speaker" => ng::SPEAKER,
+        "quote" => ng::QUOTE,
+        "reacts_to" => ng::REACTS_TO,
+        "compared_to" => ng::COMPARED_TO,
+        "cause" => ng::CAUSED_BY,
+        "description" => ng::DESCRIPTION,
+        "about" => schema::ABOUT,
+        "content" => schema::TEXT,
+        _ => return None,
+    })
+}
+
+/// Applies every rule to every sentence.
+pub(crate) fn apply(context: &Context<'_>, annotations: &mut Annotations) {
+    // Every event named by a noun is an event from the start; rules add roles to it.
+    let mut event_of_entity: HashMap<usize, usize> = HashMap::new();
+    for entity_index in 0..annotations.entities.len() {
+        ensure_event(context, annotations, &mut event_of_entity, entity_index);
+    }
+    for sentence in 0..context.article.sentences.len() {
+        let shadow = Shadow::new(context.article, annotations, sentence);
+        for rule_index in context.rules.set.matches(&shadow.text).iter() {
+            let Some(rule) = context.rules.rules.get(rule_index) else { continue };
+            let captures: Vec<_> = rule.regex.captures_iter(&shadow.text).collect();
+            for caps in captures {
+                let Some(whole) = caps.get(0) else { continue };
+                let start = shadow.to_article(whole.start(), false);
+                let end = shadow.to_article(whole.end(), true);
+                let evidence = Evidence {
+                    sentence,
+                    span: context.article.span(start, end),
+                    rule: rule.id.clone(),
+                };
+                let mut mentions: Vec<(String, usize)> = Vec::new();
+                let mut texts: Vec<(String, usize, usize)> = Vec::new();
+                for name in rule.regex.capture_names().flatten() {
+                    let Some(group) = caps.name(name) else { continue };
+                    if rule.mention_groups.contains(name) {
+                        if let Ok(index) = group.as_str().parse() {
+                            mentions.push((name.to_owned(), index));
+                        }
+                    } else {
+                        texts.push((
+                            name.to_owned(),
+                            shadow.to_article(group.start(), false),
+                            shadow.to_article(group.end(), true),
+                        ));
+                    }
+                }
+                let matched = Matched { sentence, evidence, mentions, texts };
+                apply_one(context, annotations, &mut event_of_entity, &rule.action, &matched);
+            }
+        }
+    }
+}
+
+struct Matched {
+    sentence: usize,
+    evidence: Evidence,
+    mentions: Vec<(String, usize)>,
+    texts: Vec<(String, usize, usize)>,
+}
+
+fn ensure_event(
+    context: &Context<'_>,
+    annotations: &mut Annotations,
+    event_of_entity: &mut HashMap<usize, usize>,
+    entity_index: usize,
+) -> Option<usize> {
+    if let Some(&event) = event_of_entity.get(&entity_index) {
+        return Some(event);
+    }
+    let entity = annotations.entities.get(entity_index)?;
+    if entity.tag != Some(Tag::Evt) {
+        return None;
+    }
+    let first = entity
+        .mentions
+        .iter()
+        .filter_map(|&m| annotations.mentions.get(m))
+        .min_by_key(|m| m.span.start)?;
+    let mut event = Event {
+        classes: vec![entity.class.clone()],
+        entity: Some(entity_index),
+        sentence: first.sentence,
+        anchor: first.span.start,
+        anchor_char: first.span.start_char,
+        label: entity.label.clone(),
+        entry: entity.entry,
+        ..Event::default()
+    };
+    // Names, facilities and dates inside the noun phrase are the event's place and time.
+    for &mention_index in &entity.mentions {
+        let Some(mention) = annotations.mentions.get(mention_index) else { continue };
+        let evidence = Evidence {
+            sentence: mention.sentence,
+            span: mention.span,
+            rule: "np:event-modifier".into(),
+        };
+        for &inner in &mention.nested {
+            let Some(nested) = annotations.mentions.get(inner) else { continue };
+            match (nested.tag(), nested.entity, &nested.date) {
+                (Tag::Date, _, Some(date)) => {
+                    event.add_role(ng::DATE, Arg::Literal(date.clone()), Some(evidence.clone()))
+                }
+                (Tag::Gpe | Tag::Fac, Some(place), _) => {
+                    event.add_role(ng::PLACE, Arg::Entity(place), Some(evidence.clone()))
+                }
+                _ => {}
+            }
+        }
+    }
+    // A lexicon event brings its own date.
+    if let Some(date) =
+        entity.entry.and_then(|e| context.lexicon.entry(e)).and_then(|e| e.date.clone())
+    {
+        if let Ok(date) = date.parse() {
+            event.add_role(ng::DATE, Arg::Literal(Literal::Date(date)), None);
+        }
+    }
+    let index = annotations.facts.events.len();
+    annotations.facts.events.push(event);
+    event_of_entity.insert(entity_index, index);
+    Some(index)
+}
+
+fn arg_of(
+    context: &Context<'_>,
+    annotations: &mut Annotations,
+    event_of_entity: &mut HashMap<usize, usize>,
+    mention_index: usize,
+) -> Option<Arg> {
+    let mention = annotations.mentions.get(mention_index)?;
+    match mention.tag() {
+        Tag::Qty => Some(Arg::Quantity(mention_index)),
+        Tag::Date => mention.date.clone().map(Arg::Literal),
+        Tag::Dur => mention.duration.clone().map(|d| Arg::Literal(Literal::Duration(d))),
+        Tag::Ttl => Some(Arg::Literal(Literal::Text(mention.text.to_lowercase()))),
+        Tag::Evt => {
+            let entity = mention.entity?;
+            ensure_event(context, annotations, event_of_entity, entity).map(Arg::Event)
+        }
+        _ => mention.entity.map(Arg::Entity),
+    }
+}
+
+fn apply_one(
+    context: &Context<'_>,
+    annotations: &mut Annotations,
+    event_of_entity: &mut HashMap<usize, usize>,
+    action: &Action,
+    matched: &Matched,
+) {
+    let evidence = Some(matched.evidence.clone());
+    let mut args: Vec<(String, Arg)> = Vec::new();
+    for (name, mention_index) in &matched.mentions {
+        if let Some(arg) = arg_of(context, annotations, event_of_entity, *mention_index) {
+            args.push((name.clone(), arg));
+        }
+    }
+    let text_of = |name: &str| -> Option<(String, usize, usize)> {
+        matched.texts.iter().find(|(group, _, _)| group == name).and_then(|(_, start, end)| {
+            let text = context.article.text.get(*start..*end)?.trim();
+            (!text.is_empty()).then(|| (text.to_owned(), *start, *end))
+        })
+    };
+    let find =
+        |name: &str| args.iter().find(|(group, _)| group == name).map(|(_, arg)| arg.clone());
+    match action {
+        Action::Event(class) => {
+            let event_index = match find("event") {
+                Some(Arg::Event(existing)) => existing,
+                _ => {
+                    let Some(class) = class else { return };
+                    let index = annotations.facts.events.len();
+                    annotations.facts.events.push(Event {
+                        classes: vec![class.clone()],
+                        sentence: matched.sentence,
+                        anchor: matched.evidence.span.start,
+                        anchor_char: matched.evidence.span.start_char,
+                        from_verb: true,
+                        ..Event::default()
+                    });
+                    index
+                }
+            };
+            let Some(event) = annotations.facts.events.get_mut(event_index) else { return };
+            if let Some(class) = class {
+                if !event.classes.contains(class) {
+                    event.classes.push(class.clone());
+                }
+            }
+            for (name, arg) in &args {
+                if let (Some(predicate), false) =
+                    (role_predicate(name), name == "event" || name == "includes")
+                {
+                    event.add_role(predicate, arg.clone(), evidence.clone());
+                }
+            }
+            // "1,100 people, including 800 children": a part of the quantity role beside it.
+            if let Some(Arg::Quantity(part)) = find("includes") {
+                let whole = args.iter().find_map(|(name, arg)| match arg {
+                    Arg::Quantity(whole) if name != "includes" => Some(*whole),
+                    _ => None,
+                });
+                if let Some(whole) = whole {
+                    annotations.facts.relations.push(Relation {
+                        subject: Arg::Quantity(whole),
+                        predicate: ng::INCLUDES.to_owned(),
+                        object: Arg::Quantity(part),
+                        evidence: evidence.clone(),
+                    });
+                }
+            }
+            let Some(event) = annotations.facts.events.get_mut(event_index) else { return };
+            for name in ["description", "content"] {
+                if let (Some((text, _, _)), Some(predicate)) = (text_of(name), role_predicate(name))
+                {
+                    event.add_role(predicate, Arg::Literal(Literal::Text(text)), evidence.clone());
+                }
+            }
+        }
+        Action::Relation(predicate) => {
+            let object = find("o").or_else(|| {
+                text_of("o")
+                    .map(|(label, _, _)| Arg::Concept(format!("{}{}", ng::NS, "Right"), label))
+            });
+            let (Some(subject), Some(object)) = (find("s"), object) else { return };
+            annotations.facts.relations.push(Relation {
+                subject,
+                predicate: predicate.clone(),
+                object,
+                evidence,
+            });
+        }
+        Action::Claim => {
+            let (Some(source), Some((text, start, end))) = (find("source"), text_of("content"))
+            else {
+                return;
+            };
+            annotations.facts.claims.push(Claim {
+                source,
+                text,
+                evidence: matched.evidence.clone(),
+                start,
+                end,
+                sentence: matched.sentence,
+                events: Vec::new(),
+            });
+        }
+        Action::Statement => {
+            let Some(speaker) = find("speaker") else { return };
+            let index = annotations.facts.events.len();
+            let mut event = Event {
+                classes: vec!["Statement".to_owned()],
+                sentence: matched.sentence,
+                anchor: matched.evidence.span.start,
+                anchor_char: matched.evidence.span.start_char,
+                from_verb: true,
+                ..Event::default()
+            };
+            event.add_role(ng::SPEAKER, speaker, evidence.clone());
+            for name in ["quote", "content"] {
+                if let (Some((text, _, _)), Some(predicate)) = (text_of(name), role_predicate(name))
+                {
+                    event.add_role(predicate, Arg::Literal(Literal::Text(text)), evidence.clone());
+                }
+            }
+            for (name, arg) in &args {
+                if let (Some(predicate), false) = (role_predicate(name), name == "speaker") {
+                    event.add_role(predicate, arg.clone(), evidence.clone());
+                }
+            }
+            annotations.facts.events.push(event);
+            let _ = index;
+        }
+        Action::Title => {
+            let (Some(person), Some(Arg::Literal(Literal::Text(title)))) =
+                (find("person"), find("title"))
+            else {
+                return;
+            };
+            annotations.facts.relations.push(Relation {
+                subject: person.clone(),
+                predicate: schema::JOB_TITLE.to_owned(),
+                object: Arg::Literal(Literal::Text(title.clone())),
+                evidence: evidence.clone(),
+            });
+            if let Some(org) = find("org") {
+                annotations.facts.relations.push(Relation {
+                    subject: person.clone(),
+                    predicate: schema::WORKS_FOR.to_owned(),
+                    object: org.clone(),
+                    evidence: evidence.clone(),
+                });
+                let spokesperson = context
+                    .lexicon
+                    .title(&title)
+                    .is_some_and(|t| t.role == crate::lexicon::TitleRole::Spokesperson);
+                if spokesperson {
+                    annotations.facts.relations.push(Relation {
+                        subject: person,
+                        predicate: ng::SPOKESPERSON_FOR.to_owned(),
+                        object: org,
+                        evidence,
+                    });
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_rules_compile() -> Result<(), LexiconError> {
+        let rules = Rules::builtin()?;
+        assert!(!rules.rules.is_empty());
+        Ok(())
+    }
+}

@@ -1,0 +1,95 @@
+//! Shadow text: a sentence with each top-level mention replaced by a placeholder such as
+//! `⟨ORG/Court:12⟩`, so that rules are regular expressions over mentions and words.
+
+use super::Annotations;
+use crate::article::Article;
+
+/// A sentence's shadow text and the map back to article offsets.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Shadow {
+    pub text: String,
+    /// `(shadow start, shadow end, article start, article end, mention)`; text segments map
+    /// byte for byte, placeholders map to their whole mention.
+    segments: Vec<(usize, usize, usize, usize, Option<usize>)>,
+}
+
+impl Shadow {
+    /// Builds the shadow text of sentence `sentence`.
+    pub(crate) fn new(article: &Article, annotations: &Annotations, sentence: usize) -> Self {
+        let mut shadow = Shadow::default();
+        let Some(record) = article.sentences.get(sentence) else { return shadow };
+        let mut cursor = record.span.start;
+        let mentions = annotations.by_sentence.get(sentence).map(Vec::as_slice).unwrap_or_default();
+        for &index in mentions {
+            let Some(mention) = annotations.mentions.get(index) else { continue };
+            if mention.inner || mention.span.start < cursor {
+                continue;
+            }
+            shadow.copy_text(article, cursor, mention.span.start);
+            let placeholder = format!("⟨{}/{}:{index}⟩", mention.tag().as_str(), mention.class);
+            let start = shadow.text.len();
+            shadow.text.push_str(&placeholder);
+            shadow.segments.push((
+                start,
+                shadow.text.len(),
+                mention.span.start,
+                mention.span.end,
+                Some(index),
+            ));
+            cursor = mention.span.end;
+        }
+        shadow.copy_text(article, cursor, record.span.end);
+        shadow
+    }
+
+    fn copy_text(&mut self, article: &Article, start: usize, end: usize) {
+        let Some(text) = article.text.get(start..end) else { return };
+        let mut segment_start = start;
+        for (offset, character) in text.char_indices() {
+            let replacement = match character {
+                '“' | '”' | '„' | '«' | '»' => '"',
+                '‘' | '’' => '\'',
+                '—' | '–' => '-',
+                '\n' | '\r' | '\t' => ' ',
+                _ => continue,
+            };
+            let at = start + offset;
+            self.push_text(article, segment_start, at);
+            let shadow_start = self.text.len();
+            self.text.push(replacement);
+            self.segments.push((
+                shadow_start,
+                self.text.len(),
+                at,
+                at + character.len_utf8(),
+                None,
+            ));
+            segment_start = at + character.len_utf8();
+        }
+        self.push_text(article, segment_start, end);
+    }
+
+    fn push_text(&mut self, article: &Article, start: usize, end: usize) {
+        if start >= end {
+            return;
+        }
+        let shadow_start = self.text.len();
+        self.text.push_str(article.text.get(start..end).unwrap_or(""));
+        self.segments.push((shadow_start, self.text.len(), start, end, None));
+    }
+
+    /// The article byte offset of a shadow offset; `end` maps an exclusive end offset.
+    pub(crate) fn to_article(&self, offset: usize, end: bool) -> usize {
+        let probe = if end { offset.saturating_sub(1) } else { offset };
+        let position = self.segments.partition_point(|segment| segment.1 <= probe);
+        let Some(&(shadow_start, shadow_end, article_start, article_end, mention)) =
+            self.segments.get(position).or_else(|| self.segments.last())
+        else {
+            return 0;
+        };
+        if mention.is_some() || shadow_end - shadow_start != article_end - article_start {
+            return if end { article_end } else { article_start };
+        }
+        (article_start + offset.saturating_sub(shadow_start)).min(article_end)
+    }
+}

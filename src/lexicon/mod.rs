@@ -1,0 +1,609 @@
+//! Lexicons: the general knowledge newsgraph ships in `data/lexicons/`, loaded and indexed.
+//!
+//! Every file is UTF-8, tab-separated, with a header line; `#` starts a comment line and `|`
+//! separates several values in one cell (see `data/lexicons/README.md` for the columns).
+//! The built-in files are compiled into the binary; [`Lexicon::extend_from_dir`] adds a
+//! user's own files of the same names and columns.
+
+mod table;
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::vocab::{ng, schema};
+use crate::LexiconError;
+use table::Table;
+
+/// What kind of named thing a lexicon entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum EntryKind {
+    /// A country.
+    Country,
+    /// A first-level subdivision or a geographic region.
+    Region,
+    /// A city, town or village.
+    City,
+    /// An organisation.
+    Organization,
+    /// A treaty, convention, charter or law.
+    Instrument,
+    /// A well-known named event.
+    NamedEvent,
+}
+
+impl EntryKind {
+    /// Whether the entry is a place.
+    #[must_use]
+    pub fn is_place(self) -> bool {
+        matches!(self, Self::Country | Self::Region | Self::City)
+    }
+}
+
+/// A named thing from the lexicons.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// What it is.
+    pub kind: EntryKind,
+    /// Its canonical English name.
+    pub name: String,
+    /// Other names.
+    pub aliases: Vec<String>,
+    /// Class IRI.
+    pub class: String,
+    /// Wikidata QID, such as `Q142`.
+    pub wikidata: Option<String>,
+    /// ISO 3166-1 alpha-2 code of the country it is in (or is).
+    pub country: Option<String>,
+    /// The region a city is in.
+    pub region: Option<String>,
+    /// The city an organisation is based in, or the place of an event.
+    pub place: Option<String>,
+    /// The date of a named event (`YYYY-MM-DD`).
+    pub date: Option<String>,
+    /// Demonyms (adjective and people forms) of a country or region.
+    pub demonyms: Vec<String>,
+}
+
+/// The role a title gives a person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TitleRole {
+    /// Speaks for an organisation.
+    Spokesperson,
+    /// Leads it.
+    Leader,
+    /// Works for it.
+    Official,
+    /// A judge.
+    Judge,
+    /// A military officer.
+    Military,
+    /// A member.
+    Member,
+    /// Anything else.
+    Other,
+}
+
+/// A person's gender as a title or given name suggests it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Gender {
+    /// Male.
+    Male,
+    /// Female.
+    Female,
+}
+
+/// A title or role word such as "spokesman" or "prime minister".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Title {
+    /// The title, lowercase.
+    pub title: String,
+    /// The role it gives.
+    pub role: TitleRole,
+    /// The gender it implies, if any.
+    pub gender: Option<Gender>,
+}
+
+/// What a common noun describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum NounCategory {
+    /// An organisation ("the court").
+    Org,
+    /// Members who speak for an organisation ("the judges").
+    Member,
+    /// State security forces.
+    Security,
+    /// A non-state armed group.
+    Armed,
+    /// A group of people.
+    People,
+    /// Those who bring a case.
+    Plaintiff,
+    /// A building or site.
+    Facility,
+    /// A kind of place ("village").
+    PlaceType,
+    /// An event.
+    Event,
+    /// An event noun that refers back to the main incident ("the incident").
+    Generic,
+    /// A casualty count noun ("dead").
+    Toll,
+    /// After a demonym, the country itself ("the Russian state").
+    SelfReference,
+}
+
+/// A common noun from `nouns.tsv`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Noun {
+    /// Singular form (may be empty for plural-only nouns).
+    pub singular: String,
+    /// Plural form (may be empty).
+    pub plural: String,
+    /// What it describes.
+    pub category: NounCategory,
+    /// The class local name or, for tolls, the role.
+    pub class: String,
+}
+
+/// The lexicons, indexed for matching.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    entries: Vec<Entry>,
+    /// Surface form (as written) of each matcher pattern, and its entry.
+    surfaces: Vec<(String, usize)>,
+    name_matcher: AhoCorasick,
+    /// Lowercased surface -> entry.
+    by_lower_name: HashMap<String, usize>,
+    /// Demonym -> (country or region entry, whether it is a plural people form).
+    demonyms: HashMap<String, (usize, bool)>,
+    titles: Vec<Title>,
+    title_index: HashMap<String, usize>,
+    given_names: HashMap<String, Option<Gender>>,
+    nouns: Vec<Noun>,
+    /// Lowercase noun form -> (noun, is plural).
+    noun_index: HashMap<String, (usize, bool)>,
+    /// ISO alpha-2 -> country entry.
+    countries_by_code: HashMap<String, usize>,
+}
+
+macro_rules! builtin {
+    ($file:literal) => {
+        ($file, include_str!(concat!("../../data/lexicons/", $file)))
+    };
+}
+
+const BUILTIN: [(&str, &str); 9] = [
+    builtin!("countries.tsv"),
+    builtin!("regions.tsv"),
+    builtin!("cities.tsv"),
+    builtin!("organizations.tsv"),
+    builtin!("instruments.tsv"),
+    builtin!("events.tsv"),
+    builtin!("titles.tsv"),
+    builtin!("given_names.tsv"),
+    builtin!("nouns.tsv"),
+];
+
+/// Raw rows of every lexicon file, before indexing.
+#[derive(Debug, Clone, Default)]
+struct Sources {
+    entries: Vec<Entry>,
+    titles: Vec<Title>,
+    given_names: Vec<(String, Option<Gender>)>,
+    nouns: Vec<Noun>,
+}
+
+impl Lexicon {
+    /// The lexicons compiled into newsgraph.
+    ///
+    /// # Errors
+    /// A [`LexiconError`] if a built-in file is malformed (a test guards against it).
+    pub fn builtin() -> Result<Self, LexiconError> {
+        let mut sources = Sources::default();
+        for (file, text) in BUILTIN {
+            sources.read(file, text)?;
+        }
+        Self::index(sources)
+    }
+
+    /// The built-in lexicons plus every known file name found in `dir`.
+    ///
+    /// # Errors
+    /// A [`LexiconError`] if a file cannot be read or is malformed.
+    pub fn extend_from_dir(dir: &Path) -> Result<Self, LexiconError> {
+        let mut sources = Sources::default();
+        for (file, text) in BUILTIN {
+            sources.read(file, text)?;
+        }
+        for (file, _) in BUILTIN {
+            let path = dir.join(file);
+            if path.exists() {
+                let text = std::fs::read_to_string(&path).map_err(|error| LexiconError {
+                    file: path.display().to_string(),
+                    line: 0,
+                    message: error.to_string(),
+                })?;
+                sources.read_as(file, &path.display().to_string(), &text)?;
+            }
+        }
+        Self::index(sources)
+    }
+
+    fn index(sources: Sources) -> Result<Self, LexiconError> {
+        let Sources { entries, titles, given_names, nouns } = sources;
+        let mut surfaces = Vec::new();
+        let mut by_lower_name = HashMap::new();
+        let mut demonyms = HashMap::new();
+        let mut countries_by_code = HashMap::new();
+        // Countries win over regions, regions over cities, places over organisations: the
+        // first entry to claim a surface form keeps it.
+        let mut order: Vec<usize> = (0..entries.len()).collect();
+        order.sort_by_key(|&index| entries[index].kind);
+        let mut seen = std::collections::HashSet::new();
+        for &index in &order {
+            let entry = &entries[index];
+            if entry.kind == EntryKind::Country {
+                if let Some(code) = &entry.country {
+                    countries_by_code.entry(code.clone()).or_insert(index);
+                }
+            }
+            for surface in std::iter::once(&entry.name).chain(&entry.aliases) {
+                let surface = surface.strip_prefix("the ").unwrap_or(surface).trim();
+                if surface.chars().count() < 2 || !seen.insert(surface.to_owned()) {
+                    continue;
+                }
+                surfaces.push((surface.to_owned(), index));
+                by_lower_name.entry(surface.to_lowercase()).or_insert(index);
+            }
+            for demonym in &entry.demonyms {
+                let plural = demonym.ends_with('s')
+                    && entry.demonyms.iter().any(|other| other.len() + 1 == demonym.len());
+                demonyms.entry(demonym.clone()).or_insert((index, plural));
+            }
+        }
+        let name_matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(surfaces.iter().map(|(surface, _)| surface.as_str()))
+            .map_err(|error| LexiconError {
+                file: "lexicons".into(),
+                line: 0,
+                message: error.to_string(),
+            })?;
+        let title_index =
+            titles.iter().enumerate().map(|(index, title)| (title.title.clone(), index)).collect();
+        let mut noun_index = HashMap::new();
+        for (index, noun) in nouns.iter().enumerate() {
+            if !noun.singular.is_empty() {
+                noun_index.entry(noun.singular.to_lowercase()).or_insert((index, false));
+            }
+            if !noun.plural.is_empty() {
+                noun_index.entry(noun.plural.to_lowercase()).or_insert((index, true));
+            }
+        }
+        Ok(Self {
+            entries,
+            surfaces,
+            name_matcher,
+            by_lower_name,
+            demonyms,
+            titles,
+            title_index,
+            given_names: given_names.into_iter().collect(),
+            nouns,
+            noun_index,
+            countries_by_code,
+        })
+    }
+
+    /// All named entries.
+    #[must_use]
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// The entry at an index.
+    #[must_use]
+    pub fn entry(&self, index: usize) -> Option<&Entry> {
+        self.entries.get(index)
+    }
+
+    /// Finds every lexicon name in `text` (case-sensitive, whole words, leftmost-longest):
+    /// `(start byte, end byte, entry index)`.
+    #[must_use]
+    pub fn find_names(&self, text: &str) -> Vec<(usize, usize, usize)> {
+        let bytes = text.as_bytes();
+        self.name_matcher
+            .find_iter(text)
+            .filter(|found| {
+                let before_ok = found.start() == 0
+                    || !text[..found.start()].chars().next_back().is_some_and(is_word_char);
+                let after_ok = found.end() >= bytes.len()
+                    || !text[found.end()..].chars().next().is_some_and(is_word_char);
+                before_ok && after_ok
+            })
+            .filter_map(|found| {
+                let (_, entry) = self.surfaces.get(found.pattern().as_usize())?;
+                Some((found.start(), found.end(), *entry))
+            })
+            .collect()
+    }
+
+    /// The entry with this name or alias, ignoring case and a leading "the".
+    #[must_use]
+    pub fn lookup(&self, name: &str) -> Option<usize> {
+        let name = name.trim();
+        let name = name.strip_prefix("the ").or_else(|| name.strip_prefix("The ")).unwrap_or(name);
+        self.by_lower_name.get(&name.to_lowercase()).copied()
+    }
+
+    /// The country with this ISO 3166-1 alpha-2 code.
+    #[must_use]
+    pub fn country_by_code(&self, code: &str) -> Option<usize> {
+        self.countries_by_code.get(code).copied()
+    }
+
+    /// The country or region a demonym belongs to, and whether the word is a plural people
+    /// form ("Russians").
+    #[must_use]
+    pub fn demonym(&self, word: &str) -> Option<(usize, bool)> {
+        self.demonyms.get(word).copied()
+    }
+
+    /// A title, by its lowercase form.
+    #[must_use]
+    pub fn title(&self, lowercase: &str) -> Option<&Title> {
+        self.title_index.get(lowercase).and_then(|&index| self.titles.get(index))
+    }
+
+    /// All titles.
+    #[must_use]
+    pub fn titles(&self) -> &[Title] {
+        &self.titles
+    }
+
+    /// Whether a word is a known given name, and the gender it suggests.
+    #[must_use]
+    pub fn given_name(&self, word: &str) -> Option<Option<Gender>> {
+        self.given_names.get(word).copied()
+    }
+
+    /// A common noun by any form, ignoring case: the noun and whether the form is plural.
+    #[must_use]
+    pub fn noun(&self, word: &str) -> Option<(&Noun, bool)> {
+        let (index, plural) = self.noun_index.get(&word.to_lowercase())?;
+        Some((self.nouns.get(*index)?, *plural))
+    }
+
+    /// All common nouns.
+    #[must_use]
+    pub fn nouns(&self) -> &[Noun] {
+        &self.nouns
+    }
+}
+
+/// Letters, digits, and the apostrophes and hyphens inside words.
+pub(crate) fn is_word_char(character: char) -> bool {
+    character.is_alphanumeric()
+}
+
+impl Sources {
+    fn read(&mut self, file: &str, text: &str) -> Result<(), LexiconError> {
+        self.read_as(file, file, text)
+    }
+
+    fn read_as(&mut self, kind: &str, file: &str, text: &str) -> Result<(), LexiconError> {
+        let table = Table::parse(file, text)?;
+        match kind {
+            "countries.tsv" => {
+                table.check_header(&[
+                    "name", "aliases", "demonyms", "iso2", "iso3", "wikidata", "capital",
+                ])?;
+                for row in table.rows() {
+                    self.entries.push(Entry {
+                        kind: EntryKind::Country,
+                        name: row.get(0).to_owned(),
+                        aliases: row.list(1),
+                        class: schema::COUNTRY.to_owned(),
+                        wikidata: row.optional(5),
+                        country: row.optional(3),
+                        region: None,
+                        place: row.optional(6),
+                        date: None,
+                        demonyms: row.list(2),
+                    });
+                }
+            }
+            "regions.tsv" => {
+                table.check_header(&[
+                    "name", "aliases", "demonyms", "country", "kind", "wikidata",
+                ])?;
+                for row in table.rows() {
+                    self.entries.push(Entry {
+                        kind: EntryKind::Region,
+                        name: row.get(0).to_owned(),
+                        aliases: row.list(1),
+                        class: schema::ADMINISTRATIVE_AREA.to_owned(),
+                        wikidata: row.optional(5),
+                        country: row.optional(3),
+                        region: None,
+                        place: None,
+                        date: None,
+                        demonyms: row.list(2),
+                    });
+                }
+            }
+            "cities.tsv" => {
+                table.check_header(&["name", "aliases", "country", "region", "wikidata"])?;
+                for row in table.rows() {
+                    self.entries.push(Entry {
+                        kind: EntryKind::City,
+                        name: row.get(0).to_owned(),
+                        aliases: row.list(1),
+                        class: schema::CITY.to_owned(),
+                        wikidata: row.optional(4),
+                        country: row.optional(2),
+                        region: row.optional(3),
+                        place: None,
+                        date: None,
+                        demonyms: Vec::new(),
+                    });
+                }
+            }
+            "organizations.tsv" => {
+                table.check_header(&[
+                    "name", "aliases", "class", "country", "based_in", "wikidata",
+                ])?;
+                for row in table.rows() {
+                    let class = organization_class(row.get(2))
+                        .ok_or_else(|| row.error(format!("unknown class {:?}", row.get(2))))?;
+                    self.entries.push(Entry {
+                        kind: EntryKind::Organization,
+                        name: row.get(0).to_owned(),
+                        aliases: row.list(1),
+                        class,
+                        wikidata: row.optional(5),
+                        country: row.optional(3),
+                        region: None,
+                        place: row.optional(4),
+                        date: None,
+                        demonyms: Vec::new(),
+                    });
+                }
+            }
+            "instruments.tsv" => {
+                table.check_header(&["name", "aliases", "wikidata"])?;
+                for row in table.rows() {
+                    self.entries.push(Entry {
+                        kind: EntryKind::Instrument,
+                        name: row.get(0).to_owned(),
+                        aliases: row.list(1),
+                        class: ng::LEGAL_INSTRUMENT.to_owned(),
+                        wikidata: row.optional(2),
+                        country: None,
+                        region: None,
+                        place: None,
+                        date: None,
+                        demonyms: Vec::new(),
+                    });
+                }
+            }
+            "events.tsv" => {
+                table.check_header(&["name", "aliases", "class", "date", "place", "wikidata"])?;
+                for row in table.rows() {
+                    self.entries.push(Entry {
+                        kind: EntryKind::NamedEvent,
+                        name: row.get(0).to_owned(),
+                        aliases: row.list(1),
+                        class: format!("{}{}", ng::NS, row.get(2)),
+                        wikidata: row.optional(5),
+                        country: None,
+                        region: None,
+                        place: row.optional(4),
+                        date: row.optional(3),
+                        demonyms: Vec::new(),
+                    });
+                }
+            }
+            "titles.tsv" => {
+                table.check_header(&["title", "plural", "role", "gender"])?;
+                for row in table.rows() {
+                    let role = match row.get(2) {
+                        "spokesperson" => TitleRole::Spokesperson,
+                        "leader" => TitleRole::Leader,
+                        "official" => TitleRole::Official,
+                        "judge" => TitleRole::Judge,
+                        "military" => TitleRole::Military,
+                        "member" => TitleRole::Member,
+                        "other" | "" => TitleRole::Other,
+                        other => return Err(row.error(format!("unknown role {other:?}"))),
+                    };
+                    let gender = gender(row.get(3));
+                    for title in
+                        std::iter::once(row.get(0)).chain(row.list(1).iter().map(String::as_str))
+                    {
+                        if !title.is_empty() {
+                            self.titles.push(Title { title: title.to_lowercase(), role, gender });
+                        }
+                    }
+                }
+            }
+            "given_names.tsv" => {
+                table.check_header(&["name", "gender"])?;
+                for row in table.rows() {
+                    self.given_names.push((row.get(0).to_owned(), gender(row.get(1))));
+                }
+            }
+            "nouns.tsv" => {
+                table.check_header(&["singular", "plural", "category", "class"])?;
+                for row in table.rows() {
+                    let category = match row.get(2) {
+                        "org" => NounCategory::Org,
+                        "member" => NounCategory::Member,
+                        "security" => NounCategory::Security,
+                        "armed" => NounCategory::Armed,
+                        "people" => NounCategory::People,
+                        "plaintiff" => NounCategory::Plaintiff,
+                        "facility" => NounCategory::Facility,
+                        "placetype" => NounCategory::PlaceType,
+                        "event" => NounCategory::Event,
+                        "generic" => NounCategory::Generic,
+                        "toll" => NounCategory::Toll,
+                        "self" => NounCategory::SelfReference,
+                        other => return Err(row.error(format!("unknown category {other:?}"))),
+                    };
+                    self.nouns.push(Noun {
+                        singular: row.get(0).to_owned(),
+                        plural: row.get(1).to_owned(),
+                        category,
+                        class: row.get(3).to_owned(),
+                    });
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+}
+
+fn gender(cell: &str) -> Option<Gender> {
+    match cell {
+        "m" => Some(Gender::Male),
+        "f" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// The class IRI of an organisation class name used in `organizations.tsv`.
+pub(crate) fn organization_class(name: &str) -> Option<String> {
+    Some(match name {
+        "Court" => ng::COURT.to_owned(),
+        "GovernmentOrganization" => schema::GOVERNMENT_ORGANIZATION.to_owned(),
+        "NewsAgency" => schema::NEWS_MEDIA_ORGANIZATION.to_owned(),
+        "SecurityForce" => ng::SECURITY_FORCE.to_owned(),
+        "ArmedGroup" => ng::ARMED_GROUP.to_owned(),
+        "Organization" => schema::ORGANIZATION.to_owned(),
+        "IntergovernmentalOrganization" | "PoliticalParty" | "Company" => {
+            format!("{}{name}", ng::NS)
+        }
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_lexicons_load() -> Result<(), LexiconError> {
+        let lexicon = Lexicon::builtin()?;
+        assert!(lexicon
+            .noun("courts")
+            .is_some_and(|(noun, plural)| plural && noun.class == "Court"));
+        Ok(())
+    }
+}
