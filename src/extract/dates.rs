@@ -177,11 +177,15 @@ fn starts_with_count_noun(after: &str) -> bool {
 
 pub(crate) fn month_number(name: &str) -> Option<i8> {
     let lower = name.trim_end_matches('.').to_lowercase();
-    let months =
-        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    let months = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december",
+    ];
     months
         .iter()
-        .position(|prefix| lower.starts_with(prefix))
+        .position(|month| {
+            *month == lower || ((lower.len() == 3 || lower == "sept") && month.starts_with(&lower))
+        })
         .and_then(|index| i8::try_from(index + 1).ok())
 }
 
@@ -251,5 +255,8 @@ mod tests {
         assert_eq!(month_number("Sept"), Some(9));
         assert_eq!(month_number("Jan."), Some(1));
         assert_eq!(month_number("December"), Some(12));
+        assert_eq!(month_number("Maria"), None);
+        assert_eq!(month_number("Marc"), None);
+        assert_eq!(month_number("Sep"), Some(9));
     }
 }

@@ -339,10 +339,6 @@ fn statements(annotations: &mut Annotations) {
                     event.add_role(ng::REACTS_TO, reacts.clone(), evidence.clone());
                 }
             }
-        } else if reacts.is_none() {
-            if let Some(about) = &about {
-                event.add_role(ng::REACTS_TO, about.clone(), evidence.clone());
-            }
         }
         previous.push((
             speaker,

@@ -225,7 +225,7 @@ fn classify_run(
         .filter_map(|&index| annotations.mentions.get(index))
         .any(|mention| {
             mention.tag == Some(Tag::Ttl)
-                && article.text[mention.span.end..first.start].trim().is_empty()
+                && article.text.get(mention.span.end..first.start).is_some_and(|gap| gap.trim().is_empty())
         });
     let given = lexicon.given_name(first.text);
     if let Some(class) = NAME_HEADS.get(last.text) {

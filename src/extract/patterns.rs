@@ -317,7 +317,8 @@ fn apply_one(
     }
     let text_of = |name: &str| -> Option<(String, usize, usize)> {
         matched.texts.iter().find(|(group, _, _)| group == name).and_then(|(_, start, end)| {
-            let text = context.article.text.get(*start..*end)?.trim();
+            // Punctuation that closes a quotation inside its marks is not part of the words.
+            let text = context.article.text.get(*start..*end)?.trim().trim_end_matches([',', ';', ':']).trim();
             (!text.is_empty()).then(|| (text.to_owned(), *start, *end))
         })
     };

@@ -269,7 +269,8 @@ impl KnowledgeGraph {
             }
             return edge_index;
         }
-        let edge = Edge { predicate: predicate.to_owned(), evidence: evidence.into_iter().collect() };
+        let edge =
+            Edge { predicate: predicate.to_owned(), evidence: evidence.into_iter().collect() };
         self.graph.add_edge(subject, object, edge)
     }
 
