@@ -109,10 +109,10 @@ impl Builder<'_, '_> {
                     }
                 };
                 self.graph.add_edge(document, schema::LOCATION_CREATED, place_node, None);
-                if let Some(country) = country {
-                    if country != place_node {
-                        self.graph.add_edge(place_node, schema::CONTAINED_IN_PLACE, country, None);
-                    }
+                if let Some(country) = country
+                    && country != place_node
+                {
+                    self.graph.add_edge(place_node, schema::CONTAINED_IN_PLACE, country, None);
                 }
             }
         }
@@ -181,20 +181,23 @@ impl Builder<'_, '_> {
             let container_node = self.lexicon_node(container);
             self.graph.add_edge(index, schema::CONTAINED_IN_PLACE, container_node, None);
         }
-        if entry.kind == EntryKind::Organization {
-            if let Some(seat) = entry
+        if entry.kind == EntryKind::Organization
+            && let Some(seat) = entry
                 .place
                 .as_deref()
                 .and_then(|place| lexicon.lookup(place))
                 .filter(|&s| s != entry_index)
-            {
-                let seat_node = self.lexicon_node(seat);
-                self.graph.add_edge(index, schema::LOCATION, seat_node, None);
-            }
+        {
+            let seat_node = self.lexicon_node(seat);
+            self.graph.add_edge(index, schema::LOCATION, seat_node, None);
         }
         if entry.kind == EntryKind::NamedEvent {
             if let Some(Ok(date)) = entry.date.as_deref().map(str::parse) {
                 self.graph.add_attribute(index, ng::DATE, Literal::Date(date), None);
+            }
+            if let Some(place) = entry.place.as_deref().and_then(|place| lexicon.lookup(place)) {
+                let place_node = self.lexicon_node(place);
+                self.graph.add_edge(index, ng::PLACE, place_node, None);
             }
         }
         index
@@ -227,6 +230,16 @@ impl Builder<'_, '_> {
         };
         for name in &entity.names {
             self.graph.add_name(index, name);
+        }
+        // A described entity is known by every description the article gives it
+        // ("Chechen rebels", "militants", "the attackers").
+        if !entity.proper {
+            for mention in entity.mentions.iter().filter_map(|&m| self.annotations.mentions.get(m))
+            {
+                if mention.tag() != Tag::Pro && mention.tag() == entity.tag.unwrap_or(Tag::Pro) {
+                    self.graph.add_name(index, strip_determiner(&mention.text));
+                }
+            }
         }
         self.entities.insert(entity_index, index);
         let first_mention = entity.mentions.first().and_then(|&m| self.annotations.mentions.get(m));
@@ -354,7 +367,7 @@ impl Builder<'_, '_> {
             return Some(node);
         }
         let mention = self.annotations.mentions.get(mention_index)?;
-        let quantity = mention.quantity.as_ref()?;
+        mention.quantity.as_ref()?;
         let iri = self.doc_iri(&format!("quantity-{}", mention.span.start_char));
         let node =
             Node::new(iri, NodeKind::Quantity, mention.text.clone()).with_class(ng::QUANTITY);
@@ -463,20 +476,14 @@ impl Builder<'_, '_> {
                         "plaintiff" | "agent" | "speaker" | "target"
                     ) =>
                 {
-                    if let Some(&first) = role_quantity.get(&role.predicate) {
-                        if self.quantities_agree(first, *mention) {
-                            if let Some(&existing) = self.quantities.get(&first) {
-                                self.quantities.insert(*mention, existing);
-                                self.fill_quantity(existing, *mention);
-                                self.graph.add_edge(
-                                    node,
-                                    &role.predicate,
-                                    existing,
-                                    role.evidence.clone(),
-                                );
-                                continue;
-                            }
-                        }
+                    if let Some(&first) = role_quantity.get(&role.predicate)
+                        && self.quantities_agree(first, *mention)
+                        && let Some(&existing) = self.quantities.get(&first)
+                    {
+                        self.quantities.insert(*mention, existing);
+                        self.fill_quantity(existing, *mention);
+                        self.graph.add_edge(node, &role.predicate, existing, role.evidence.clone());
+                        continue;
                     }
                     role_quantity.entry(role.predicate.clone()).or_insert(*mention);
                     if let Some(object) = self.arg_node(&role.arg, &role_name) {
@@ -484,15 +491,10 @@ impl Builder<'_, '_> {
                     }
                 }
                 arg => {
-                    if let Some(object) = self.arg_node(arg, &role_name) {
-                        if object != node {
-                            self.graph.add_edge(
-                                node,
-                                &role.predicate,
-                                object,
-                                role.evidence.clone(),
-                            );
-                        }
+                    if let Some(object) = self.arg_node(arg, &role_name)
+                        && object != node
+                    {
+                        self.graph.add_edge(node, &role.predicate, object, role.evidence.clone());
                     }
                 }
             }
@@ -524,15 +526,15 @@ impl Builder<'_, '_> {
                     );
                 }
                 object => {
-                    if let Some(object) = self.arg_node(object, "") {
-                        if object != subject {
-                            self.graph.add_edge(
-                                subject,
-                                &relation.predicate,
-                                object,
-                                relation.evidence.clone(),
-                            );
-                        }
+                    if let Some(object) = self.arg_node(object, "")
+                        && object != subject
+                    {
+                        self.graph.add_edge(
+                            subject,
+                            &relation.predicate,
+                            object,
+                            relation.evidence.clone(),
+                        );
                     }
                 }
             }

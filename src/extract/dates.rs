@@ -178,8 +178,18 @@ fn starts_with_count_noun(after: &str) -> bool {
 pub(crate) fn month_number(name: &str) -> Option<i8> {
     let lower = name.trim_end_matches('.').to_lowercase();
     let months = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-        "november", "december",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
     months
         .iter()

@@ -33,22 +33,22 @@ pub(crate) fn find(
             || (token.is_capitalized() && !token.initial)
         {
             // Plural demonyms as people ("Russians") are the exception to capitals.
-            if let Some((place, true)) = lexicon.demonym(token.text) {
-                if !annotations.overlaps(sentence.index, token.start, token.end) {
-                    annotations.push(Mention {
-                        sentence: sentence.index,
-                        span: article.span(token.start, token.end),
-                        tag: Some(Tag::Grp),
-                        class: "PersonGroup".into(),
-                        class_iri: ng::PERSON_GROUP.to_owned(),
-                        text: token.text.to_owned(),
-                        head: Some(token.text.to_owned()),
-                        category: Some(NounCategory::People),
-                        plural: true,
-                        nationality: Some(place),
-                        ..Mention::default()
-                    });
-                }
+            if let Some((place, true)) = lexicon.demonym(token.text)
+                && !annotations.overlaps(sentence.index, token.start, token.end)
+            {
+                annotations.push(Mention {
+                    sentence: sentence.index,
+                    span: article.span(token.start, token.end),
+                    tag: Some(Tag::Grp),
+                    class: "PersonGroup".into(),
+                    class_iri: ng::PERSON_GROUP.to_owned(),
+                    text: token.text.to_owned(),
+                    head: Some(token.text.to_owned()),
+                    category: Some(NounCategory::People),
+                    plural: true,
+                    nationality: Some(place),
+                    ..Mention::default()
+                });
             }
             index += 1;
             continue;
@@ -160,19 +160,18 @@ fn describe(
         {
             break;
         }
-        if let Some((inner, false)) = lexicon.noun(&lower) {
-            if inner.category == NounCategory::Facility
-                && matches!(
-                    noun.category,
-                    NounCategory::Event | NounCategory::Generic | NounCategory::Facility
-                )
-                && facility.is_none()
-            {
-                facility = Some((token.start, token.end, Vec::new()));
-                start = token.start;
-                cursor -= 1;
-                continue;
-            }
+        if let Some((inner, false)) = lexicon.noun(&lower)
+            && inner.category == NounCategory::Facility
+            && matches!(
+                noun.category,
+                NounCategory::Event | NounCategory::Generic | NounCategory::Facility
+            )
+            && facility.is_none()
+        {
+            facility = Some((token.start, token.end, Vec::new()));
+            start = token.start;
+            cursor -= 1;
+            continue;
         }
         // An adjective: a word shaped like one ("fruitless", "armed", "war-torn"), or any word
         // right after a determiner ("the best course"); verbs ("told", "prompted") stay out.

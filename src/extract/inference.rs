@@ -115,23 +115,23 @@ fn merge_incidents(annotations: &mut Annotations) {
             || (assault && same_agent)
         {
             // The perpetrators' storming of the place is when the incident began.
-            if assault || event.from_verb {
-                if let Some(Arg::Literal(Literal::Date(date))) = event.role(ng::DATE).cloned() {
-                    let evidence = event
-                        .roles
-                        .iter()
-                        .find(|r| r.predicate == ng::DATE)
-                        .and_then(|r| r.evidence.clone());
-                    if let Some(target) = annotations.facts.events.get_mut(main) {
-                        target.add_role(
-                            schema::START_DATE,
-                            Arg::Literal(Literal::Date(date)),
-                            evidence,
-                        );
-                    }
-                    if let Some(source) = annotations.facts.events.get_mut(index) {
-                        source.roles.retain(|role| role.predicate != ng::DATE);
-                    }
+            if (assault || event.from_verb)
+                && let Some(Arg::Literal(Literal::Date(date))) = event.role(ng::DATE).cloned()
+            {
+                let evidence = event
+                    .roles
+                    .iter()
+                    .find(|r| r.predicate == ng::DATE)
+                    .and_then(|r| r.evidence.clone());
+                if let Some(target) = annotations.facts.events.get_mut(main) {
+                    target.add_role(
+                        schema::START_DATE,
+                        Arg::Literal(Literal::Date(date)),
+                        evidence,
+                    );
+                }
+                if let Some(source) = annotations.facts.events.get_mut(index) {
+                    source.roles.retain(|role| role.predicate != ng::DATE);
                 }
             }
             if let Some(source) = annotations.facts.events.get_mut(index) {
@@ -328,16 +328,16 @@ fn statements(annotations: &mut Annotations) {
         }
         let about = event.role(schema::ABOUT).cloned();
         let reacts = event.role(ng::REACTS_TO).cloned();
-        if about.is_none() && reacts.is_none() {
-            if let Some((_, about, reacts)) =
+        if about.is_none()
+            && reacts.is_none()
+            && let Some((_, about, reacts)) =
                 previous.iter().rev().find(|(other, _, _)| *other == speaker)
-            {
-                if let Some(about) = about {
-                    event.add_role(schema::ABOUT, about.clone(), evidence.clone());
-                }
-                if let Some(reacts) = reacts {
-                    event.add_role(ng::REACTS_TO, reacts.clone(), evidence.clone());
-                }
+        {
+            if let Some(about) = about {
+                event.add_role(schema::ABOUT, about.clone(), evidence.clone());
+            }
+            if let Some(reacts) = reacts {
+                event.add_role(ng::REACTS_TO, reacts.clone(), evidence.clone());
             }
         }
         previous.push((
@@ -396,10 +396,10 @@ fn places_as_events(annotations: &mut Annotations) {
         if relation.predicate != ng::COMPARED_TO {
             continue;
         }
-        if let Arg::Entity(place) = relation.subject {
-            if main_places.contains(&place) {
-                relation.subject = Arg::Event(main);
-            }
+        if let Arg::Entity(place) = relation.subject
+            && main_places.contains(&place)
+        {
+            relation.subject = Arg::Event(main);
         }
     }
 }

@@ -19,7 +19,7 @@ use jiff::civil::Date;
 
 use crate::article::{Article, Span};
 use crate::graph::{Diagnostic, Literal};
-use crate::lexicon::{Gender, Lexicon, NounCategory, TitleRole};
+use crate::lexicon::{Gender, Lexicon, NounCategory};
 
 pub(crate) use build::build_graph;
 pub use patterns::Rules;
@@ -127,7 +127,6 @@ pub(crate) struct Mention {
     /// Mentions inside this one (a place inside an event noun phrase).
     pub nested: Vec<usize>,
     pub gender: Option<Gender>,
-    pub title: Option<TitleRole>,
     /// The entity it refers to, after coreference.
     pub entity: Option<usize>,
     /// Whether it is nested in another mention.

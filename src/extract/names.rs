@@ -84,21 +84,19 @@ pub(crate) fn find(
             let phrase = text[first.start - base..last.end - base].to_lowercase();
             // Words that also describe groups ("militants", "judges") are descriptions.
             if let Some(title) = lexicon.title(&phrase).filter(|_| lexicon.noun(&phrase).is_none())
+                && !annotations.overlaps(sentence.index, first.start, last.end)
             {
-                if !annotations.overlaps(sentence.index, first.start, last.end) {
-                    matched = Some((length, first.start, last.end, title.role, title.gender));
-                    break;
-                }
+                matched = Some((length, first.start, last.end, title.gender));
+                break;
             }
         }
-        if let Some((length, start, end, role, gender)) = matched {
+        if let Some((length, start, end, gender)) = matched {
             annotations.push(Mention {
                 sentence: sentence.index,
                 span: article.span(start, end),
                 tag: Some(Tag::Ttl),
                 class: "Title".into(),
                 text: article.text[start..end].to_owned(),
-                title: Some(role),
                 gender,
                 ..Mention::default()
             });
@@ -201,20 +199,20 @@ fn classify_run(
     let words: Vec<&str> = run.iter().map(|token| token.text).collect();
 
     // "Foo-based": a place.
-    if run.len() == 1 {
-        if let Some(place) = first.text.strip_suffix("-based") {
-            push_name(
-                context,
-                sentence,
-                first.start,
-                first.start + place.len(),
-                Tag::Gpe,
-                "Place",
-                schema::PLACE,
-                annotations,
-            );
-            return;
-        }
+    if run.len() == 1
+        && let Some(place) = first.text.strip_suffix("-based")
+    {
+        push_name(
+            context,
+            sentence,
+            first.start,
+            first.start + place.len(),
+            Tag::Gpe,
+            "Place",
+            schema::PLACE,
+            annotations,
+        );
+        return;
     }
     let honorific = previous.is_some_and(|token| HONORIFICS.contains(&token.text));
     let after_title = annotations
@@ -225,30 +223,32 @@ fn classify_run(
         .filter_map(|&index| annotations.mentions.get(index))
         .any(|mention| {
             mention.tag == Some(Tag::Ttl)
-                && article.text.get(mention.span.end..first.start).is_some_and(|gap| gap.trim().is_empty())
+                && article
+                    .text
+                    .get(mention.span.end..first.start)
+                    .is_some_and(|gap| gap.trim().is_empty())
         });
     let given = lexicon.given_name(first.text);
-    if let Some(class) = NAME_HEADS.get(last.text) {
-        if run.len() > 1 || !first.initial {
-            let (tag, class_iri, class_name) = if *class == "Facility" {
-                (Tag::Fac, ng::FACILITY.to_owned(), "Facility".to_owned())
-            } else {
-                let iri =
-                    organization_class(class).unwrap_or_else(|| schema::ORGANIZATION.to_owned());
-                (Tag::Org, iri, (*class).to_owned())
-            };
-            push_name(
-                context,
-                sentence,
-                first.start,
-                last.end,
-                tag,
-                &class_name,
-                &class_iri,
-                annotations,
-            );
-            return;
-        }
+    if let Some(class) = NAME_HEADS.get(last.text)
+        && (run.len() > 1 || !first.initial)
+    {
+        let (tag, class_iri, class_name) = if *class == "Facility" {
+            (Tag::Fac, ng::FACILITY.to_owned(), "Facility".to_owned())
+        } else {
+            let iri = organization_class(class).unwrap_or_else(|| schema::ORGANIZATION.to_owned());
+            (Tag::Org, iri, (*class).to_owned())
+        };
+        push_name(
+            context,
+            sentence,
+            first.start,
+            last.end,
+            tag,
+            &class_name,
+            &class_iri,
+            annotations,
+        );
+        return;
     }
     if honorific || after_title || (given.is_some() && (run.len() > 1 || !first.initial)) {
         let gender = given.flatten().or(match previous.map(|token| token.text) {

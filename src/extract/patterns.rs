@@ -270,10 +270,9 @@ fn ensure_event(
     // A lexicon event brings its own date.
     if let Some(date) =
         entity.entry.and_then(|e| context.lexicon.entry(e)).and_then(|e| e.date.clone())
+        && let Ok(date) = date.parse()
     {
-        if let Ok(date) = date.parse() {
-            event.add_role(ng::DATE, Arg::Literal(Literal::Date(date)), None);
-        }
+        event.add_role(ng::DATE, Arg::Literal(Literal::Date(date)), None);
     }
     let index = annotations.facts.events.len();
     annotations.facts.events.push(event);
@@ -318,7 +317,13 @@ fn apply_one(
     let text_of = |name: &str| -> Option<(String, usize, usize)> {
         matched.texts.iter().find(|(group, _, _)| group == name).and_then(|(_, start, end)| {
             // Punctuation that closes a quotation inside its marks is not part of the words.
-            let text = context.article.text.get(*start..*end)?.trim().trim_end_matches([',', ';', ':']).trim();
+            let text = context
+                .article
+                .text
+                .get(*start..*end)?
+                .trim()
+                .trim_end_matches([',', ';', ':'])
+                .trim();
             (!text.is_empty()).then(|| (text.to_owned(), *start, *end))
         })
     };
@@ -343,10 +348,10 @@ fn apply_one(
                 }
             };
             let Some(event) = annotations.facts.events.get_mut(event_index) else { return };
-            if let Some(class) = class {
-                if !event.classes.contains(class) {
-                    event.classes.push(class.clone());
-                }
+            if let Some(class) = class
+                && !event.classes.contains(class)
+            {
+                event.classes.push(class.clone());
             }
             for (name, arg) in &args {
                 if let (Some(predicate), false) =

@@ -247,10 +247,10 @@ impl Lexicon {
         let mut seen = std::collections::HashSet::new();
         for &index in &order {
             let entry = &entries[index];
-            if entry.kind == EntryKind::Country {
-                if let Some(code) = &entry.country {
-                    countries_by_code.entry(code.clone()).or_insert(index);
-                }
+            if entry.kind == EntryKind::Country
+                && let Some(code) = &entry.country
+            {
+                countries_by_code.entry(code.clone()).or_insert(index);
             }
             for surface in std::iter::once(&entry.name).chain(&entry.aliases) {
                 let surface = surface.strip_prefix("the ").unwrap_or(surface).trim();
