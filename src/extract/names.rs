@@ -178,7 +178,8 @@ fn classify_run(
             && (FUNCTION_WORDS.contains(lower.as_str()) || lexicon.noun(&lower).is_some()))
             || lexicon.demonym(first.text).is_some()
             || HONORIFICS.contains(&first.text)
-            || super::dates::month_number(first.text).is_some() && first.text.len() <= 5;
+            || super::dates::month_number(first.text).is_some()
+            || is_weekday(first.text);
         if !drop {
             break;
         }
@@ -246,6 +247,40 @@ fn classify_run(
             tag,
             &class_name,
             &class_iri,
+            annotations,
+        );
+        return;
+    }
+    // "the monitoring group OVD-Info", "the company Acme": a name after an organisation noun.
+    let after_org_noun = previous.is_some_and(|token| {
+        matches!(
+            token.text,
+            "group"
+                | "company"
+                | "firm"
+                | "party"
+                | "agency"
+                | "organisation"
+                | "organization"
+                | "movement"
+                | "network"
+                | "militia"
+                | "charity"
+                | "bank"
+                | "newspaper"
+                | "broadcaster"
+                | "watchdog"
+        )
+    });
+    if after_org_noun && !first.initial {
+        push_name(
+            context,
+            sentence,
+            first.start,
+            last.end,
+            Tag::Org,
+            "Organization",
+            schema::ORGANIZATION,
             annotations,
         );
         return;
@@ -323,6 +358,13 @@ fn classify_run(
             "unknown name {name:?} left out: no lexicon entry and no context that tells what it is"
         ),
     });
+}
+
+fn is_weekday(word: &str) -> bool {
+    matches!(
+        word,
+        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
+    )
 }
 
 fn is_known_surname(annotations: &Annotations, name: &str) -> bool {
