@@ -4,7 +4,7 @@
 default:
     @just --list
 
-# Everything CI runs, installing graphviz/rustfmt/clippy if missing.
+# Everything CI runs, installing graphviz/python3-venv/rustfmt/clippy if missing.
 ci:
     .ci/run
 
@@ -19,6 +19,10 @@ clippy:
 # Unit, integration, golden, CLI and doc tests.
 test:
     cargo test
+
+# Validate every article's Turtle with pySHACL and parse every RDF format with rdflib.
+validate:
+    scripts/validate_shacl.sh
 
 # Rewrite the golden files under tests/golden/ from the current output.
 golden:
