@@ -79,6 +79,23 @@ Examples:
 The name is matched without regard to case against every name the article uses for an
 entity; exact matches win over partial ones. Exit status 1 when nothing matches.")]
     Query(QueryArgs),
+
+    /// Run a SPARQL 1.1 query (SELECT, ASK, CONSTRUCT, DESCRIBE) over the graphs of articles.
+    ///
+    /// The articles' graphs are loaded into one in-memory dataset. The default graph is the
+    /// union of every article's quads: its complete graph, named sentence graphs included (each
+    /// triple once). The sentence graphs `{doc}#s{n}` are also there as named graphs, for
+    /// `GRAPH ?sentence { … }`. The prefixes ng:, schema:, rdf:, rdfs:, owl:, prov:, nif:, oa:,
+    /// xsd:, wd:, id: and doc: (doc1:, doc2:, … with several articles) are predeclared.
+    #[command(after_help = "\
+Examples:
+  newsgraph sparql 'SELECT ?court ?state WHERE { ?r a ng:Ruling; ng:agent ?court; ng:against ?state }'
+  newsgraph sparql a.txt b.txt @examples/queries/who-ruled-against-whom.rq --format csv
+  newsgraph sparql 'ASK { ?event ng:killed ?toll }'
+  newsgraph sparql 'CONSTRUCT { ?s ng:against ?o } WHERE { ?s ng:against ?o }' --format ntriples
+
+Exit status: 0 on success (also for an empty result), 2 on errors such as a syntax error.")]
+    Sparql(SparqlArgs),
 }
 
 /// Arguments of `newsgraph extract`.
@@ -115,6 +132,60 @@ pub struct QueryArgs {
     /// IRI under which documents and entities are minted (should end in `/` or `#`).
     #[arg(long, value_name = "IRI", default_value = newsgraph::DEFAULT_BASE)]
     pub base: String,
+}
+
+/// Arguments of `newsgraph sparql`.
+#[derive(Debug, clap::Args)]
+pub struct SparqlArgs {
+    /// The articles: UTF-8 text files, or `-` for stdin [default: the bundled sample article].
+    #[arg(value_name = "PATH")]
+    pub inputs: Vec<PathBuf>,
+
+    /// The SPARQL 1.1 query, inline or as `@FILE` (such as `@examples/queries/rulings.rq`).
+    #[arg(value_name = "QUERY", required = true)]
+    pub query: String,
+
+    /// Output format: table (aligned columns, IRIs shortened; a graph as Turtle), json (SPARQL
+    /// 1.1 Query Results JSON), csv or tsv (the W3C formats), turtle or ntriples (graphs).
+    #[arg(short, long, value_enum, default_value_t = ResultsFormatArg::Table)]
+    pub format: ResultsFormatArg,
+
+    /// IRI under which documents and entities are minted (should end in `/` or `#`).
+    #[arg(long, value_name = "IRI", default_value = newsgraph::DEFAULT_BASE)]
+    pub base: String,
+}
+
+/// A SPARQL results format, as spelt on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ResultsFormatArg {
+    /// Aligned columns with shortened IRIs (CONSTRUCT: Turtle).
+    Table,
+    /// SPARQL 1.1 Query Results JSON.
+    Json,
+    /// SPARQL 1.1 Query Results CSV.
+    Csv,
+    /// SPARQL 1.1 Query Results TSV.
+    Tsv,
+    /// Turtle (CONSTRUCT and DESCRIBE only).
+    #[value(alias = "ttl")]
+    Turtle,
+    /// N-Triples (CONSTRUCT and DESCRIBE only).
+    #[value(alias = "nt")]
+    Ntriples,
+}
+
+impl ResultsFormatArg {
+    fn format(self) -> newsgraph::sparql::ResultsFormat {
+        use newsgraph::sparql::ResultsFormat;
+        match self {
+            Self::Table => ResultsFormat::Table,
+            Self::Json => ResultsFormat::Json,
+            Self::Csv => ResultsFormat::Csv,
+            Self::Tsv => ResultsFormat::Tsv,
+            Self::Turtle => ResultsFormat::Turtle,
+            Self::Ntriples => ResultsFormat::NTriples,
+        }
+    }
 }
 
 /// An output format, as spelt on the command line.
@@ -171,7 +242,53 @@ pub fn run(args: &Args) -> Result<Outcome> {
     match &args.command {
         Command::Extract(extract) => run_extract(extract, args.quiet),
         Command::Query(query) => run_query(query, args.quiet),
+        Command::Sparql(sparql) => run_sparql(sparql, args.quiet),
     }
+}
+
+fn run_sparql(args: &SparqlArgs, quiet: bool) -> Result<Outcome> {
+    let query = read_query(&args.query)?;
+    let graphs = load_graphs(&args.inputs, &args.base, quiet)?;
+    let output = newsgraph::sparql::query(&graphs, &query)?;
+    let stdout = io::stdout();
+    let writer = BufWriter::new(stdout.lock());
+    output.write(&graphs, args.format.format(), writer).context("failed to write to stdout")?;
+    Ok(Outcome::Success)
+}
+
+/// The query text: inline, or read from the file named after an `@`.
+fn read_query(query: &str) -> Result<String> {
+    match query.strip_prefix('@') {
+        Some(path) => std::fs::read_to_string(path)
+            .with_context(|| format!("failed to read query file {path}")),
+        None => Ok(query.to_owned()),
+    }
+}
+
+/// The graphs of several articles (the bundled one when there are none), with their
+/// diagnostics printed unless `quiet`.
+pub(crate) fn load_graphs(
+    inputs: &[PathBuf],
+    base: &str,
+    quiet: bool,
+) -> Result<Vec<KnowledgeGraph>> {
+    if inputs.iter().filter(|path| path.as_os_str() == "-").count() > 1 {
+        anyhow::bail!("stdin (`-`) can be read only once");
+    }
+    let inputs: Vec<Option<&Path>> = if inputs.is_empty() {
+        vec![None]
+    } else {
+        inputs.iter().map(|path| Some(path.as_path())).collect()
+    };
+    let mut graphs = Vec::with_capacity(inputs.len());
+    for input in inputs {
+        let graph = load_graph(input, base)?;
+        if !quiet {
+            print_diagnostics(&graph);
+        }
+        graphs.push(graph);
+    }
+    Ok(graphs)
 }
 
 fn run_extract(args: &ExtractArgs, quiet: bool) -> Result<Outcome> {

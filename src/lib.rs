@@ -10,6 +10,7 @@ pub mod lexicon;
 pub mod mint;
 mod pipeline;
 pub mod rdf;
+pub mod sparql;
 pub mod vocab;
 
 pub use article::{Article, Span};

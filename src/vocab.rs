@@ -112,8 +112,10 @@ pub mod ng {
         RULE = "rule";
         /// A short description of a finding or quantity's subject ("serious failings").
         DESCRIPTION = "description";
-        /// The kind of people a quantity counts ("children").
+        /// The group of people a quantity counts ("more than 400 Russians").
         COUNTS = "counts";
+        /// The magnitude of an earthquake.
+        MAGNITUDE = "magnitude";
         /// The NIF context (full text) of a document; added by the RDF export for provenance.
         CONTEXT = "context";
     }

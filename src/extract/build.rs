@@ -358,6 +358,7 @@ impl Builder<'_, '_> {
                     .with_class(class.clone());
                 Some(self.graph.add_node(node))
             }
+            Arg::Lexicon(entry) => Some(self.lexicon_node(*entry)),
             Arg::Literal(_) => None,
         }
     }

@@ -225,7 +225,16 @@ fn has_own_date(annotations: &Annotations, mention: &Mention) -> bool {
 pub(crate) fn is_incident(class: &str) -> bool {
     matches!(
         class,
-        "Siege" | "Attack" | "HostageTaking" | "Bombing" | "Shooting" | "Killing" | "Event"
+        "Siege"
+            | "Attack"
+            | "HostageTaking"
+            | "Bombing"
+            | "Shooting"
+            | "Killing"
+            | "Event"
+            | "Earthquake"
+            | "Flood"
+            | "Disaster"
     )
 }
 

@@ -67,7 +67,13 @@ pub(crate) fn find(
             index += 1;
             continue;
         };
-        if !matches!(noun.category, NounCategory::Toll) {
+        // "…, killing 12 people": an -ing form after a comma is a verb, not a noun.
+        let participle = noun.singular.ends_with("ing")
+            && article
+                .text
+                .get(sentence.span.start..token.start)
+                .is_some_and(|before| before.trim_end().ends_with(','));
+        if !matches!(noun.category, NounCategory::Toll) && !participle {
             heads.push((index, head_end, noun.clone(), plural));
         }
         index = last_index + 1;

@@ -13,6 +13,8 @@ pub(crate) enum Arg {
     Quantity(usize),
     /// A literal value.
     Literal(Literal),
+    /// A lexicon entry that no mention names (a country given by a demonym).
+    Lexicon(usize),
     /// A concept named by words of the text (class IRI, label), such as a right.
     Concept(String, String),
 }

@@ -54,6 +54,10 @@ pub(crate) fn find(
     }
     for found in QUANTITY.captures_iter(text) {
         let (Some(whole), Some(number)) = (found.get(0), found.name("number")) else { continue };
+        // Clock times ("4:17 a.m.") and scores ("3:1") are not counts.
+        if text[..number.start()].ends_with(':') || text[number.end()..].starts_with(':') {
+            continue;
+        }
         let Some((mut value, decimal)) = parse_number(number.as_str()) else { continue };
         if let Some(scale) = found.name("scale") {
             value = value.saturating_mul(match scale.as_str() {
@@ -69,7 +73,18 @@ pub(crate) fn find(
         let unit = found.name("unit").map(|unit| unit.as_str());
         let mut unit_known = false;
         if let Some(unit_word) = unit {
-            if let Some((noun, _)) = context.lexicon.noun(unit_word) {
+            if let Some((noun, _)) = context.lexicon.noun(unit_word).filter(|(noun, _)| {
+                // Only nouns that count people are units; "a 7.8 earthquake" is no count of quakes.
+                matches!(
+                    noun.category,
+                    NounCategory::People
+                        | NounCategory::Plaintiff
+                        | NounCategory::Armed
+                        | NounCategory::Security
+                        | NounCategory::Member
+                        | NounCategory::Toll
+                )
+            }) {
                 unit_known = true;
                 quantity.unit_category = Some(noun.category);
                 if noun.category == NounCategory::Toll {

@@ -136,6 +136,8 @@ fn expand_curie(curie: &str) -> Option<String> {
 
 /// The property IRI of a role group name.
 pub(crate) fn role_predicate(role: &str) -> Option<&'static str> {
+    // "place2" is a second place: regex group names must be unique within a rule.
+    let role = role.trim_end_matches(|c: char| c.is_ascii_digit());
     Some(match role {
         "agent" => ng::AGENT,
         "target" => ng::TARGET,
@@ -163,6 +165,7 @@ pub(crate) fn role_predicate(role: &str) -> Option<&'static str> {
         "description" => ng::DESCRIPTION,
         "about" => schema::ABOUT,
         "content" => schema::TEXT,
+        "magnitude" => ng::MAGNITUDE,
         _ => return None,
     })
 }
@@ -310,6 +313,18 @@ fn apply_one(
     let evidence = Some(matched.evidence.clone());
     let mut args: Vec<(String, Arg)> = Vec::new();
     for (name, mention_index) in &matched.mentions {
+        // A magnitude is a number on a scale, not a count.
+        if name == "magnitude" {
+            let value = annotations
+                .mentions
+                .get(*mention_index)
+                .and_then(|m| m.quantity.as_ref())
+                .and_then(|q| q.decimal.clone().or_else(|| q.value.map(|v| v.to_string())));
+            if let Some(value) = value {
+                args.push((name.clone(), Arg::Literal(Literal::Decimal(value))));
+            }
+            continue;
+        }
         if let Some(arg) = arg_of(context, annotations, event_of_entity, *mention_index) {
             args.push((name.clone(), arg));
         }
@@ -449,6 +464,17 @@ fn apply_one(
                 object: Arg::Literal(Literal::Text(title.clone())),
                 evidence: evidence.clone(),
             });
+            // "Turkish President X": the demonym gives the person's country.
+            if let Some((demonym, _, _)) = text_of("demonym") {
+                if let Some((place, false)) = context.lexicon.demonym(&demonym) {
+                    annotations.facts.relations.push(Relation {
+                        subject: person.clone(),
+                        predicate: ng::NATIONALITY.to_owned(),
+                        object: Arg::Lexicon(place),
+                        evidence: evidence.clone(),
+                    });
+                }
+            }
             if let Some(org) = find("org") {
                 annotations.facts.relations.push(Relation {
                     subject: person.clone(),

@@ -240,10 +240,15 @@ impl Lexicon {
         let mut by_lower_name = HashMap::new();
         let mut demonyms = HashMap::new();
         let mut countries_by_code = HashMap::new();
-        // Countries win over regions, regions over cities, places over organisations: the
+        // Countries win over cities, cities over regions, places over organisations: the
         // first entry to claim a surface form keeps it.
         let mut order: Vec<usize> = (0..entries.len()).collect();
-        order.sort_by_key(|&index| entries[index].kind);
+        // A city named like its region ("Ankara", "Gaziantep") is meant as the city in news.
+        order.sort_by_key(|&index| match entries[index].kind {
+            EntryKind::City => (EntryKind::Region, 0),
+            EntryKind::Region => (EntryKind::Region, 1),
+            kind => (kind, 0),
+        });
         let mut seen = std::collections::HashSet::new();
         for &index in &order {
             let entry = &entries[index];
@@ -254,7 +259,11 @@ impl Lexicon {
             }
             for surface in std::iter::once(&entry.name).chain(&entry.aliases) {
                 let surface = surface.strip_prefix("the ").unwrap_or(surface).trim();
-                if surface.chars().count() < 2 || !seen.insert(surface.to_owned()) {
+                // Names start with a capital or a digit; a lowercase alias ("city") would match
+                // ordinary words.
+                let capitalised =
+                    surface.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+                if surface.chars().count() < 2 || !capitalised || !seen.insert(surface.to_owned()) {
                     continue;
                 }
                 surfaces.push((surface.to_owned(), index));

@@ -1,0 +1,454 @@
+//! [SPARQL 1.1](https://www.w3.org/TR/sparql11-query/) queries over the graphs of articles, in
+//! process.
+//!
+//! [`query`] loads the [RDF datasets](crate::rdf::to_dataset) of the given graphs into one
+//! in-memory [`oxrdf::Dataset`] and evaluates the query with
+//! [`spareval`](https://docs.rs/spareval). `SELECT`, `ASK`, `CONSTRUCT` and `DESCRIBE` work;
+//! [`QueryOutput::write`] prints the result as a table, as
+//! [SPARQL JSON](https://www.w3.org/TR/sparql11-results-json/),
+//! [CSV or TSV](https://www.w3.org/TR/sparql11-results-csv-tsv/), or (for graphs) as Turtle or
+//! N-Triples.
+//!
+//! # The dataset a query sees
+//!
+//! * The **default graph** is the union of every quad of every article: its complete graph
+//!   (facts, labels, provenance) plus the triples of its per-sentence named graphs, which are a
+//!   subset of it. Each triple appears once however many articles or sentences state it.
+//! * The **named graphs** are the sentence graphs `{doc}#s{n}` of each article, so
+//!   `GRAPH ?sentence { ?s ng:against ?o }` finds the sentences that state a fact.
+//! * A query with its own `FROM` / `FROM NAMED` clauses gets exactly the graphs it names.
+//!
+//! # Design rationale
+//!
+//! `spareval` + `spargebra` evaluate straight over an [`oxrdf::Dataset`], the type
+//! [`to_dataset`](crate::rdf::to_dataset) already builds, so there is no copy into a store, and
+//! they are the same crates oxigraph's `Store` uses inside, at about half its build time (no
+//! storage layer). The union default graph is materialised rather than asked of `spareval`,
+//! whose union mode would return a triple once per graph that holds it.
+//!
+//! ```
+//! use newsgraph::sparql::{query, QueryOutput};
+//!
+//! let graph = newsgraph::extract(
+//!     "STRASBOURG (France) • The European Court of Human Rights ruled against Russia.\n",
+//! )?;
+//! let output = query(
+//!     &[graph],
+//!     "PREFIX ng: <https://w3id.org/newsgraph/ontology#>
+//!      SELECT ?against WHERE { ?ruling ng:against ?against }",
+//! )?;
+//! let QueryOutput::Solutions { solutions, .. } = &output else { panic!("not a SELECT") };
+//! assert_eq!(solutions[0]["against"].to_string(), "<https://w3id.org/newsgraph/id/russia>");
+//! # Ok::<_, Box<dyn std::error::Error>>(())
+//! ```
+
+use std::fmt;
+use std::io::{self, Write};
+
+use oxrdf::{Dataset, GraphName, Quad, Term, TermRef, Triple, Variable};
+use oxrdfio::{RdfFormat, RdfSerializer};
+use sparesults::{QueryResultsFormat, QueryResultsSerializer, QuerySolution};
+use spareval::{QueryEvaluator, QueryResults};
+use spargebra::SparqlParser;
+
+use crate::vocab::{ng, nif, oa, owl, prov, rdf, rdfs, schema, wd, xsd};
+use crate::KnowledgeGraph;
+
+/// The prefixes every query may use without declaring them, and that tables and Turtle output
+/// use to shorten IRIs. Each article adds `doc:` (or `doc1:`, `doc2:`, …) and `id:`.
+pub const PREFIXES: &[(&str, &str)] = &[
+    ("ng", ng::NS),
+    ("schema", schema::NS),
+    ("rdf", rdf::NS),
+    ("rdfs", rdfs::NS),
+    ("owl", owl::NS),
+    ("prov", prov::NS),
+    ("nif", nif::NS),
+    ("oa", oa::NS),
+    ("xsd", xsd::NS),
+    ("wd", wd::NS),
+];
+
+/// The result of a query, read to the end.
+#[derive(Debug, PartialEq)]
+#[non_exhaustive]
+pub enum QueryOutput {
+    /// The solutions of a `SELECT` query, in the order the query gives them.
+    Solutions {
+        /// The projected variables, in the order of the `SELECT` clause.
+        variables: Vec<Variable>,
+        /// One solution per row; a variable may be unbound in a row.
+        solutions: Vec<QuerySolution>,
+    },
+    /// The answer of an `ASK` query.
+    Boolean(bool),
+    /// The triples of a `CONSTRUCT` or `DESCRIBE` query, without duplicates.
+    Graph(Vec<Triple>),
+}
+
+/// How [`QueryOutput::write`] prints a result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ResultsFormat {
+    /// Aligned columns with IRIs shortened by prefixes; a graph is written as Turtle.
+    Table,
+    /// [SPARQL 1.1 Query Results JSON](https://www.w3.org/TR/sparql11-results-json/).
+    Json,
+    /// [SPARQL 1.1 Query Results CSV](https://www.w3.org/TR/sparql11-results-csv-tsv/).
+    Csv,
+    /// [SPARQL 1.1 Query Results TSV](https://www.w3.org/TR/sparql11-results-csv-tsv/).
+    Tsv,
+    /// [Turtle](https://www.w3.org/TR/turtle/), for graph results.
+    Turtle,
+    /// [N-Triples](https://www.w3.org/TR/n-triples/), for graph results.
+    NTriples,
+}
+
+impl ResultsFormat {
+    /// The name used on the command line, such as `table`.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Table => "table",
+            Self::Json => "json",
+            Self::Csv => "csv",
+            Self::Tsv => "tsv",
+            Self::Turtle => "turtle",
+            Self::NTriples => "ntriples",
+        }
+    }
+}
+
+impl fmt::Display for ResultsFormat {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str(self.name())
+    }
+}
+
+/// A query that could not be parsed or evaluated, or a result that could not be written.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum SparqlError {
+    /// The query is not valid SPARQL 1.1; the message gives the line and column.
+    #[error("invalid SPARQL query: {0}")]
+    Syntax(String),
+    /// The query is valid but its evaluation failed.
+    #[error("SPARQL query evaluation failed: {0}")]
+    Evaluation(String),
+    /// The result cannot be written in the requested format (such as a graph as CSV).
+    #[error("{0}")]
+    UnsupportedFormat(String),
+    /// Writing the result failed.
+    #[error(transparent)]
+    Io(#[from] io::Error),
+}
+
+/// Runs a SPARQL 1.1 query over the graphs of some articles and reads the whole result.
+///
+/// The prefixes of [`PREFIXES`] and the `id:` prefix are predeclared. See the
+/// [module documentation](self) for the dataset the query sees.
+///
+/// ```
+/// let graph = newsgraph::extract("STRASBOURG (France) • The court ruled yesterday.\n")?;
+/// let output = newsgraph::sparql::query(&[graph], "ASK { ?article a schema:NewsArticle }")?;
+/// assert_eq!(output, newsgraph::sparql::QueryOutput::Boolean(true));
+/// # Ok::<_, Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+/// [`SparqlError::Syntax`] when the query does not parse (the message says where), and
+/// [`SparqlError::Evaluation`] when evaluation fails (for example a `SERVICE` call, which is
+/// not supported).
+pub fn query(graphs: &[KnowledgeGraph], query: &str) -> Result<QueryOutput, SparqlError> {
+    let mut parser = SparqlParser::new();
+    for (name, iri) in query_prefixes(graphs) {
+        parser = parser
+            .with_prefix(name.as_str(), iri)
+            .map_err(|error| SparqlError::Syntax(format!("bad prefix {name}: {error}")))?;
+    }
+    let parsed =
+        parser.parse_query(query).map_err(|error| SparqlError::Syntax(error.to_string()))?;
+    let dataset = union_dataset(graphs);
+    let evaluator = QueryEvaluator::new();
+    let results = evaluator
+        .prepare(&parsed)
+        .execute(&dataset)
+        .map_err(|error| SparqlError::Evaluation(error.to_string()))?;
+    let evaluation =
+        |error: spareval::QueryEvaluationError| SparqlError::Evaluation(error.to_string());
+    Ok(match results {
+        QueryResults::Boolean(value) => QueryOutput::Boolean(value),
+        QueryResults::Solutions(solutions) => {
+            let variables = solutions.variables().to_vec();
+            let solutions = solutions.collect::<Result<Vec<_>, _>>().map_err(evaluation)?;
+            QueryOutput::Solutions { variables, solutions }
+        }
+        QueryResults::Graph(triples) => {
+            let mut seen = std::collections::HashSet::new();
+            let mut unique = Vec::new();
+            for triple in triples {
+                let triple = triple.map_err(evaluation)?;
+                if seen.insert(triple.clone()) {
+                    unique.push(triple);
+                }
+            }
+            QueryOutput::Graph(unique)
+        }
+    })
+}
+
+/// The dataset of all the graphs, whose default graph is the union of all their quads.
+fn union_dataset(graphs: &[KnowledgeGraph]) -> Dataset {
+    let mut dataset = Dataset::new();
+    for graph in graphs {
+        for quad in graph.to_dataset().iter() {
+            if !quad.graph_name.is_default_graph() {
+                dataset.insert(quad);
+            }
+            dataset.insert(&Quad::new(
+                quad.subject.into_owned(),
+                quad.predicate.into_owned(),
+                quad.object.into_owned(),
+                GraphName::DefaultGraph,
+            ));
+        }
+    }
+    dataset
+}
+
+/// The predeclared prefixes: the standard ones, `id:` of the first article, and the `doc:`
+/// prefix (`doc1:`, `doc2:`, … when there are several articles).
+fn query_prefixes(graphs: &[KnowledgeGraph]) -> Vec<(String, String)> {
+    let mut prefixes: Vec<(String, String)> =
+        PREFIXES.iter().map(|(name, iri)| ((*name).to_owned(), (*iri).to_owned())).collect();
+    let documents: Vec<&str> = graphs.iter().map(|graph| graph.document().iri.as_str()).collect();
+    if let Some((base, _)) = documents.first().and_then(|iri| iri.rsplit_once("doc/")) {
+        prefixes.push(("id".to_owned(), format!("{base}id/")));
+    }
+    for (index, document) in documents.iter().enumerate() {
+        let name =
+            if documents.len() == 1 { "doc".to_owned() } else { format!("doc{}", index + 1) };
+        prefixes.push((name, format!("{document}#")));
+    }
+    prefixes
+}
+
+impl QueryOutput {
+    /// Writes the result in a [`ResultsFormat`]; `graphs` are the graphs queried, whose
+    /// document IRIs give the `doc:` prefixes of tables and Turtle.
+    ///
+    /// Solutions and booleans go as a table, JSON, CSV or TSV; graphs as a table (which is
+    /// Turtle), Turtle or N-Triples.
+    ///
+    /// ```
+    /// use newsgraph::sparql::{query, ResultsFormat};
+    ///
+    /// let graphs = [newsgraph::extract("STRASBOURG (France) • The court ruled yesterday.\n")?];
+    /// let output = query(&graphs, "SELECT ?place WHERE { ?article schema:locationCreated ?place }")?;
+    /// let mut table = Vec::new();
+    /// output.write(&graphs, ResultsFormat::Table, &mut table)?;
+    /// assert_eq!(String::from_utf8(table)?, "?place\n-------------\nid:strasbourg\n");
+    /// # Ok::<_, Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`SparqlError::UnsupportedFormat`] for a graph in a results format or solutions in an
+    /// RDF syntax, and [`SparqlError::Io`] when writing fails.
+    pub fn write(
+        &self,
+        graphs: &[KnowledgeGraph],
+        format: ResultsFormat,
+        mut writer: impl Write,
+    ) -> Result<(), SparqlError> {
+        let prefixes = query_prefixes(graphs);
+        match (self, format) {
+            (Self::Solutions { variables, solutions }, ResultsFormat::Table) => {
+                write_table(variables, solutions, &prefixes, &mut writer)?;
+            }
+            (Self::Boolean(value), ResultsFormat::Table) => writeln!(writer, "{value}")?,
+            (Self::Solutions { variables, solutions }, _) => {
+                let serializer = QueryResultsSerializer::from_format(results_format(format)?);
+                let mut serializer =
+                    serializer.serialize_solutions_to_writer(&mut writer, variables.clone())?;
+                for solution in solutions {
+                    serializer.serialize(solution)?;
+                }
+                serializer.finish()?;
+            }
+            (Self::Boolean(value), _) => {
+                QueryResultsSerializer::from_format(results_format(format)?)
+                    .serialize_boolean_to_writer(&mut writer, *value)?;
+            }
+            (Self::Graph(triples), ResultsFormat::Table | ResultsFormat::Turtle) => {
+                write_rdf(triples, RdfFormat::Turtle, &prefixes, &mut writer)?;
+            }
+            (Self::Graph(triples), ResultsFormat::NTriples) => {
+                write_rdf(triples, RdfFormat::NTriples, &[], &mut writer)?;
+            }
+            (Self::Graph(_), _) => {
+                return Err(SparqlError::UnsupportedFormat(format!(
+                    "a CONSTRUCT or DESCRIBE result is a graph and cannot be written as {format}; \
+                     use table, turtle or ntriples"
+                )));
+            }
+        }
+        writer.flush()?;
+        Ok(())
+    }
+}
+
+fn results_format(format: ResultsFormat) -> Result<QueryResultsFormat, SparqlError> {
+    match format {
+        ResultsFormat::Json => Ok(QueryResultsFormat::Json),
+        ResultsFormat::Csv => Ok(QueryResultsFormat::Csv),
+        ResultsFormat::Tsv => Ok(QueryResultsFormat::Tsv),
+        ResultsFormat::Table | ResultsFormat::Turtle | ResultsFormat::NTriples => {
+            Err(SparqlError::UnsupportedFormat(format!(
+                "SELECT and ASK results cannot be written as {format}; use table, json, csv or tsv"
+            )))
+        }
+    }
+}
+
+fn write_rdf(
+    triples: &[Triple],
+    format: RdfFormat,
+    prefixes: &[(String, String)],
+    writer: &mut impl Write,
+) -> Result<(), SparqlError> {
+    let mut serializer = RdfSerializer::from_format(format);
+    for (name, iri) in prefixes {
+        serializer = serializer.with_prefix(name.as_str(), iri.as_str()).map_err(|error| {
+            SparqlError::UnsupportedFormat(format!("bad prefix {name}: {error}"))
+        })?;
+    }
+    let mut serializer = serializer.for_writer(writer);
+    for triple in triples {
+        serializer.serialize_triple(triple)?;
+    }
+    serializer.finish()?;
+    Ok(())
+}
+
+/// Writes solutions as aligned columns: a header of `?variable`s, a rule, one row per solution.
+fn write_table(
+    variables: &[Variable],
+    solutions: &[QuerySolution],
+    prefixes: &[(String, String)],
+    writer: &mut impl Write,
+) -> io::Result<()> {
+    let mut rows: Vec<Vec<String>> =
+        vec![variables.iter().map(|variable| format!("?{}", variable.as_str())).collect()];
+    for solution in solutions {
+        rows.push(
+            variables
+                .iter()
+                .map(|variable| {
+                    solution.get(variable).map(|term| cell(term, prefixes)).unwrap_or_default()
+                })
+                .collect(),
+        );
+    }
+    let widths: Vec<usize> = (0..variables.len())
+        .map(|column| rows.iter().map(|row| row[column].chars().count()).max().unwrap_or(0))
+        .collect();
+    for (index, row) in rows.iter().enumerate() {
+        write_row(row, &widths, writer)?;
+        if index == 0 {
+            let rule = widths.iter().map(|width| "-".repeat(*width)).collect::<Vec<_>>();
+            writeln!(writer, "{}", rule.join("-+-").trim_end())?;
+        }
+    }
+    Ok(())
+}
+
+fn write_row(row: &[String], widths: &[usize], writer: &mut impl Write) -> io::Result<()> {
+    let mut line = String::new();
+    for (column, (value, width)) in row.iter().zip(widths).enumerate() {
+        if column > 0 {
+            line.push_str(" | ");
+        }
+        line.push_str(value);
+        line.extend(std::iter::repeat_n(' ', width.saturating_sub(value.chars().count())));
+    }
+    writeln!(writer, "{}", line.trim_end())
+}
+
+/// A term as a table cell: IRIs shortened by the longest matching prefix, plain strings in
+/// quotes, numbers bare, other literals with their (shortened) datatype, white space collapsed.
+fn cell(term: &Term, prefixes: &[(String, String)]) -> String {
+    let text = match term.as_ref() {
+        TermRef::NamedNode(node) => shorten(node.as_str(), prefixes),
+        TermRef::BlankNode(node) => node.to_string(),
+        TermRef::Literal(literal) => {
+            let datatype = literal.datatype().as_str();
+            if let Some(language) = literal.language() {
+                format!("\"{}\"@{language}", literal.value())
+            } else if datatype == xsd::STRING {
+                format!("\"{}\"", literal.value())
+            } else if NUMERIC.iter().any(|numeric| datatype.strip_prefix(xsd::NS) == Some(numeric))
+            {
+                literal.value().to_owned()
+            } else {
+                format!("\"{}\"^^{}", literal.value(), shorten(datatype, prefixes))
+            }
+        }
+        #[allow(unreachable_patterns, reason = "the Triple arm exists only with rdf-12")]
+        _ => term.to_string(),
+    };
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The XSD datatypes a table shows as bare numbers.
+const NUMERIC: &[&str] = &[
+    "integer",
+    "decimal",
+    "double",
+    "float",
+    "int",
+    "long",
+    "nonNegativeInteger",
+    "positiveInteger",
+];
+
+fn shorten(iri: &str, prefixes: &[(String, String)]) -> String {
+    prefixes
+        .iter()
+        .filter_map(|(name, namespace)| {
+            iri.strip_prefix(namespace.as_str()).map(|local| (namespace.len(), name, local))
+        })
+        .max_by_key(|(length, _, _)| *length)
+        .map_or_else(|| format!("<{iri}>"), |(_, name, local)| format!("{name}:{local}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells() {
+        let prefixes = vec![
+            ("ng".to_owned(), ng::NS.to_owned()),
+            ("xsd".to_owned(), xsd::NS.to_owned()),
+            ("doc".to_owned(), "http://x/doc/1#".to_owned()),
+        ];
+        let cases: &[(Term, &str)] = &[
+            (oxrdf::NamedNode::new_unchecked(ng::EVENT).into(), "ng:Event"),
+            (oxrdf::NamedNode::new_unchecked("http://x/doc/1#s3").into(), "doc:s3"),
+            (oxrdf::NamedNode::new_unchecked("http://other/a").into(), "<http://other/a>"),
+            (oxrdf::Literal::new_simple_literal("two\nlines").into(), "\"two lines\""),
+            (oxrdf::Literal::from(334).into(), "334"),
+            (
+                oxrdf::Literal::new_typed_literal(
+                    "2004",
+                    oxrdf::NamedNode::new_unchecked(xsd::G_YEAR),
+                )
+                .into(),
+                "\"2004\"^^xsd:gYear",
+            ),
+        ];
+        for (term, expected) in cases {
+            assert_eq!(cell(term, &prefixes), *expected, "{term}");
+        }
+    }
+}
