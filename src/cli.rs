@@ -95,6 +95,7 @@ Examples:
   newsgraph sparql 'CONSTRUCT { ?s ng:against ?o } WHERE { ?s ng:against ?o }' --format ntriples
 
 Exit status: 0 on success (also for an empty result), 2 on errors such as a syntax error.")]
+    #[command(override_usage = "newsgraph sparql [OPTIONS] [PATH]... <QUERY>")]
     Sparql(SparqlArgs),
 }
 
@@ -137,13 +138,11 @@ pub struct QueryArgs {
 /// Arguments of `newsgraph sparql`.
 #[derive(Debug, clap::Args)]
 pub struct SparqlArgs {
-    /// The articles: UTF-8 text files, or `-` for stdin [default: the bundled sample article].
-    #[arg(value_name = "PATH")]
-    pub inputs: Vec<PathBuf>,
-
-    /// The SPARQL 1.1 query, inline or as `@FILE` (such as `@examples/queries/rulings.rq`).
-    #[arg(value_name = "QUERY", required = true)]
-    pub query: String,
+    /// The articles (UTF-8 text files, or `-` for stdin) [default: the bundled sample article],
+    /// then the SPARQL 1.1 query, inline or as `@FILE` (such as
+    /// `@examples/queries/who-ruled-against-whom.rq`).
+    #[arg(value_name = "PATH... QUERY", required = true, num_args = 1..)]
+    pub arguments: Vec<PathBuf>,
 
     /// Output format: table (aligned columns, IRIs shortened; a graph as Turtle), json (SPARQL
     /// 1.1 Query Results JSON), csv or tsv (the W3C formats), turtle or ntriples (graphs).
@@ -247,8 +246,13 @@ pub fn run(args: &Args) -> Result<Outcome> {
 }
 
 fn run_sparql(args: &SparqlArgs, quiet: bool) -> Result<Outcome> {
-    let query = read_query(&args.query)?;
-    let graphs = load_graphs(&args.inputs, &args.base, quiet)?;
+    // Clap cannot put optional positionals before a required one, so QUERY is the last value.
+    let Some((query, inputs)) = args.arguments.split_last() else {
+        anyhow::bail!("missing the SPARQL query");
+    };
+    let query = query.to_str().context("the query is not valid UTF-8")?;
+    let query = read_query(query)?;
+    let graphs = load_graphs(inputs, &args.base, quiet)?;
     let output = newsgraph::sparql::query(&graphs, &query)?;
     let stdout = io::stdout();
     let writer = BufWriter::new(stdout.lock());

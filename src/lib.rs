@@ -3,6 +3,7 @@
 
 pub mod article;
 mod error;
+pub mod eval;
 pub mod export;
 pub mod extract;
 pub mod graph;
