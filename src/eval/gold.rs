@@ -138,7 +138,7 @@ impl Gold {
     /// type, a date value that is not `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, a quantity with none of
     /// `value`, `min` and `max`, a blank name, subject or predicate.
     pub fn from_json(json: &str) -> Result<Gold, EvalError> {
-        let gold: Gold = serde_json::from_str(json).map_err(|error| EvalError::gold(error))?;
+        let gold: Gold = serde_json::from_str(json).map_err(EvalError::gold)?;
         gold.check()?;
         Ok(gold)
     }
@@ -192,9 +192,10 @@ fn is_date_value(value: &str) -> bool {
         3 => &[4, 2, 2],
         _ => return false,
     };
-    parts.iter().zip(widths).all(|(part, &width)| {
-        part.len() == width && part.bytes().all(|byte| byte.is_ascii_digit())
-    })
+    parts
+        .iter()
+        .zip(widths)
+        .all(|(part, &width)| part.len() == width && part.bytes().all(|byte| byte.is_ascii_digit()))
 }
 
 /// Reads a JSON string, or a JSON number as its lexical form.

@@ -54,7 +54,11 @@ impl Score {
 
 // Counts are far below 2^52, so the conversion to f64 is exact.
 fn ratio(numerator: usize, denominator: usize) -> f64 {
-    if denominator == 0 { 1.0 } else { numerator as f64 / denominator as f64 }
+    if denominator == 0 {
+        1.0
+    } else {
+        numerator as f64 / denominator as f64
+    }
 }
 
 impl Add for Score {
