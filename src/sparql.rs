@@ -166,8 +166,9 @@ pub fn query(graphs: &[KnowledgeGraph], query: &str) -> Result<QueryOutput, Spar
             .with_prefix(name.as_str(), iri)
             .map_err(|error| SparqlError::Syntax(format!("bad prefix {name}: {error}")))?;
     }
-    let parsed =
-        parser.parse_query(query).map_err(|error| SparqlError::Syntax(error.to_string()))?;
+    let parsed = parser
+        .parse_query(query)
+        .map_err(|error| SparqlError::Syntax(syntax_message(&error.to_string())))?;
     let dataset = union_dataset(graphs);
     let evaluator = QueryEvaluator::new();
     let results = evaluator
@@ -195,6 +196,17 @@ pub fn query(graphs: &[KnowledgeGraph], query: &str) -> Result<QueryOutput, Spar
             QueryOutput::Graph(unique)
         }
     })
+}
+
+/// Rewrites the parser's `error at 3:14: expected …` as `line 3, column 14: expected …`, the
+/// way every other newsgraph error gives a position.
+fn syntax_message(message: &str) -> String {
+    let rewritten = message.strip_prefix("error at ").and_then(|rest| {
+        let (position, detail) = rest.split_once(": ")?;
+        let (line, column) = position.split_once(':')?;
+        Some(format!("line {line}, column {column}: {detail}"))
+    });
+    rewritten.unwrap_or_else(|| message.to_owned())
 }
 
 /// The dataset of all the graphs, whose default graph is the union of all their quads.
