@@ -18,8 +18,9 @@
 //! A gold string naming an entity stands for all its names: a relation whose subject is the
 //! alias `Peskov` matches a node named only `Dmitry Peskov` if the gold entity lists both.
 //!
-//! **Entities.** Predictions are the nodes the document mentions (`schema:mentions`), so nodes
-//! that only a lexicon brought in, such as the region of a mentioned city, are not scored:
+//! **Entities.** Predictions are the nodes the document mentions (`schema:mentions`) or names
+//! in its dateline (`schema:locationCreated`, `schema:publisher`), so nodes that only a
+//! lexicon brought in, such as the region of a mentioned city, are not scored:
 //! - nodes of kind `Entity`, typed from their classes by local name: `Person` → Person;
 //!   `Organization`, `GovernmentOrganization`, `NewsMediaOrganization`, `NewsAgency`, `Court`,
 //!   `PoliticalParty`, `Company`, `IntergovernmentalOrganization` → Organization;

@@ -112,13 +112,15 @@ pub(crate) fn node_names(node: &Node) -> BTreeSet<String> {
         .collect()
 }
 
-/// Entities: nodes of kind Entity that the document mentions, and mentioned events that are
-/// named (linked to Wikidata, or minted outside the document like lexicon events).
+/// Entities: nodes of kind Entity that the document mentions or names in its dateline (place
+/// and agency), and mentioned events that are named (linked to Wikidata, or minted outside the document like lexicon events).
 pub(crate) fn entities(graph: &KnowledgeGraph) -> Vec<PredictedEntity<'_>> {
     let mentioned: BTreeSet<&str> = graph
         .edges()
         .filter(|(subject, edge, _)| {
-            subject.kind == NodeKind::Document && edge.predicate == schema::MENTIONS
+            subject.kind == NodeKind::Document
+                && [schema::MENTIONS, schema::LOCATION_CREATED, schema::PUBLISHER]
+                    .contains(&edge.predicate.as_str())
         })
         .map(|(_, _, object)| object.iri.as_str())
         .collect();
