@@ -163,7 +163,8 @@ pub(crate) fn relations(graph: &KnowledgeGraph) -> Vec<Fact<'_>> {
         .collect()
 }
 
-/// Dates: date, year-month and year literals with evidence, once per value and sentence.
+/// Dates: date, year-month and year literals with evidence, once per value and sentence, and
+/// the publication date of the dateline.
 pub(crate) fn dates(graph: &KnowledgeGraph) -> Vec<PredictedDate> {
     let mut seen: BTreeMap<(String, usize), String> = BTreeMap::new();
     for (_, node) in graph.nodes() {
@@ -175,6 +176,11 @@ pub(crate) fn dates(graph: &KnowledgeGraph) -> Vec<PredictedDate> {
                 continue;
             }
             let value = FactObject::Literal(&attribute.value).to_string();
+            // The publication date comes from the dateline, which is article text.
+            if node.kind == NodeKind::Document && attribute.predicate == schema::DATE_PUBLISHED {
+                seen.entry((value, usize::MAX)).or_insert_with(|| "dateline".to_owned());
+                continue;
+            }
             for evidence in &attribute.evidence {
                 seen.entry((value.clone(), evidence.sentence)).or_insert_with(|| {
                     format!(
