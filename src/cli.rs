@@ -97,6 +97,27 @@ Examples:
 Exit status: 0 on success (also for an empty result), 2 on errors such as a syntax error.")]
     #[command(override_usage = "newsgraph sparql [OPTIONS] [PATH]... <QUERY>")]
     Sparql(SparqlArgs),
+
+    /// Send the graphs of articles to a triple store (SPARQL 1.1 Graph Store HTTP Protocol)
+    /// and check that it holds every triple.
+    ///
+    /// For each article, its complete graph (the default graph of `extract`) is sent as
+    /// N-Triples to `ENDPOINT?graph=IRI`, with POST (add to the graph) or, with --replace, PUT
+    /// (replace it). Then the SPARQL query endpoint is asked for the number of triples in the
+    /// graph: with --replace it must equal the number sent, without it be at least that. Each
+    /// article prints `loaded N triples into <IRI> (store reports M)`; any failure stops with a
+    /// one-line error and exit status 2.
+    #[command(after_help = "\
+Examples:
+  newsgraph load --endpoint http://localhost:7878/store --replace
+  newsgraph load a.txt b.txt --endpoint http://localhost:3030/news/data
+  NEWSGRAPH_PASSWORD=secret newsgraph load story.txt --user dba \\
+      --endpoint http://localhost:8890/sparql-graph-crud-auth --graph https://example.org/g
+
+Query endpoints derived from --endpoint: .../store -> .../query (Oxigraph server),
+.../DATASET/data -> .../DATASET/sparql (Fuseki), .../sparql-graph-crud[-auth] -> .../sparql
+(Virtuoso); otherwise pass --query-endpoint. Only http:// URLs (no TLS in this build).")]
+    Load(LoadArgs),
 }
 
 /// Arguments of `newsgraph extract`.
@@ -148,6 +169,45 @@ pub struct SparqlArgs {
     /// 1.1 Query Results JSON), csv or tsv (the W3C formats), turtle or ntriples (graphs).
     #[arg(short, long, value_enum, default_value_t = ResultsFormatArg::Table)]
     pub format: ResultsFormatArg,
+
+    /// IRI under which documents and entities are minted (should end in `/` or `#`).
+    #[arg(long, value_name = "IRI", default_value = newsgraph::DEFAULT_BASE)]
+    pub base: String,
+}
+
+/// Arguments of `newsgraph load`.
+#[derive(Debug, clap::Args)]
+pub struct LoadArgs {
+    /// The articles: UTF-8 text files, or `-` for stdin [default: the bundled sample article].
+    #[arg(value_name = "PATH")]
+    pub inputs: Vec<PathBuf>,
+
+    /// The Graph Store HTTP Protocol endpoint, such as http://localhost:7878/store.
+    #[arg(long, value_name = "URL")]
+    pub endpoint: String,
+
+    /// The SPARQL query endpoint used to count the triples loaded [default: derived from
+    /// --endpoint, see below].
+    #[arg(long, value_name = "URL")]
+    pub query_endpoint: Option<String>,
+
+    /// The named graph to write [default: each article's document IRI]. With several articles,
+    /// all go into this one graph.
+    #[arg(long, value_name = "IRI")]
+    pub graph: Option<String>,
+
+    /// Replace the graph (HTTP PUT) instead of adding to it (HTTP POST).
+    #[arg(long)]
+    pub replace: bool,
+
+    /// User name for HTTP Basic authentication; the password is read from the environment
+    /// variable NEWSGRAPH_PASSWORD and never printed.
+    #[arg(long, value_name = "USER")]
+    pub user: Option<String>,
+
+    /// Give up on a request after this many seconds.
+    #[arg(long, value_name = "SECS", default_value_t = 30)]
+    pub timeout: u64,
 
     /// IRI under which documents and entities are minted (should end in `/` or `#`).
     #[arg(long, value_name = "IRI", default_value = newsgraph::DEFAULT_BASE)]
@@ -242,7 +302,44 @@ pub fn run(args: &Args) -> Result<Outcome> {
         Command::Extract(extract) => run_extract(extract, args.quiet),
         Command::Query(query) => run_query(query, args.quiet),
         Command::Sparql(sparql) => run_sparql(sparql, args.quiet),
+        Command::Load(load) => run_load(load, args.quiet),
     }
+}
+
+/// The environment variable that holds the password for `load --user`.
+const PASSWORD_VARIABLE: &str = "NEWSGRAPH_PASSWORD";
+
+fn run_load(args: &LoadArgs, quiet: bool) -> Result<Outcome> {
+    if args.inputs.len() > 1 && args.graph.is_some() && args.replace {
+        anyhow::bail!(
+            "--replace with --graph and several articles would keep only the last one; \
+             drop --replace to add them all to the graph"
+        );
+    }
+    let mut loader = newsgraph::load::GraphStoreLoader::new(&args.endpoint)?
+        .with_timeout(std::time::Duration::from_secs(args.timeout))
+        .with_replace(args.replace);
+    if let Some(url) = &args.query_endpoint {
+        loader = loader.with_query_endpoint(url)?;
+    }
+    if let Some(user) = &args.user {
+        let password = std::env::var(PASSWORD_VARIABLE).map_err(|_| {
+            anyhow::anyhow!(
+                "--user needs the password in the environment variable {PASSWORD_VARIABLE}"
+            )
+        })?;
+        loader = loader.with_credentials(user, password);
+    }
+    // Fail on a missing query endpoint before reading or sending anything.
+    loader.query_endpoint()?;
+    let graphs = load_graphs(&args.inputs, &args.base, quiet)?;
+    let stdout = io::stdout();
+    let mut writer = stdout.lock();
+    for graph in &graphs {
+        let report = loader.load(graph, args.graph.as_deref())?;
+        writeln!(writer, "{report}").context("failed to write to stdout")?;
+    }
+    Ok(Outcome::Success)
 }
 
 fn run_sparql(args: &SparqlArgs, quiet: bool) -> Result<Outcome> {

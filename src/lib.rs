@@ -8,6 +8,7 @@ pub mod export;
 pub mod extract;
 pub mod graph;
 pub mod lexicon;
+pub mod load;
 pub mod mint;
 mod pipeline;
 pub mod rdf;
