@@ -36,6 +36,10 @@ Examples:
   cat story.txt | newsgraph extract - --format ntriples
   newsgraph extract --format dot | dot -Tsvg > graph.svg
   newsgraph query --entity court             every fact about an entity, with its sentence
+  newsgraph sparql @examples/queries/who-ruled-against-whom.rq
+                                             a SPARQL query over one or more articles
+  newsgraph load --endpoint http://localhost:7878/store --replace
+                                             send the graph to a triple store and verify it
 
 Exit status: 0 on success, 1 when a query matches nothing, 2 on errors.";
 
@@ -84,8 +88,8 @@ entity; exact matches win over partial ones. Exit status 1 when nothing matches.
     ///
     /// The articles' graphs are loaded into one in-memory dataset. The default graph is the
     /// union of every article's quads: its complete graph, named sentence graphs included (each
-    /// triple once). The sentence graphs `{doc}#s{n}` are also there as named graphs, for
-    /// `GRAPH ?sentence { … }`. The prefixes ng:, schema:, rdf:, rdfs:, owl:, prov:, nif:, oa:,
+    /// triple once). The sentence graphs (`DOC#s1`, `DOC#s2`, … for the document IRI DOC) are
+    /// also there as named graphs, for `GRAPH ?sentence { … }`. The prefixes ng:, schema:, rdf:, rdfs:, owl:, prov:, nif:, oa:,
     /// xsd:, wd:, id: and doc: (doc1:, doc2:, … with several articles) are predeclared.
     #[command(after_help = "\
 Examples:

@@ -357,3 +357,78 @@ fn version() {
 fn no_subcommand_is_a_usage_error() {
     newsgraph().assert().code(2).stderr(predicate::str::contains("Usage"));
 }
+
+#[test]
+fn sparql_prints_a_table_by_default() {
+    let output = newsgraph()
+        .args(["sparql", "-q", "@examples/queries/who-ruled-against-whom.rq"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    assert_eq!(
+        String::from_utf8(output.stdout).unwrap(),
+        "?court                           | ?against\n\
+         ---------------------------------+---------\n\
+         \"European Court of Human Rights\" | \"Russia\"\n"
+    );
+}
+
+#[test]
+fn sparql_reads_several_articles_and_writes_json() {
+    let directory = TempDir::new().unwrap();
+    let article = directory.child("turkey.txt");
+    article
+        .write_str("PARIS (France) • The European Court of Human Rights ruled against Turkey.\n")
+        .unwrap();
+    let bundled = Path::new("data/articles/beslan-echr-2017.txt");
+    let output = newsgraph()
+        .arg("sparql")
+        .arg("-q")
+        .arg(bundled)
+        .arg(article.path())
+        .args([
+            "SELECT ?party WHERE { ?ruling ng:against ?party } ORDER BY ?party",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let parties: Vec<&str> = json["results"]["bindings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|binding| binding["party"]["value"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        parties,
+        ["https://w3id.org/newsgraph/id/russia", "https://w3id.org/newsgraph/id/turkey"]
+    );
+}
+
+#[test]
+fn sparql_syntax_error_is_one_line_with_position() {
+    let output = newsgraph().args(["sparql", "-q", "SELECT ?x WHERE { ?x"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = assert_one_line_error(&output.stderr);
+    assert!(stderr.starts_with("error: invalid SPARQL query: line 1, column "), "{stderr}");
+}
+
+#[test]
+fn sparql_missing_query_file() {
+    let output = newsgraph().args(["sparql", "-q", "@no/such/file.rq"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = assert_one_line_error(&output.stderr);
+    assert!(stderr.starts_with("error: failed to read query file no/such/file.rq: "), "{stderr}");
+}
+
+#[test]
+fn sparql_help_says_the_default_graph_is_the_union() {
+    let output = newsgraph().args(["sparql", "--help"]).output().unwrap();
+    let help = String::from_utf8(output.stdout).unwrap();
+    let help = help.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(help.contains("The default graph is the union of every article's quads"), "{help}");
+    assert!(help.contains("named sentence graphs included"), "{help}");
+    assert!(help.contains("Usage: newsgraph sparql [OPTIONS] [PATH]... <QUERY>"), "{help}");
+}
