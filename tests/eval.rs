@@ -106,7 +106,7 @@ fn evidence(text: &str, sentence: usize, words: &str) -> Option<Evidence> {
     let start = text.find(words).expect("evidence words are in the article");
     let end = start + words.len();
     let span = Span { start, end, start_char: start, end_char: end };
-    Some(Evidence { sentence, span, rule: "test".to_owned() })
+    Some(Evidence { sentence, span, rule: "test".into() })
 }
 
 fn entity(graph: &mut KnowledgeGraph, slug: &str, label: &str, class: &str) -> NodeIndex {

@@ -39,7 +39,7 @@ fn predicate(local: &str) -> String {
 }
 
 fn evidence(sentence: usize) -> Option<Evidence> {
-    Some(Evidence { sentence, span: Span::default(), rule: format!("test:{sentence}") })
+    Some(Evidence { sentence, span: Span::default(), rule: format!("test:{sentence}").into() })
 }
 
 fn fixture() -> Fixture {

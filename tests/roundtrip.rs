@@ -25,7 +25,7 @@ fn span_of(text: &str, needle: &str) -> Span {
 }
 
 fn evidence(text: &str, sentence: usize, words: &str, rule: &str) -> Evidence {
-    Evidence { sentence, span: span_of(text, words), rule: rule.to_owned() }
+    Evidence { sentence, span: span_of(text, words), rule: rule.into() }
 }
 
 /// A small graph: people, an organisation, an event with a date, a quantity, evidence, and

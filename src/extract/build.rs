@@ -1,7 +1,7 @@
 //! Turning annotations into a [`KnowledgeGraph`]: entities, events, quantities and claims
 //! become nodes with minted IRIs; roles and relations become edges with their evidence.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use petgraph::stable_graph::NodeIndex;
 
@@ -37,10 +37,10 @@ pub(crate) fn build_graph(
         annotations,
         graph,
         base,
-        entities: HashMap::new(),
-        events: HashMap::new(),
-        quantities: HashMap::new(),
-        lexicon_nodes: HashMap::new(),
+        entities: HashMap::default(),
+        events: HashMap::default(),
+        quantities: HashMap::default(),
+        lexicon_nodes: HashMap::default(),
     };
     builder.document();
     for entity in 0..annotations.entities.len() {
@@ -246,7 +246,7 @@ impl Builder<'_, '_> {
         let evidence = first_mention.map(|mention| Evidence {
             sentence: mention.sentence,
             span: mention.span,
-            rule: "np:demonym".to_owned(),
+            rule: "np:demonym".into(),
         });
         if let Some(place) = entity.nationality {
             let place_node = self.lexicon_node(place);
@@ -461,7 +461,7 @@ impl Builder<'_, '_> {
         let Some(node) = self.event(event_index) else { return };
         let roles = event.roles.clone();
         // Quantities of the same role that agree ("over 330" and "334") are one quantity.
-        let mut role_quantity: HashMap<String, usize> = HashMap::new();
+        let mut role_quantity: HashMap<String, usize> = HashMap::default();
         for role in roles {
             let role_name = local_name(&role.predicate).to_owned();
             match &role.arg {

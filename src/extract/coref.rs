@@ -1,7 +1,7 @@
 //! Coreference: mentions become entities. Names by lexicon entry or spelling, surnames to full
 //! names, descriptions to the latest compatible entity, pronouns to the latest entity that agrees.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::{Annotations, Context, Entity, Mention, Tag};
 use crate::graph::Diagnostic;
@@ -16,7 +16,7 @@ pub(crate) fn resolve(context: &Context<'_>, annotations: &mut Annotations) {
         .filter(|&index| annotations.mentions.get(index).is_some_and(|m| m.tag().is_referential()))
         .collect();
     order.sort_by_key(|&index| annotations.mentions.get(index).map(|m| (m.span.start, m.span.end)));
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_key: HashMap<String, usize> = HashMap::default();
     for mention_index in order {
         let Some(mention) = annotations.mentions.get(mention_index).cloned() else { continue };
         let found = match mention.tag() {

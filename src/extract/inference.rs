@@ -359,10 +359,10 @@ fn named_events(context: &Context<'_>, annotations: &mut Annotations) {
             _ => None,
         });
         let Some(date) = date else { continue };
-        let found = context.lexicon.entries().iter().position(|entry| {
-            entry.kind == crate::lexicon::EntryKind::NamedEvent
-                && entry.date.as_deref() == Some(date.as_str())
-                && event.classes.iter().any(|class| entry.class.ends_with(&format!("#{class}")))
+        let found = context.lexicon.named_events().find_map(|(index, entry)| {
+            (entry.date.as_deref() == Some(date.as_str())
+                && event.classes.iter().any(|class| entry.class.ends_with(&format!("#{class}"))))
+            .then_some(index)
         });
         if let Some(found) = found {
             event.entry = Some(found);

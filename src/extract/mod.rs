@@ -261,7 +261,8 @@ pub fn explain(article: &Article) -> String {
     let mut out = String::new();
     for sentence in 0..article.sentences.len() {
         let shadow = shadow::Shadow::new(article, &annotations, sentence);
-        let _ = writeln!(out, "s{}: {}", sentence + 1, shadow.text);
+        let shown = shadow.text.replace(shadow::OPEN, "⟨").replace(shadow::CLOSE, "⟩");
+        let _ = writeln!(out, "s{}: {shown}", sentence + 1);
     }
     for (index, entity) in annotations.entities.iter().enumerate() {
         let mentions: Vec<String> = entity

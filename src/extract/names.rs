@@ -1,7 +1,7 @@
 //! Names: lexicon entries (places, organisations, instruments, named events), titles,
 //! people, unknown capitalised names classified by context, and pronouns.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use super::tokens::Token;
@@ -11,7 +11,7 @@ use crate::lexicon::{organization_class, EntryKind, Gender};
 use crate::vocab::{ng, schema};
 
 /// English closed-class words, from `data/lexicons/function_words.txt`.
-pub(crate) static FUNCTION_WORDS: LazyLock<std::collections::HashSet<&'static str>> =
+pub(crate) static FUNCTION_WORDS: LazyLock<rustc_hash::FxHashSet<&'static str>> =
     LazyLock::new(|| {
         include_str!("../../data/lexicons/function_words.txt")
             .lines()
@@ -78,7 +78,9 @@ pub(crate) fn find(
     let mut index = 0;
     while index < tokens.len() {
         let mut matched = None;
-        for length in (1..=3).rev() {
+        let starts_title =
+            tokens.get(index).is_some_and(|token| lexicon.title_starts_with(token.text));
+        for length in (1..=3).rev().filter(|_| starts_title) {
             let Some(last) = tokens.get(index + length - 1) else { continue };
             let Some(first) = tokens.get(index) else { continue };
             let phrase = text[first.start - base..last.end - base].to_lowercase();

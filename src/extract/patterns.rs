@@ -5,10 +5,11 @@
 //! tags and captures it as the role `agent`; `{ORG/Court:agent}` also requires the class;
 //! `{*:x}` matches any mention. Other named groups capture text (`(?P<quote>[^"]+)`).
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
-use regex::{Regex, RegexSet};
+use aho_corasick::AhoCorasick;
+use regex::bytes::{Regex, RegexBuilder};
 
 use super::facts::{Arg, Claim, Event, Relation};
 use super::shadow::Shadow;
@@ -34,22 +35,25 @@ enum Action {
 
 #[derive(Debug, Clone)]
 struct Rule {
-    id: String,
+    id: std::sync::Arc<str>,
     action: Action,
     regex: Regex,
     mention_groups: HashSet<String>,
+    /// Words the text must contain for the rule to match: one of each inner list.
+    required: Vec<Vec<usize>>,
 }
 
 /// The compiled rule set.
 #[derive(Debug, Clone)]
 pub struct Rules {
     rules: Vec<Rule>,
-    set: RegexSet,
+    /// Every required word of every rule, found in one pass over a sentence.
+    words: AhoCorasick,
 }
 
 #[expect(clippy::expect_used, reason = "constant pattern")]
-static MACRO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\{([A-Z*|]+)(?:/([A-Za-z|]+))?:([a-z_0-9]+)\}").expect("valid macro regex")
+static MACRO: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r"\{([A-Z*|]+)(?:/([A-Za-z|]+))?:([a-z_0-9]+)\}").expect("valid macro regex")
 });
 
 impl Rules {
@@ -67,6 +71,7 @@ impl Rules {
     /// A [`LexiconError`] naming the line of a malformed rule.
     pub fn parse(file: &str, text: &str) -> Result<Self, LexiconError> {
         let mut rules = Vec::new();
+        let mut words: Vec<String> = Vec::new();
         let mut header_seen = false;
         for (line_index, line) in text.lines().enumerate() {
             let error = |message: String| LexiconError {
@@ -102,7 +107,7 @@ impl Rules {
                 ),
                 _ => return Err(error(format!("unknown action {action:?}"))),
             };
-            let mut mention_groups = HashSet::new();
+            let mut mention_groups = HashSet::default();
             let expanded = MACRO.replace_all(pattern, |caps: &regex::Captures<'_>| {
                 let tags = caps.get(1).map_or("*", |m| m.as_str());
                 let role = caps.get(3).map_or("", |m| m.as_str());
@@ -110,17 +115,121 @@ impl Rules {
                 let tags = if tags == "*" { "[A-Z]+".to_owned() } else { format!("(?:{tags})") };
                 let classes = caps
                     .get(2)
-                    .map_or_else(|| "[^:⟩]*".to_owned(), |m| format!("(?:{})", m.as_str()));
-                format!("⟨{tags}/{classes}:(?P<{role}>\\d+)⟩")
+                    .map_or_else(|| "[^:\\x03]*".to_owned(), |m| format!("(?:{})", m.as_str()));
+                format!("\\x02{tags}/{classes}:(?P<{role}>[0-9]+)\\x03")
             });
-            let regex =
-                Regex::new(&expanded).map_err(|e| error(format!("invalid pattern: {e}")))?;
-            rules.push(Rule { id: id.to_owned(), action, regex, mention_groups });
+            // Placeholders are delimited by the bytes 0x02 and 0x03 inside (`⟨` and `⟩` in the
+            // documentation and in rule files), and rules run on bytes with ASCII classes: the
+            // lazy DFA of a Unicode-aware `\w` or `[^.]` is many times larger and slower.
+            let expanded = expanded.replace('⟨', "\\x02").replace('⟩', "\\x03");
+            let regex = RegexBuilder::new(&expanded)
+                .unicode(false)
+                .build()
+                .map_err(|e| error(format!("invalid pattern: {e}")))?;
+            let required = required_words(pattern)
+                .into_iter()
+                .map(|alternatives| {
+                    alternatives
+                        .into_iter()
+                        .map(|word| match words.iter().position(|known| *known == word) {
+                            Some(index) => index,
+                            None => {
+                                words.push(word);
+                                words.len() - 1
+                            }
+                        })
+                        .collect()
+                })
+                .collect();
+            rules.push(Rule { id: id.into(), action, regex, mention_groups, required });
         }
-        let set = RegexSet::new(rules.iter().map(|rule| rule.regex.as_str()))
-            .map_err(|e| LexiconError { file: file.to_owned(), line: 0, message: e.to_string() })?;
-        Ok(Self { rules, set })
+        let words = AhoCorasick::new(&words).map_err(|e| LexiconError {
+            file: file.to_owned(),
+            line: 0,
+            message: e.to_string(),
+        })?;
+        Ok(Self { rules, words })
     }
+}
+
+/// Words a pattern cannot match without, as lists of alternatives: every plain word at the top
+/// level, and every non-optional top-level group of plain alternatives (`(?:ruled|rules)`).
+/// A pattern with a top-level `|` or a case-insensitive flag requires nothing.
+fn required_words(pattern: &str) -> Vec<Vec<String>> {
+    if pattern.contains("(?i") {
+        return Vec::new();
+    }
+    let bytes = pattern.as_bytes();
+    let optional_after = |end: usize| matches!(bytes.get(end), Some(b'?' | b'*' | b'{'));
+    let mut required = Vec::new();
+    let mut depth = 0usize;
+    let mut index = 0;
+    while let Some(&byte) = bytes.get(index) {
+        match byte {
+            b'\\' => index += 2,
+            b'{' | b'[' => {
+                // A mention macro, a counted repetition or a character class: skip it.
+                let close = if byte == b'{' { b'}' } else { b']' };
+                while bytes.get(index).is_some_and(|&b| b != close) {
+                    index += 1;
+                }
+                index += 1;
+            }
+            b'|' if depth == 0 => return Vec::new(),
+            b'(' if depth == 0 && pattern[index..].starts_with("(?:") => {
+                let mut inner_depth = 0usize;
+                let mut end = index;
+                while let Some(&inner) = bytes.get(end) {
+                    match inner {
+                        b'\\' => end += 1,
+                        b'(' => inner_depth += 1,
+                        b')' => {
+                            inner_depth = inner_depth.saturating_sub(1);
+                            if inner_depth == 0 {
+                                break;
+                            }
+                        }
+                        _ => {}
+                    }
+                    end += 1;
+                }
+                let inner = pattern.get(index + 3..end).unwrap_or("");
+                let plain = !inner.is_empty()
+                    && inner
+                        .chars()
+                        .all(|c| c.is_ascii_alphabetic() || matches!(c, ' ' | '|' | '-'));
+                if plain && !optional_after(end + 1) {
+                    let alternatives: Vec<String> =
+                        inner.split('|').map(|a| a.trim().to_owned()).collect();
+                    if alternatives.iter().all(|a| !a.is_empty()) {
+                        required.push(alternatives);
+                    }
+                }
+                index = end + 1;
+            }
+            b'(' => {
+                depth += 1;
+                index += 1;
+            }
+            b')' => {
+                depth = depth.saturating_sub(1);
+                index += 1;
+            }
+            b'a'..=b'z' if depth == 0 => {
+                let start = index;
+                while bytes.get(index).is_some_and(u8::is_ascii_lowercase) {
+                    index += 1;
+                }
+                // A letter followed by a quantifier is optional; keep the word before it.
+                let end = if optional_after(index) { index - 1 } else { index };
+                if end > start + 1 {
+                    required.push(vec![pattern[start..end].to_owned()]);
+                }
+            }
+            _ => index += 1,
+        }
+    }
+    required
 }
 
 /// Expands `ng:x` or `schema:x` to an IRI.
@@ -173,15 +282,28 @@ pub(crate) fn role_predicate(role: &str) -> Option<&'static str> {
 /// Applies every rule to every sentence.
 pub(crate) fn apply(context: &Context<'_>, annotations: &mut Annotations) {
     // Every event named by a noun is an event from the start; rules add roles to it.
-    let mut event_of_entity: HashMap<usize, usize> = HashMap::new();
+    let mut event_of_entity: HashMap<usize, usize> = HashMap::default();
     for entity_index in 0..annotations.entities.len() {
         ensure_event(context, annotations, &mut event_of_entity, entity_index);
     }
     for sentence in 0..context.article.sentences.len() {
         let shadow = Shadow::new(context.article, annotations, sentence);
-        for rule_index in context.rules.set.matches(&shadow.text).iter() {
-            let Some(rule) = context.rules.rules.get(rule_index) else { continue };
-            let captures: Vec<_> = rule.regex.captures_iter(&shadow.text).collect();
+        // One pass finds which rule words the sentence has; rules missing one are skipped
+        // without running their regex.
+        let mut present = vec![false; context.rules.words.patterns_len()];
+        for found in context.rules.words.find_overlapping_iter(&shadow.text) {
+            if let Some(flag) = present.get_mut(found.pattern().as_usize()) {
+                *flag = true;
+            }
+        }
+        for rule in &context.rules.rules {
+            let possible = rule.required.iter().all(|alternatives| {
+                alternatives.iter().any(|&word| present.get(word).copied().unwrap_or(false))
+            });
+            if !possible {
+                continue;
+            }
+            let captures: Vec<_> = rule.regex.captures_iter(shadow.text.as_bytes()).collect();
             for caps in captures {
                 let Some(whole) = caps.get(0) else { continue };
                 let start = shadow.to_article(whole.start(), false);
@@ -196,7 +318,9 @@ pub(crate) fn apply(context: &Context<'_>, annotations: &mut Annotations) {
                 for name in rule.regex.capture_names().flatten() {
                     let Some(group) = caps.name(name) else { continue };
                     if rule.mention_groups.contains(name) {
-                        if let Ok(index) = group.as_str().parse() {
+                        if let Some(Ok(index)) =
+                            std::str::from_utf8(group.as_bytes()).ok().map(str::parse)
+                        {
                             mentions.push((name.to_owned(), index));
                         }
                     } else {
@@ -465,15 +589,15 @@ fn apply_one(
                 evidence: evidence.clone(),
             });
             // "Turkish President X": the demonym gives the person's country.
-            if let Some((demonym, _, _)) = text_of("demonym") {
-                if let Some((place, false)) = context.lexicon.demonym(&demonym) {
-                    annotations.facts.relations.push(Relation {
-                        subject: person.clone(),
-                        predicate: ng::NATIONALITY.to_owned(),
-                        object: Arg::Lexicon(place),
-                        evidence: evidence.clone(),
-                    });
-                }
+            if let Some((demonym, _, _)) = text_of("demonym")
+                && let Some((place, false)) = context.lexicon.demonym(&demonym)
+            {
+                annotations.facts.relations.push(Relation {
+                    subject: person.clone(),
+                    predicate: ng::NATIONALITY.to_owned(),
+                    object: Arg::Lexicon(place),
+                    evidence: evidence.clone(),
+                });
             }
             if let Some(org) = find("org") {
                 annotations.facts.relations.push(Relation {
@@ -502,6 +626,24 @@ fn apply_one(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn required_words_of_patterns() {
+        let cases: [(&str, Vec<Vec<&str>>); 5] = [
+            ("{ORG:agent} (?:has )?(?:ruled|rules)(?: on)?", vec![vec!["ruled", "rules"]]),
+            ("{EVT:event} of {*:theme} from {GPE:x}", vec![vec!["of"], vec!["from"]]),
+            ("there (?:was|were) (?P<d>[^.]+)", vec![vec!["there"], vec!["was", "were"]]),
+            ("a|b", vec![]),
+            ("killed?", vec![vec!["kille"]]),
+        ];
+        for (pattern, expected) in cases {
+            let expected: Vec<Vec<String>> = expected
+                .into_iter()
+                .map(|alternatives| alternatives.into_iter().map(str::to_owned).collect())
+                .collect();
+            assert_eq!(required_words(pattern), expected, "{pattern}");
+        }
+    }
 
     #[test]
     fn builtin_rules_compile() -> Result<(), LexiconError> {

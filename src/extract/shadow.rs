@@ -1,8 +1,15 @@
 //! Shadow text: a sentence with each top-level mention replaced by a placeholder such as
 //! `⟨ORG/Court:12⟩`, so that rules are regular expressions over mentions and words.
 
+use std::fmt::Write as _;
+
 use super::Annotations;
 use crate::article::Article;
+
+/// Opens a placeholder (shown as `⟨` to people).
+pub(crate) const OPEN: char = '\u{2}';
+/// Closes a placeholder (shown as `⟩` to people).
+pub(crate) const CLOSE: char = '\u{3}';
 
 /// A sentence's shadow text and the map back to article offsets.
 #[derive(Debug, Clone, Default)]
@@ -26,9 +33,14 @@ impl Shadow {
                 continue;
             }
             shadow.copy_text(article, cursor, mention.span.start);
-            let placeholder = format!("⟨{}/{}:{index}⟩", mention.tag().as_str(), mention.class);
             let start = shadow.text.len();
-            shadow.text.push_str(&placeholder);
+            // Writing to a String cannot fail.
+            let _ = write!(
+                shadow.text,
+                "{OPEN}{}/{}:{index}{CLOSE}",
+                mention.tag().as_str(),
+                mention.class
+            );
             shadow.segments.push((
                 start,
                 shadow.text.len(),
@@ -50,7 +62,7 @@ impl Shadow {
                 '“' | '”' | '„' | '«' | '»' => '"',
                 '‘' | '’' => '\'',
                 '—' | '–' => '-',
-                '\n' | '\r' | '\t' => ' ',
+                '\n' | '\r' | '\t' | OPEN | CLOSE => ' ',
                 _ => continue,
             };
             let at = start + offset;

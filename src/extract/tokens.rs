@@ -1,9 +1,5 @@
 //! Word tokens of a sentence, with absolute byte offsets.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use crate::article::{Article, Sentence};
 
 /// A word: letters and digits, with inner apostrophes, hyphens and dots (`U.S.`, `war-torn`).
@@ -26,28 +22,45 @@ impl Token<'_> {
     }
 }
 
-static WORD: LazyLock<Regex> = LazyLock::new(|| {
-    // The pattern is a constant; a test covers it, so construction cannot fail at run time.
-    #[expect(clippy::expect_used, reason = "constant pattern, covered by tests")]
-    Regex::new(r"[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*\.?").expect("valid regex")
-});
-
-/// Splits a sentence into words.
+/// Splits a sentence into words: runs of letters and digits, joined across one inner
+/// apostrophe, hyphen or dot when a letter or digit follows it, plus a trailing dot for
+/// abbreviations ("Mr.", "U.S.").
 pub(crate) fn tokenize<'a>(article: &'a Article, sentence: &Sentence) -> Vec<Token<'a>> {
     let text = article.slice(sentence.span);
     let base = sentence.span.start;
-    let mut tokens = Vec::new();
-    for found in WORD.find_iter(text) {
-        let mut word = found.as_str();
-        // A trailing dot belongs to the word only for abbreviations such as "Mr." or "U.S.".
-        if word.ends_with('.') && !is_abbreviation(word) {
-            word = &word[..word.len() - 1];
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let mut characters = text.char_indices().peekable();
+    while let Some((start, character)) = characters.next() {
+        if !character.is_alphanumeric() {
+            continue;
         }
-        let before = text[..found.start()].trim_end();
+        let mut end = start + character.len_utf8();
+        while let Some(&(offset, next)) = characters.peek() {
+            if next.is_alphanumeric() {
+                end = offset + next.len_utf8();
+                characters.next();
+            } else if matches!(next, '\'' | '’' | '-' | '.')
+                && text[offset + next.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
+            {
+                characters.next();
+                end = offset + next.len_utf8();
+            } else {
+                break;
+            }
+        }
+        let mut word = &text[start..end];
+        if text[end..].starts_with('.') && is_abbreviation(&text[start..=end]) {
+            word = &text[start..=end];
+            characters.next();
+        }
+        let before = text[..start].trim_end();
         let initial = before.is_empty() || before.ends_with(['"', '“', '(', '‘', '\'', ':']);
         tokens.push(Token {
-            start: base + found.start(),
-            end: base + found.start() + word.len(),
+            start: base + start,
+            end: base + start + word.len(),
             text: word,
             initial,
         });
@@ -78,4 +91,22 @@ fn is_abbreviation(word: &str) -> bool {
                 | "Nov"
                 | "Dec"
         )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words() -> Result<(), crate::ArticleParseError> {
+        let text = "Mr. Smith's U.S. war-torn 1,100 people: 2.5 \"quoted\" end.";
+        let article = Article::parse(text)?;
+        let words: Vec<&str> =
+            article.sentences.iter().flat_map(|s| tokenize(&article, s)).map(|t| t.text).collect();
+        assert_eq!(
+            words,
+            ["Mr.", "Smith's", "U.S.", "war-torn", "1", "100", "people", "2.5", "quoted", "end"]
+        );
+        Ok(())
+    }
 }

@@ -58,7 +58,7 @@ pub struct Evidence {
     /// The words that state the fact (inside the sentence).
     pub span: Span,
     /// The identifier of the rule that produced the fact, such as `rel:title-person`.
-    pub rule: String,
+    pub rule: std::sync::Arc<str>,
 }
 
 /// A literal-valued property of a node.

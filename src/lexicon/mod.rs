@@ -7,7 +7,7 @@
 
 mod table;
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 use std::path::Path;
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -163,6 +163,10 @@ pub struct Lexicon {
     demonyms: HashMap<String, (usize, bool)>,
     titles: Vec<Title>,
     title_index: HashMap<String, usize>,
+    /// Indices of the named events.
+    named_events: Vec<usize>,
+    /// The first word of every title, lowercase.
+    title_first_words: FxHashSet<String>,
     given_names: HashMap<String, Option<Gender>>,
     nouns: Vec<Noun>,
     /// Lowercase noun form -> (noun, is plural).
@@ -237,9 +241,9 @@ impl Lexicon {
     fn index(sources: Sources) -> Result<Self, LexiconError> {
         let Sources { entries, titles, given_names, nouns } = sources;
         let mut surfaces = Vec::new();
-        let mut by_lower_name = HashMap::new();
-        let mut demonyms = HashMap::new();
-        let mut countries_by_code = HashMap::new();
+        let mut by_lower_name = HashMap::default();
+        let mut demonyms = HashMap::default();
+        let mut countries_by_code = HashMap::default();
         // Countries win over cities, cities over regions, places over organisations: the
         // first entry to claim a surface form keeps it.
         let mut order: Vec<usize> = (0..entries.len()).collect();
@@ -249,7 +253,7 @@ impl Lexicon {
             EntryKind::Region => (EntryKind::Region, 1),
             kind => (kind, 0),
         });
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = FxHashSet::default();
         for &index in &order {
             let entry = &entries[index];
             if entry.kind == EntryKind::Country
@@ -283,9 +287,20 @@ impl Lexicon {
                 line: 0,
                 message: error.to_string(),
             })?;
+        let named_events = entries
+            .iter()
+            .enumerate()
+            .filter(|(_, entry)| entry.kind == EntryKind::NamedEvent)
+            .map(|(index, _)| index)
+            .collect();
+        let title_first_words = titles
+            .iter()
+            .filter_map(|title| title.title.split(' ').next())
+            .map(str::to_owned)
+            .collect();
         let title_index =
             titles.iter().enumerate().map(|(index, title)| (title.title.clone(), index)).collect();
-        let mut noun_index = HashMap::new();
+        let mut noun_index = HashMap::default();
         for (index, noun) in nouns.iter().enumerate() {
             if !noun.singular.is_empty() {
                 noun_index.entry(noun.singular.to_lowercase()).or_insert((index, false));
@@ -302,6 +317,8 @@ impl Lexicon {
             demonyms,
             titles,
             title_index,
+            title_first_words,
+            named_events,
             given_names: given_names.into_iter().collect(),
             nouns,
             noun_index,
@@ -363,6 +380,21 @@ impl Lexicon {
         self.demonyms.get(word).copied()
     }
 
+    /// Whether some title begins with this word (any case).
+    #[must_use]
+    pub fn title_starts_with(&self, word: &str) -> bool {
+        if word.chars().any(char::is_uppercase) {
+            self.title_first_words.contains(&word.to_lowercase())
+        } else {
+            self.title_first_words.contains(word)
+        }
+    }
+
+    /// The well-known named events.
+    pub fn named_events(&self) -> impl Iterator<Item = (usize, &Entry)> + '_ {
+        self.named_events.iter().filter_map(|&index| Some((index, self.entries.get(index)?)))
+    }
+
     /// A title, by its lowercase form.
     #[must_use]
     pub fn title(&self, lowercase: &str) -> Option<&Title> {
@@ -384,7 +416,13 @@ impl Lexicon {
     /// A common noun by any form, ignoring case: the noun and whether the form is plural.
     #[must_use]
     pub fn noun(&self, word: &str) -> Option<(&Noun, bool)> {
-        let (index, plural) = self.noun_index.get(&word.to_lowercase())?;
+        // Most words are already lowercase: look them up without allocating.
+        let found = if word.chars().any(char::is_uppercase) {
+            self.noun_index.get(&word.to_lowercase())
+        } else {
+            self.noun_index.get(word)
+        };
+        let (index, plural) = found?;
         Some((self.nouns.get(*index)?, *plural))
     }
 
