@@ -122,6 +122,32 @@ Query endpoints derived from --endpoint: .../store -> .../query (Oxigraph server
 .../DATASET/data -> .../DATASET/sparql (Fuseki), .../sparql-graph-crud[-auth] -> .../sparql
 (Virtuoso); otherwise pass --query-endpoint. Only http:// URLs (no TLS in this build).")]
     Load(LoadArgs),
+
+    /// Score extraction against gold files: precision, recall and F1 for entities, relations,
+    /// dates and quantities, per article and overall.
+    ///
+    /// A gold file is JSON (format: tests/articles/README.md); its `article` field names the
+    /// article, relative to the gold file.
+    #[command(after_help = "\
+Examples:
+  newsgraph eval tests/articles/*.gold.json
+  newsgraph eval tests/articles/ap-election.gold.json --verbose
+
+Each line reads: category P=precision R=recall F1=f1 (true positives/predicted/gold).
+With --verbose, the misses (-) and spurious predictions (+) of each article follow.")]
+    Eval(EvalArgs),
+}
+
+/// Arguments of `newsgraph eval`.
+#[derive(Debug, clap::Args)]
+pub struct EvalArgs {
+    /// Gold files (`NAME.gold.json`).
+    #[arg(value_name = "GOLD", required = true, num_args = 1..)]
+    pub gold: Vec<PathBuf>,
+
+    /// Also list each article's missed and spurious items.
+    #[arg(short, long)]
+    pub verbose: bool,
 }
 
 /// Arguments of `newsgraph extract`.
@@ -307,6 +333,7 @@ pub fn run(args: &Args) -> Result<Outcome> {
         Command::Query(query) => run_query(query, args.quiet),
         Command::Sparql(sparql) => run_sparql(sparql, args.quiet),
         Command::Load(load) => run_load(load, args.quiet),
+        Command::Eval(eval) => run_eval(eval),
     }
 }
 
@@ -621,4 +648,22 @@ fn diagnostic_line(graph: &KnowledgeGraph, diagnostic: &Diagnostic) -> String {
 /// Text with runs of white space (line breaks included) collapsed to one space.
 pub fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `newsgraph eval`: scores each article, then all of them together.
+fn run_eval(args: &EvalArgs) -> Result<Outcome> {
+    let results = newsgraph::eval::evaluate_files(&args.gold)?;
+    let mut stdout = std::io::stdout().lock();
+    for (path, report) in &results {
+        writeln!(stdout, "{}", path.display())?;
+        if args.verbose {
+            writeln!(stdout, "{report:#}")?;
+        } else {
+            writeln!(stdout, "{report}")?;
+        }
+    }
+    let reports: Vec<_> = results.into_iter().map(|(_, report)| report).collect();
+    writeln!(stdout, "overall ({} articles)", reports.len())?;
+    writeln!(stdout, "{}", newsgraph::eval::overall(&reports))?;
+    Ok(Outcome::Success)
 }
