@@ -116,6 +116,8 @@ pub mod ng {
         COUNTS = "counts";
         /// The magnitude of an earthquake.
         MAGNITUDE = "magnitude";
+        /// A date or time the article mentions, normalised against its dateline.
+        MENTIONS_DATE = "mentionsDate";
         /// The NIF context (full text) of a document; added by the RDF export for provenance.
         CONTEXT = "context";
     }

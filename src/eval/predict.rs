@@ -33,6 +33,7 @@ pub(crate) struct PredictedQuantity {
 /// Predicates that are not relations: bookkeeping, provenance, names and types.
 const NOT_RELATIONS: &[&str] = &[
     "mentions",
+    "mentionsDate",
     "claims",
     "claimedBy",
     "includes",

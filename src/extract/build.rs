@@ -53,6 +53,7 @@ pub(crate) fn build_graph(
     }
     builder.relations();
     builder.claims();
+    builder.values();
     builder.mentions();
     for diagnostic in &annotations.diagnostics {
         builder.graph.add_diagnostic(diagnostic.clone());
@@ -565,6 +566,35 @@ impl Builder<'_, '_> {
                 if let Some(event_node) = self.event(event) {
                     self.graph.add_edge(index, ng::CLAIMS, event_node, evidence.clone());
                 }
+            }
+        }
+    }
+
+    /// Every date and quantity the article gives is in the graph, attached to a role or not:
+    /// quantities as nodes the article mentions, dates as `ng:mentionsDate` of the article.
+    fn values(&mut self) {
+        let Some(document) = self.graph.document_node() else { return };
+        for (index, mention) in self.annotations.mentions.iter().enumerate() {
+            let evidence = || Evidence {
+                sentence: mention.sentence,
+                span: mention.span,
+                rule: "value:mention".into(),
+            };
+            match (mention.tag(), &mention.date) {
+                (Tag::Date, Some(date)) => {
+                    self.graph.add_attribute(
+                        document,
+                        ng::MENTIONS_DATE,
+                        date.clone(),
+                        Some(evidence()),
+                    );
+                }
+                (Tag::Qty, _) => {
+                    if let Some(node) = self.quantity(index) {
+                        self.graph.add_edge(document, schema::MENTIONS, node, Some(evidence()));
+                    }
+                }
+                _ => {}
             }
         }
     }

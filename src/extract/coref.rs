@@ -21,9 +21,10 @@ pub(crate) fn resolve(context: &Context<'_>, annotations: &mut Annotations) {
         let Some(mention) = annotations.mentions.get(mention_index).cloned() else { continue };
         let found = match mention.tag() {
             Tag::Pro => pronoun_antecedent(annotations, &mention),
-            _ if mention.entry.is_some() => {
-                mention.entry.and_then(|entry| by_key.get(&format!("entry:{entry}")).copied())
-            }
+            _ if mention.entry.is_some() => mention
+                .entry
+                .and_then(|entry| by_key.get(&format!("entry:{entry}")).copied())
+                .or_else(|| described_before(annotations, &mention)),
             _ if mention.proper => proper_antecedent(annotations, &by_key, &mention),
             _ => description_antecedent(context, annotations, &mention),
         };
@@ -63,6 +64,15 @@ pub(crate) fn resolve(context: &Context<'_>, annotations: &mut Annotations) {
                 entity.gender = mention.gender;
             }
             // A named mention of a described entity gives it its name.
+            if entity.entry.is_none() && mention.entry.is_some() && !entity.proper {
+                entity.entry = mention.entry;
+                if let Some(entry) = mention.entry.and_then(|entry| context.lexicon.entry(entry)) {
+                    entity.label = entry.name.clone();
+                    entity.class_iri = entry.class.clone();
+                    entity.names = vec![entry.name.clone()];
+                    entity.proper = true;
+                }
+            }
             if mention.proper && !entity.proper {
                 entity.proper = true;
                 entity.label = strip_determiner(&mention.text).to_owned();
@@ -106,6 +116,27 @@ pub(crate) fn strip_determiner(text: &str) -> &str {
     text
 }
 
+/// "The country's top court ruled … The Supreme Court said": a lexicon name right after a
+/// description of the same class names the described entity.
+fn described_before(annotations: &Annotations, mention: &Mention) -> Option<usize> {
+    if mention.tag() != Tag::Org {
+        return None;
+    }
+    annotations.entities.iter().enumerate().rev().find_map(|(index, entity)| {
+        let first_sentence = entity
+            .mentions
+            .first()
+            .and_then(|&m| annotations.mentions.get(m))
+            .map(|m| m.sentence)?;
+        (!entity.proper
+            && entity.entry.is_none()
+            && entity.tag == Some(Tag::Org)
+            && entity.class_iri == mention.class_iri
+            && first_sentence + 1 >= mention.sentence)
+            .then_some(index)
+    })
+}
+
 fn proper_antecedent(
     annotations: &Annotations,
     by_key: &HashMap<String, usize>,
@@ -113,6 +144,17 @@ fn proper_antecedent(
 ) -> Option<usize> {
     if let Some(&entity) = by_key.get(&format!("name:{}", mention.text.to_lowercase())) {
         return Some(entity);
+    }
+    if mention.tag() == Tag::Org && !mention.text.contains(' ') {
+        // "the Commission" for "the European Commission".
+        return annotations.entities.iter().enumerate().rev().find_map(|(index, entity)| {
+            (entity.tag == Some(Tag::Org)
+                && entity.names.iter().any(|name| {
+                    name.len() > mention.text.len()
+                        && name.rsplit(' ').next() == Some(mention.text.as_str())
+                }))
+            .then_some(index)
+        });
     }
     if mention.tag() == Tag::Per && !mention.text.contains(' ') {
         // A surname alone: the latest person whose name ends with it.

@@ -237,6 +237,8 @@ fn classify_run(
     {
         let (tag, class_iri, class_name) = if *class == "Facility" {
             (Tag::Fac, ng::FACILITY.to_owned(), "Facility".to_owned())
+        } else if *class == "LegalInstrument" {
+            (Tag::Law, ng::LEGAL_INSTRUMENT.to_owned(), "LegalInstrument".to_owned())
         } else {
             let iri = organization_class(class).unwrap_or_else(|| schema::ORGANIZATION.to_owned());
             (Tag::Org, iri, (*class).to_owned())
@@ -315,6 +317,21 @@ fn classify_run(
             return;
         }
     }
+    // "the Commission" after "the European Commission": the last word of a known
+    // organisation's name stands for it.
+    if run.len() == 1 && is_known_org_head(annotations, name) {
+        push_name(
+            context,
+            sentence,
+            first.start,
+            last.end,
+            Tag::Org,
+            "Organization",
+            schema::ORGANIZATION,
+            annotations,
+        );
+        return;
+    }
     if is_known_surname(annotations, name) {
         push_name(
             context,
@@ -367,6 +384,16 @@ fn is_weekday(word: &str) -> bool {
         word,
         "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
     )
+}
+
+fn is_known_org_head(annotations: &Annotations, name: &str) -> bool {
+    name.len() > 3
+        && annotations.mentions.iter().any(|mention| {
+            mention.tag == Some(Tag::Org)
+                && mention.proper
+                && mention.text != name
+                && mention.text.rsplit(' ').next() == Some(name)
+        })
 }
 
 fn is_known_surname(annotations: &Annotations, name: &str) -> bool {
