@@ -345,6 +345,28 @@ fn classify_run(
         );
         return;
     }
+    // "Zhou said", "said Nasima Akter": whoever says or tells something is a person,
+    // unless a lexicon or an organisation word said otherwise above.
+    let rest = article.text.get(last.end..sentence.span.end).unwrap_or("");
+    let says_after =
+        rest.starts_with(" said") || rest.starts_with(" told") || rest.starts_with(" says");
+    let says_before = previous.is_some_and(|token| matches!(token.text, "said" | "says" | "told"));
+    if (says_after || says_before)
+        && run.len() <= 3
+        && !run.iter().any(|t| t.text.ends_with("-based"))
+    {
+        push_name(
+            context,
+            sentence,
+            first.start,
+            last.end,
+            Tag::Per,
+            "Person",
+            schema::PERSON,
+            annotations,
+        );
+        return;
+    }
     let preposition = previous.map(|token| token.text.to_lowercase());
     let place_context =
         matches!(preposition.as_deref(), Some("in" | "at" | "near" | "from" | "to" | "outside"))

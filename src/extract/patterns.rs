@@ -551,7 +551,20 @@ fn apply_one(
             });
         }
         Action::Statement => {
-            let Some(speaker) = find("speaker") else { return };
+            // A quotation with no speaker of its own continues the latest statement of the
+            // two sentences before: wire copy splits long quotes into paragraphs.
+            let speaker = find("speaker").or_else(|| {
+                annotations
+                    .facts
+                    .events
+                    .iter()
+                    .rev()
+                    .filter(|event| {
+                        event.has_class("Statement") && event.sentence + 2 >= matched.sentence
+                    })
+                    .find_map(|event| event.role(ng::SPEAKER).cloned())
+            });
+            let Some(speaker) = speaker else { return };
             let index = annotations.facts.events.len();
             let mut event = Event {
                 classes: vec!["Statement".to_owned()],
