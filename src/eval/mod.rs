@@ -35,7 +35,8 @@
 //! name or an alias, and one of its types is the gold type.
 //!
 //! **Relations.** Predictions are the facts with evidence (edges and literal attributes; facts
-//! from a lexicon have none), except `mentions`, `claims`, `claimedBy`, `includes`, `counts`,
+//! from a lexicon have none; a second prediction that fits a gold fact already matched, such as
+//! a second statement by the same speaker, is left out of the count), except `mentions`, `claims`, `claimedBy`, `includes`, `counts`,
 //! `text`, `description`, `type`, `label`, `name`, `alternateName`, `sameAs`, and the numbers
 //! of a quantity node (`value`, `minValue`, `maxValue`, `unitText`), which the quantity
 //! category scores.
@@ -466,7 +467,7 @@ fn evaluate_relations(graph: &KnowledgeGraph, gold: &Gold, resolver: &NameResolv
         .iter()
         .map(|relation| (resolver.term(&relation.subject), resolver.term(&relation.object)))
         .collect();
-    let matching = max_matching(gold.relations.len(), predictions.len(), |gold_index, index| {
+    let fits = |gold_index: usize, index: usize| {
         let (Some(relation), Some((subject, object)), Some(fact)) =
             (gold.relations.get(gold_index), terms.get(gold_index), predictions.get(index))
         else {
@@ -475,7 +476,28 @@ fn evaluate_relations(graph: &KnowledgeGraph, gold: &Gold, resolver: &NameResolv
         fact.predicate_name() == relation.predicate.trim()
             && subject.matches_node(fact.subject)
             && object.matches_object(&fact.object)
-    });
+    };
+    let matching = max_matching(gold.relations.len(), predictions.len(), fits);
+    // `event:Statement — speaker — X` cannot tell two statements by X apart, so a second
+    // prediction that fits a gold fact already matched is neither right nor wrong: it is left
+    // out of the count rather than called spurious.
+    let matched: Vec<bool> =
+        (0..predictions.len()).map(|index| matching.contains(&Some(index))).collect();
+    let redundant: Vec<bool> = (0..predictions.len())
+        .map(|index| {
+            !matched[index]
+                && (0..gold.relations.len())
+                    .any(|gold_index| matching[gold_index].is_some() && fits(gold_index, index))
+        })
+        .collect();
+    let kept: Vec<usize> = (0..predictions.len()).filter(|&index| !redundant[index]).collect();
+    let matching: Vec<Option<usize>> = matching
+        .iter()
+        .map(|prediction| {
+            prediction.and_then(|index| kept.iter().position(|&kept_index| kept_index == index))
+        })
+        .collect();
+    let predictions: Vec<_> = kept.iter().filter_map(|&index| predictions.get(index)).collect();
     let gold_lines = gold
         .relations
         .iter()

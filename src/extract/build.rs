@@ -43,8 +43,10 @@ pub(crate) fn build_graph(
         lexicon_nodes: HashMap::default(),
     };
     builder.document();
+    // Named entities are nodes whatever they take part in; entities known only by a
+    // description ("reporters", "the building") become nodes when a fact needs them.
     for entity in 0..annotations.entities.len() {
-        if annotations.entities.get(entity).is_some_and(|e| e.tag != Some(Tag::Evt)) {
+        if annotations.entities.get(entity).is_some_and(|e| e.tag != Some(Tag::Evt) && e.proper) {
             builder.entity(entity);
         }
     }

@@ -29,8 +29,9 @@ pub(crate) fn find(
     let mut index = 0;
     while index < tokens.len() {
         let Some(token) = tokens.get(index) else { break };
+        let plural_demonym = matches!(lexicon.demonym(token.text), Some((_, true)));
         if annotations.overlaps(sentence.index, token.start, token.end)
-            || (token.is_capitalized() && !token.initial)
+            || (token.is_capitalized() && (!token.initial || plural_demonym))
         {
             // Plural demonyms as people ("Russians") are the exception to capitals.
             if let Some((place, true)) = lexicon.demonym(token.text)

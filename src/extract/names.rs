@@ -127,6 +127,34 @@ pub(crate) fn find(
             }
             last += 1;
         }
+        // "Securities and Exchange Commission", "Court of Appeal for Ontario": connectors
+        // join capitalised words when the name ends in an organisation or facility word.
+        let mut extended = last;
+        let mut probe = last;
+        while let (Some(connector), Some(next)) = (tokens.get(probe + 1), tokens.get(probe + 2)) {
+            let joined = matches!(connector.text, "and" | "of" | "for" | "on" | "de")
+                && article.text.get(tokens[probe].end..connector.start) == Some(" ")
+                && article.text.get(connector.end..next.start) == Some(" ")
+                && is_name_token(next)
+                && !annotations.overlaps(sentence.index, next.start, next.end);
+            if !joined {
+                break;
+            }
+            probe += 2;
+            while let Some(following) = tokens.get(probe + 1) {
+                if article.text.get(tokens[probe].end..following.start) != Some(" ")
+                    || !is_name_token(following)
+                    || annotations.overlaps(sentence.index, following.start, following.end)
+                {
+                    break;
+                }
+                probe += 1;
+            }
+            if tokens.get(probe).is_some_and(|token| NAME_HEADS.contains_key(token.text)) {
+                extended = probe;
+            }
+        }
+        let last = extended;
         let run = &tokens[index..=last];
         index = last + 1;
         classify_run(context, sentence, tokens, run, annotations);
@@ -194,7 +222,31 @@ fn classify_run(
             break;
         }
     }
-    let (Some(first), Some(last)) = (run.first(), run.last()) else { return };
+    let (Some(mut first), Some(last)) = (run.first(), run.last()) else { return };
+    // A lexicon place right before a name that ends in an organisation or facility word is part
+    // of that name ("Bani Palace Hotel", "Ghana Unity Congress"), and so is a city name before a
+    // capitalised word ("Meridian Digital"): the place mention gives way.
+    let mut absorbed_place = None;
+    if let Some(place_index) = place_right_before(context, annotations, sentence, first) {
+        let heads = NAME_HEADS.contains_key(last.text);
+        let is_city = annotations
+            .mentions
+            .get(place_index)
+            .and_then(|mention| mention.entry)
+            .and_then(|entry| lexicon.entry(entry))
+            .is_some_and(|entry| matches!(entry.kind, EntryKind::City | EntryKind::Region));
+        if heads || is_city {
+            absorbed_place = Some(place_index);
+        }
+    }
+    let widened;
+    if let Some(place) = absorbed_place.and_then(|index| annotations.mentions.get(index)) {
+        widened = Token { start: place.span.start, ..*first };
+        first = &widened;
+    }
+    if let Some(mention) = absorbed_place.and_then(|index| annotations.mentions.get_mut(index)) {
+        mention.inner = true;
+    }
     let position = tokens.iter().position(|token| token.start == first.start).unwrap_or(0);
     let previous = position.checked_sub(1).and_then(|p| tokens.get(p));
     let next = tokens.iter().find(|token| token.start >= last.end);
@@ -392,6 +444,26 @@ fn classify_run(
         );
         return;
     }
+    if let Some(place) = absorbed_place {
+        // "Meridian Digital": a city name followed by a name is an organisation's name.
+        let index = push_name(
+            context,
+            sentence,
+            first.start,
+            last.end,
+            Tag::Org,
+            "Organization",
+            schema::ORGANIZATION,
+            annotations,
+        );
+        if let Some(mention) = annotations.mentions.get_mut(index) {
+            mention.nested.push(place);
+        }
+        if let Some(mention) = annotations.mentions.get_mut(place) {
+            mention.inner = true;
+        }
+        return;
+    }
     annotations.diagnostics.push(crate::graph::Diagnostic {
         stage: "names",
         span: Some(article.span(first.start, last.end)),
@@ -399,6 +471,23 @@ fn classify_run(
             "unknown name {name:?} left out: no lexicon entry and no context that tells what it is"
         ),
     });
+}
+
+/// A lexicon place mention that ends one space before `token`.
+fn place_right_before(
+    context: &Context<'_>,
+    annotations: &Annotations,
+    sentence: &Sentence,
+    token: &Token<'_>,
+) -> Option<usize> {
+    let before = token.start.checked_sub(1)?;
+    if context.article.text.get(before..token.start) != Some(" ") {
+        return None;
+    }
+    let index = annotations.mention_at(sentence.index, before.checked_sub(1)?)?;
+    let mention = annotations.mentions.get(index)?;
+    (mention.tag == Some(Tag::Gpe) && mention.entry.is_some() && mention.span.end == before)
+        .then_some(index)
 }
 
 fn is_weekday(word: &str) -> bool {
