@@ -165,34 +165,9 @@ impl Builder<'_, '_> {
         }
         let index = self.graph.add_node(node);
         self.lexicon_nodes.insert(entry_index, index);
-        // What the lexicon says: a city's region and country, an organisation's seat.
-        let container = match entry.kind {
-            EntryKind::City => entry
-                .region
-                .as_deref()
-                .and_then(|region| lexicon.lookup(region))
-                .filter(|&found| lexicon.entry(found).is_some_and(|e| e.kind == EntryKind::Region))
-                .or_else(|| {
-                    entry.country.as_deref().and_then(|code| lexicon.country_by_code(code))
-                }),
-            EntryKind::Region => {
-                entry.country.as_deref().and_then(|code| lexicon.country_by_code(code))
-            }
-            _ => None,
-        };
-        if let Some(container) = container.filter(|&c| c != entry_index) {
-            let container_node = self.lexicon_node(container);
-            self.graph.add_edge(index, schema::CONTAINED_IN_PLACE, container_node, None);
-        }
-        if entry.kind == EntryKind::Organization
-            && let Some(seat) = entry
-                .place
-                .as_deref()
-                .and_then(|place| lexicon.lookup(place))
-                .filter(|&s| s != entry_index)
-        {
-            let seat_node = self.lexicon_node(seat);
-            self.graph.add_edge(index, schema::LOCATION, seat_node, None);
+        for (predicate, other) in self.lexicon_facts(entry_index) {
+            let other_node = self.lexicon_node(other);
+            self.graph.add_edge(index, predicate, other_node, None);
         }
         if entry.kind == EntryKind::NamedEvent {
             if let Some(Ok(date)) = entry.date.as_deref().map(str::parse) {
@@ -204,6 +179,37 @@ impl Builder<'_, '_> {
             }
         }
         index
+    }
+
+    /// What the lexicon says about an entry: a city's region and country, a region's
+    /// country, an organisation's seat.
+    fn lexicon_facts(&self, entry_index: usize) -> Vec<(&'static str, usize)> {
+        let lexicon = self.context.lexicon;
+        let Some(entry) = lexicon.entry(entry_index) else { return Vec::new() };
+        let country = || entry.country.as_deref().and_then(|code| lexicon.country_by_code(code));
+        let facts = match entry.kind {
+            EntryKind::City => {
+                let region =
+                    entry.region.as_deref().and_then(|region| lexicon.lookup(region)).filter(
+                        |&found| lexicon.entry(found).is_some_and(|e| e.kind == EntryKind::Region),
+                    );
+                vec![(schema::CONTAINED_IN_PLACE, region), (schema::CONTAINED_IN_PLACE, country())]
+            }
+            EntryKind::Region => vec![(schema::CONTAINED_IN_PLACE, country())],
+            EntryKind::Organization => {
+                vec![(
+                    schema::LOCATION,
+                    entry.place.as_deref().and_then(|place| lexicon.lookup(place)),
+                )]
+            }
+            _ => Vec::new(),
+        };
+        facts
+            .into_iter()
+            .filter_map(|(predicate, other)| {
+                Some((predicate, other.filter(|&o| o != entry_index)?))
+            })
+            .collect()
     }
 
     fn entity(&mut self, entity_index: usize) -> Option<NodeIndex> {
@@ -233,6 +239,23 @@ impl Builder<'_, '_> {
         };
         for name in &entity.names {
             self.graph.add_name(index, name);
+        }
+        // Lexicon knowledge about a named entity is evidenced by the words that name it.
+        if let (Some(entry), Some(mention)) =
+            (entity.entry, entity.mentions.first().and_then(|&m| self.annotations.mentions.get(m)))
+        {
+            let evidence =
+                Evidence { sentence: mention.sentence, span: mention.span, rule: "lexicon".into() };
+            // Only the country a place is in: regions and seats are finer knowledge than a
+            // reader takes from a name.
+            for (predicate, other) in self.lexicon_facts(entry) {
+                let is_country =
+                    self.context.lexicon.entry(other).is_some_and(|e| e.kind == EntryKind::Country);
+                if predicate == schema::CONTAINED_IN_PLACE && is_country {
+                    let other_node = self.lexicon_node(other);
+                    self.graph.add_edge(index, predicate, other_node, Some(evidence.clone()));
+                }
+            }
         }
         // A described entity is known by every description the article gives it
         // ("Chechen rebels", "militants", "the attackers").
