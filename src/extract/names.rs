@@ -51,6 +51,22 @@ pub(crate) fn find(
             continue;
         }
         let Some(entry) = lexicon.entry(entry_index) else { continue };
+        // A town or region name right after a capitalised word is the tail of a longer name
+        // ("Abdikadir Farah", "Integrated Stabilization Mission"), not the place.
+        if matches!(entry.kind, EntryKind::City | EntryKind::Region) {
+            let previous = tokens.iter().rev().find(|token| token.end <= abs_start);
+            let joined = previous.is_some_and(|token| {
+                article.text.get(token.end..abs_start) == Some(" ")
+                    && token.is_capitalized()
+                    && !token.initial
+                    && !FUNCTION_WORDS.contains(token.text.to_lowercase().as_str())
+                    && lexicon.demonym(token.text).is_none()
+                    && !lexicon.title_starts_with(token.text)
+            });
+            if joined {
+                continue;
+            }
+        }
         let (tag, class) = match entry.kind {
             EntryKind::Country => (Tag::Gpe, "Country"),
             EntryKind::Region => (Tag::Gpe, "AdministrativeArea"),

@@ -254,6 +254,11 @@ impl Lexicon {
             kind => (kind, 0),
         });
         let mut seen = FxHashSet::default();
+        let country_demonyms: FxHashSet<&str> = entries
+            .iter()
+            .filter(|entry| entry.kind == EntryKind::Country)
+            .flat_map(|entry| entry.demonyms.iter().map(String::as_str))
+            .collect();
         for &index in &order {
             let entry = &entries[index];
             if entry.kind == EntryKind::Country
@@ -267,7 +272,14 @@ impl Lexicon {
                 // ordinary words.
                 let capitalised =
                     surface.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-                if surface.chars().count() < 2 || !capitalised || !seen.insert(surface.to_owned()) {
+                // A town or region spelled like a country's demonym ("Somali") is the demonym.
+                let demonym_clash = matches!(entry.kind, EntryKind::City | EntryKind::Region)
+                    && country_demonyms.contains(surface);
+                if surface.chars().count() < 2
+                    || !capitalised
+                    || demonym_clash
+                    || !seen.insert(surface.to_owned())
+                {
                     continue;
                 }
                 surfaces.push((surface.to_owned(), index));
