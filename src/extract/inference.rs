@@ -18,6 +18,7 @@ pub(crate) fn infer(context: &Context<'_>, annotations: &mut Annotations) {
     court_findings(annotations);
     findings_concern_sentence_events(annotations);
     statements(annotations);
+    sentence_dates(annotations);
     named_events(context, annotations);
     places_as_events(annotations);
 }
@@ -345,6 +346,46 @@ fn statements(annotations: &mut Annotations) {
             event.role(schema::ABOUT).cloned(),
             event.role(ng::REACTS_TO).cloned(),
         ));
+    }
+}
+
+/// An event with no date of its own takes the one date its sentence gives ("The case was
+/// brought by the Commission in 2017"). A sentence with several dates gives none.
+fn sentence_dates(annotations: &mut Annotations) {
+    // An event that is another's demand, cause or subject ("demanding the withdrawal of …")
+    // did not happen on that date.
+    let arguments: Vec<usize> = annotations
+        .facts
+        .events
+        .iter()
+        .flat_map(|event| event.roles.iter())
+        .filter_map(|role| match role.arg {
+            Arg::Event(event) => Some(annotations.facts.resolve(event)),
+            _ => None,
+        })
+        .collect();
+    for index in live(annotations) {
+        if arguments.contains(&index) {
+            continue;
+        }
+        let Some(event) = annotations.facts.events.get(index) else { continue };
+        if event.role(ng::DATE).is_some()
+            || event.role(schema::START_DATE).is_some()
+            || event.entry.is_some()
+        {
+            continue;
+        }
+        let sentence = event.sentence;
+        let mut dates =
+            annotations.by_sentence.get(sentence).into_iter().flatten().filter_map(|&m| {
+                let mention = annotations.mentions.get(m)?;
+                Some((mention.date.clone()?, mention.span))
+            });
+        let (Some((date, span)), None) = (dates.next(), dates.next()) else { continue };
+        let evidence = crate::graph::Evidence { sentence, span, rule: "sentence-date".into() };
+        if let Some(event) = annotations.facts.events.get_mut(index) {
+            event.add_role(ng::DATE, Arg::Literal(date), Some(evidence));
+        }
     }
 }
 
