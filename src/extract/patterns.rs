@@ -595,6 +595,13 @@ fn apply_one(
             else {
                 return;
             };
+            // "Mr.", "Dr.": forms of address, not jobs.
+            if matches!(
+                title.trim_end_matches('.'),
+                "mr" | "mrs" | "ms" | "miss" | "dr" | "messrs" | "mses" | "drs"
+            ) {
+                return;
+            }
             annotations.facts.relations.push(Relation {
                 subject: person.clone(),
                 predicate: schema::JOB_TITLE.to_owned(),
