@@ -24,6 +24,10 @@ test:
 validate:
     scripts/validate_shacl.sh
 
+# Start a real triple store (Oxigraph server; TRIPLESTORE=virtuoso for Virtuoso), load every article, compare with in-process results, stop it.
+triplestore:
+    scripts/triplestore.sh ci
+
 # Rewrite the golden files under tests/golden/ from the current output.
 golden:
     UPDATE_GOLDEN=1 cargo test --test golden
