@@ -72,7 +72,7 @@ mod tests {
     #[test]
     fn slugs() {
         let cases = [
-            ("European Court of Human Rights", "european-court-of-human-rights"),
+            ("International Court of Justice", "international-court-of-justice"),
             ("Côte d'Ivoire", "cote-divoire"),
             ("  Agence France-Presse ", "agence-france-presse"),
             ("Article 2", "article-2"),

@@ -449,7 +449,7 @@ mod tests {
             (oxrdf::NamedNode::new_unchecked("http://x/doc/1#s3").into(), "doc:s3"),
             (oxrdf::NamedNode::new_unchecked("http://other/a").into(), "<http://other/a>"),
             (oxrdf::Literal::new_simple_literal("two\nlines").into(), "\"two lines\""),
-            (oxrdf::Literal::from(334).into(), "334"),
+            (oxrdf::Literal::from(335).into(), "335"),
             (
                 oxrdf::Literal::new_typed_literal(
                     "2004",

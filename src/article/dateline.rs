@@ -458,7 +458,7 @@ mod tests {
             ("US troops (AFP) - left.", None),
             ("PARIS (AFP)- Text.", Some(("PARIS (AFP)-", "PARIS", None, Some("AFP"), None))),
             ("PARIS (AFP) -Text.", None),
-            ("A total of 184 children died.", None),
+            ("A total of 185 children died.", None),
             ("PARIS (AFP)\n- Text.", None),
         ];
         for (input, expected) in cases {

@@ -17,7 +17,7 @@ use crate::ArticleParseError;
 
 pub use super::input::MAX_ARTICLE_BYTES;
 
-/// How many lines at the end of an article may be sign-offs (`AGENCE FRANCE-PRESSE`,
+/// How many lines at the end of an article may be sign-offs (`ASSOCIATED PRESS`,
 /// `(Reporting by …)`).
 const MAX_SIGN_OFF_LINES: usize = 3;
 
@@ -244,7 +244,7 @@ fn ends_with_terminal(text: &str, start: usize, end: usize) -> bool {
 
 /// What a closing line is.
 enum SignOff {
-    /// A publisher such as `AGENCE FRANCE-PRESSE`: its byte range.
+    /// A publisher such as `ASSOCIATED PRESS`: its byte range.
     Publisher((usize, usize)),
     /// Credits or an end marker such as `(Reporting by …; Editing by …)` or `ENDS`.
     Credits,
@@ -353,7 +353,7 @@ fn parenthesised_credit(block: &str) -> Option<Credit> {
     Some(Credit { start: open, agency })
 }
 
-/// The agency in a credit text such as ` AGENCE FRANCE-PRESSE` or ` REUTERS/Jane Doe`,
+/// The agency in a credit text such as ` ASSOCIATED PRESS` or ` REUTERS/Jane Doe`,
 /// as a byte range of `tail`. After `Photo by`, only a known agency counts (a photographer
 /// is not a publisher).
 fn credit_agency(tail: &str, by_photographer: bool) -> Option<(usize, usize)> {
@@ -479,8 +479,8 @@ mod tests {
             ),
             // Sign-offs.
             (
-                "Text.\n\nAGENCE FRANCE-PRESSE",
-                "agency AGENCE FRANCE-PRESSE\nBody: [Text.]",
+                "Text.\n\nASSOCIATED PRESS",
+                "agency ASSOCIATED PRESS\nBody: [Text.]",
             ),
             ("Text.\nAFP\n", "agency AFP\nBody: [Text.]"),
             ("Text.\n\n-- Reuters", "agency Reuters\nBody: [Text.]"),
@@ -495,8 +495,8 @@ mod tests {
             ("Text.\n\nIt ended (as expected)", "Body: [Text.]\nBody: [It ended (as expected)]"),
             // Captions.
             (
-                "Body.\n\nA man walks. PHOTO: AGENCE FRANCE-PRESSE\n\nMore.",
-                "agency AGENCE FRANCE-PRESSE\nBody: [Body.]\nCaption: [A man walks.]\nBody: [More.]",
+                "Body.\n\nA man walks. PHOTO: ASSOCIATED PRESS\n\nMore.",
+                "agency ASSOCIATED PRESS\nBody: [Body.]\nCaption: [A man walks.]\nBody: [More.]",
             ),
             ("A man walks. (AFP Photo)", "agency AFP\nCaption: [A man walks.]"),
             ("A man walks.\nPhoto by Jane Doe", "Caption: [A man walks.]"),
@@ -504,8 +504,8 @@ mod tests {
             ("A man walks. Photo: REUTERS/Jane Doe", "agency REUTERS\nCaption: [A man walks.]"),
             ("She took a Photo: yes", "Body: [She took a Photo: yes]"),
             (
-                "A man walks. PHOTO: AFP\n\nText.\n\nAGENCE FRANCE-PRESSE",
-                "agency AGENCE FRANCE-PRESSE\nCaption: [A man walks.]\nBody: [Text.]",
+                "A man walks. PHOTO: AFP\n\nText.\n\nASSOCIATED PRESS",
+                "agency ASSOCIATED PRESS\nCaption: [A man walks.]\nBody: [Text.]",
             ),
             // Errors.
             ("", "error: line 1, column 1: the article is empty"),

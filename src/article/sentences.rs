@@ -198,7 +198,7 @@ mod tests {
             ("Wait... and see. Then.", &["Wait... and see.", "Then."]),
             ("Wait… and see. Then.", &["Wait… and see.", "Then."]),
             ("It ended... Then it began.", &["It ended...", "Then it began."]),
-            ("The year was 2004. 334 died.", &["The year was 2004.", "334 died."]),
+            ("The year was 2004. 335 died.", &["The year was 2004.", "335 died."]),
             ("Sept 1, 2004 was the day. Yes.", &["Sept 1, 2004 was the day.", "Yes."]),
             // Line breaks inside a hard-wrapped paragraph.
             ("One line\ncontinues. Two\nlines.", &["One line\ncontinues.", "Two\nlines."]),

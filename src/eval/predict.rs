@@ -307,11 +307,11 @@ mod tests {
     #[test]
     fn normalized_names() {
         let cases = [
-            ("Dmitry Peskov", "dmitry peskov"),
-            ("  DMITRY   peskov ", "dmitry peskov"),
+            ("Jane Doe", "jane doe"),
+            ("  JANE   doe ", "jane doe"),
             ("U.S.", "us"),
             ("Akufo-Addo", "akufo addo"),
-            ("the Kremlin", "kremlin"),
+            ("the White House", "white house"),
             ("The", "the"),
             ("Côte d’Ivoire", "côte divoire"),
             ("New Patriotic Party (NPP)", "new patriotic party npp"),

@@ -224,8 +224,8 @@ mod tests {
     #[test]
     fn numbers() {
         let cases = [
-            ("1,100", Some((1100, None))),
-            ("334", Some((334, None))),
+            ("1,250", Some((1250, None))),
+            ("335", Some((335, None))),
             ("2.5", Some((2, Some("2.5".to_owned())))),
             ("53.85", Some((53, Some("53.85".to_owned())))),
             ("twenty-three", Some((23, None))),

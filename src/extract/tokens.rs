@@ -99,13 +99,13 @@ mod tests {
 
     #[test]
     fn words() -> Result<(), crate::ArticleParseError> {
-        let text = "Mr. Smith's U.S. war-torn 1,100 people: 2.5 \"quoted\" end.";
+        let text = "Mr. Smith's U.S. war-torn 1,250 people: 2.5 \"quoted\" end.";
         let article = Article::parse(text)?;
         let words: Vec<&str> =
             article.sentences.iter().flat_map(|s| tokenize(&article, s)).map(|t| t.text).collect();
         assert_eq!(
             words,
-            ["Mr.", "Smith's", "U.S.", "war-torn", "1", "100", "people", "2.5", "quoted", "end"]
+            ["Mr.", "Smith's", "U.S.", "war-torn", "1", "250", "people", "2.5", "quoted", "end"]
         );
         Ok(())
     }
