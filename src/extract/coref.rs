@@ -19,7 +19,12 @@ pub(crate) fn resolve(context: &Context<'_>, annotations: &mut Annotations) {
     let mut by_key: HashMap<String, usize> = HashMap::default();
     for mention_index in order {
         let Some(mention) = annotations.mentions.get(mention_index).cloned() else { continue };
+        let aliased = mention
+            .alias_of
+            .and_then(|full| annotations.mentions.get(full))
+            .and_then(|full| full.entity);
         let found = match mention.tag() {
+            _ if aliased.is_some() => aliased,
             Tag::Pro => pronoun_antecedent(annotations, &mention),
             _ if mention.entry.is_some() => mention
                 .entry

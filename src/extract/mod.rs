@@ -131,6 +131,8 @@ pub(crate) struct Mention {
     pub entity: Option<usize>,
     /// Whether it is nested in another mention.
     pub inner: bool,
+    /// For an acronym, the mention of the full name it stands for.
+    pub alias_of: Option<usize>,
 }
 
 impl Mention {
@@ -167,6 +169,8 @@ pub(crate) struct Annotations {
     pub entities: Vec<Entity>,
     pub facts: facts::Facts,
     pub diagnostics: Vec<Diagnostic>,
+    /// Acronyms the article defines ("the Electoral Commission (EC)"), to the defining mention.
+    pub acronyms: rustc_hash::FxHashMap<String, usize>,
 }
 
 /// Shared, read-only inputs of every stage.

@@ -176,6 +176,8 @@ pub(crate) fn find(
         classify_run(context, sentence, tokens, run, annotations);
     }
 
+    acronyms(context, sentence, tokens, annotations);
+
     for token in tokens {
         let lower = token.text.to_lowercase();
         let (plural, gender) = match lower.as_str() {
@@ -504,6 +506,61 @@ fn place_right_before(
     let mention = annotations.mentions.get(index)?;
     (mention.tag == Some(Tag::Gpe) && mention.entry.is_some() && mention.span.end == before)
         .then_some(index)
+}
+
+/// Acronyms: "the Securities and Exchange Commission (SEC)" defines SEC; later "SEC" (or
+/// "the SEC") refers to the same thing.
+fn acronyms(
+    context: &Context<'_>,
+    sentence: &Sentence,
+    tokens: &[Token<'_>],
+    annotations: &mut Annotations,
+) {
+    let article = context.article;
+    for token in tokens {
+        let is_acronym = token.text.len() >= 2
+            && token.text.len() <= 8
+            && token.text.chars().all(|c| c.is_ascii_uppercase())
+            && !annotations.overlaps(sentence.index, token.start, token.end);
+        if !is_acronym {
+            continue;
+        }
+        let before = article.text.get(..token.start).unwrap_or("");
+        let after = article.text.get(token.end..).unwrap_or("");
+        let definition = if before.ends_with('(') && after.starts_with(')') {
+            // The name right before " (": the mention that ends there.
+            before
+                .trim_end_matches('(')
+                .trim_end()
+                .len()
+                .checked_sub(1)
+                .and_then(|last| annotations.mention_at(sentence.index, last))
+        } else {
+            None
+        };
+        let Some(target) = definition.or_else(|| annotations.acronyms.get(token.text).copied())
+        else {
+            continue;
+        };
+        let Some(full) = annotations.mentions.get(target).cloned() else { continue };
+        if !matches!(full.tag(), Tag::Org | Tag::Gpe | Tag::Law | Tag::Fac | Tag::Grp) {
+            continue;
+        }
+        annotations.acronyms.entry(token.text.to_owned()).or_insert(target);
+        annotations.push(Mention {
+            sentence: sentence.index,
+            span: article.span(token.start, token.end),
+            tag: full.tag,
+            class: full.class.clone(),
+            class_iri: full.class_iri.clone(),
+            text: token.text.to_owned(),
+            entry: full.entry,
+            proper: true,
+            definite: true,
+            alias_of: Some(target),
+            ..Mention::default()
+        });
+    }
 }
 
 fn is_weekday(word: &str) -> bool {
