@@ -298,3 +298,61 @@ fn json_ld_context_is_json_with_the_prefixes() {
         assert_eq!(context["@context"][name].as_str(), Some(namespace), "{name}");
     }
 }
+
+/// Every article we ship (the sample and the development set) writes only declared terms.
+#[test]
+fn every_term_of_every_article_output_is_declared() -> Result<(), Box<dyn std::error::Error>> {
+    let graph = ontology();
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/articles");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(folder)? {
+        let path = entry?.path();
+        if path.extension().is_some_and(|extension| extension == "txt") {
+            let article = newsgraph::extract(&std::fs::read_to_string(&path)?)?;
+            let undeclared = undeclared_terms(&newsgraph::rdf::to_dataset(&article), &graph);
+            assert!(undeclared.is_empty(), "{}: undeclared terms {undeclared:#?}", path.display());
+            checked += 1;
+        }
+    }
+    assert!(checked >= 12, "the development set has at least 12 articles, found {checked}");
+    Ok(())
+}
+
+/// Each `ng:` term is declared once: one kind, one label, one comment, and for properties
+/// one domain and one range.
+#[test]
+fn every_ng_term_is_declared_exactly_once() {
+    let graph = ontology();
+    let count = |subject: NamedNodeRef<'_>, predicate: &str| {
+        graph.objects_for_subject_predicate(subject, node(predicate)).count()
+    };
+    let mut subjects: BTreeSet<String> = BTreeSet::new();
+    for triple in graph.iter() {
+        if let oxrdf::SubjectRef::NamedNode(subject) = triple.subject
+            && subject.as_str().starts_with(ng::NS)
+        {
+            subjects.insert(subject.as_str().to_owned());
+        }
+    }
+    let mut problems = Vec::new();
+    for iri in &subjects {
+        let subject = node(iri);
+        let kinds = types(&graph, iri);
+        let is_property = kinds.iter().any(|kind| kind.ends_with("Property"));
+        let mut expect = vec![(rdfs::LABEL, 1), (rdfs::COMMENT, 1)];
+        if is_property {
+            expect.push(("http://www.w3.org/2000/01/rdf-schema#domain", 1));
+            expect.push(("http://www.w3.org/2000/01/rdf-schema#range", 1));
+        }
+        if kinds.len() != 1 {
+            problems.push(format!("{iri}: {} kinds {kinds:?}", kinds.len()));
+        }
+        for (predicate, wanted) in expect {
+            let found = count(subject, predicate);
+            if found != wanted {
+                problems.push(format!("{iri}: {found} × {predicate}"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{problems:#?}");
+}
