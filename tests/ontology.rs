@@ -328,7 +328,7 @@ fn every_ng_term_is_declared_exactly_once() {
     };
     let mut subjects: BTreeSet<String> = BTreeSet::new();
     for triple in graph.iter() {
-        if let oxrdf::SubjectRef::NamedNode(subject) = triple.subject
+        if let oxrdf::NamedOrBlankNodeRef::NamedNode(subject) = triple.subject
             && subject.as_str().starts_with(ng::NS)
         {
             subjects.insert(subject.as_str().to_owned());
