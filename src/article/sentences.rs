@@ -78,13 +78,29 @@ pub(crate) fn split_into(
             continue;
         }
         let single_period = paragraph.get(punctuation_start..after_punctuation) == Some(".");
-        if ends_sentence(paragraph, sentence_start, punctuation_start, single_period, follower) {
+        // Inside a quotation that closes later in the paragraph, a full stop does not end
+        // the sentence: wire copy quotes several sentences at once, then names the speaker.
+        let inside_quote = paragraph
+            .get(sentence_start..after_closers)
+            .is_some_and(|so_far| quote_is_open(so_far))
+            && paragraph.get(after_closers..).is_some_and(|rest| rest.contains(['"', '”']));
+        if !inside_quote
+            && ends_sentence(paragraph, sentence_start, punctuation_start, single_period, follower)
+        {
             push_trimmed(text, start + sentence_start, start + after_closers, sentences);
             sentence_start = next_word;
         }
         position = next_word;
     }
     push_trimmed(text, start + sentence_start, end, sentences);
+}
+
+/// Whether a quotation opened in `text` is still open at its end.
+fn quote_is_open(text: &str) -> bool {
+    let straight = text.matches('"').count();
+    let opened = text.matches('“').count();
+    let closed = text.matches('”').count();
+    straight % 2 == 1 || opened > closed
 }
 
 /// The first byte offset at or after `from` whose character does not satisfy `predicate`.
@@ -199,6 +215,10 @@ mod tests {
             ("Wait… and see. Then.", &["Wait… and see.", "Then."]),
             ("It ended... Then it began.", &["It ended...", "Then it began."]),
             ("The year was 2004. 335 died.", &["The year was 2004.", "335 died."]),
+            (
+                "\"We had no choice. They came at night,\" she said. Then it rained.",
+                &["\"We had no choice. They came at night,\" she said.", "Then it rained."],
+            ),
             ("Sept 1, 2004 was the day. Yes.", &["Sept 1, 2004 was the day.", "Yes."]),
             // Line breaks inside a hard-wrapped paragraph.
             ("One line\ncontinues. Two\nlines.", &["One line\ncontinues.", "Two\nlines."]),
