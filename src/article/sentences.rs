@@ -82,7 +82,7 @@ pub(crate) fn split_into(
         // the sentence: wire copy quotes several sentences at once, then names the speaker.
         let inside_quote = paragraph
             .get(sentence_start..after_closers)
-            .is_some_and(|so_far| quote_is_open(so_far))
+            .is_some_and(quote_is_open)
             && paragraph.get(after_closers..).is_some_and(|rest| rest.contains(['"', '”']));
         if !inside_quote
             && ends_sentence(paragraph, sentence_start, punctuation_start, single_period, follower)
