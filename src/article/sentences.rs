@@ -80,9 +80,7 @@ pub(crate) fn split_into(
         let single_period = paragraph.get(punctuation_start..after_punctuation) == Some(".");
         // Inside a quotation that closes later in the paragraph, a full stop does not end
         // the sentence: wire copy quotes several sentences at once, then names the speaker.
-        let inside_quote = paragraph
-            .get(sentence_start..after_closers)
-            .is_some_and(quote_is_open)
+        let inside_quote = paragraph.get(sentence_start..after_closers).is_some_and(quote_is_open)
             && paragraph.get(after_closers..).is_some_and(|rest| rest.contains(['"', '”']));
         if !inside_quote
             && ends_sentence(paragraph, sentence_start, punctuation_start, single_period, follower)

@@ -383,7 +383,7 @@ fn classify_run(
     if first.initial && run.len() == 1 {
         // A lone capitalised first word is usually an ordinary word; a later mention of a
         // known person's surname is resolved by coreference instead.
-        if !is_known_surname(annotations, name) {
+        if !is_known_surname(annotations, name) && !is_known_org_head(annotations, name) {
             return;
         }
     }
