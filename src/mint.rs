@@ -21,15 +21,27 @@ pub fn document_iri(base: &str, text: &str) -> String {
     format!("{base}doc/{:012x}", fnv1a(text.as_bytes()) >> 16)
 }
 
-/// A lowercase ASCII slug: letters and digits kept, everything else folded into single `-`.
+/// A lowercase ASCII slug: letters and digits kept (accents removed after Unicode
+/// compatibility decomposition, so "Île-de-France" is `ile-de-france`), apostrophes dropped,
+/// everything else folded into single `-`.
 #[must_use]
 pub fn slug(name: &str) -> String {
+    use unicode_normalization::char::is_combining_mark;
+    use unicode_normalization::UnicodeNormalization as _;
     let mut slug = String::with_capacity(name.len());
-    for character in name.chars() {
-        let folded = fold_accent(character);
+    for character in name.nfkd().filter(|character| !is_combining_mark(*character)) {
+        let folded = match character {
+            'ø' | 'Ø' => 'o',
+            'ł' | 'Ł' => 'l',
+            'đ' | 'Đ' => 'd',
+            'ß' => 's',
+            other => other,
+        };
         if folded.is_ascii_alphanumeric() {
             slug.push(folded.to_ascii_lowercase());
-        } else if !slug.ends_with('-') && !slug.is_empty() && folded != '\'' && folded != '’' {
+        } else if matches!(folded, '\'' | '’' | 'ʼ') {
+            continue;
+        } else if !slug.ends_with('-') && !slug.is_empty() {
             slug.push('-');
         }
     }
@@ -45,26 +57,6 @@ pub fn entity_iri(base: &str, canonical_name: &str) -> String {
     format!("{base}id/{}", slug(canonical_name))
 }
 
-fn fold_accent(character: char) -> char {
-    match character {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => 'a',
-        'ç' | 'ć' | 'č' => 'c',
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' => 'e',
-        'ì' | 'í' | 'î' | 'ï' | 'ī' => 'i',
-        'ñ' | 'ń' => 'n',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' => 'o',
-        'ù' | 'ú' | 'û' | 'ü' | 'ū' => 'u',
-        'ý' | 'ÿ' => 'y',
-        'š' | 'ś' | 'ş' => 's',
-        'ž' | 'ź' | 'ż' => 'z',
-        'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => 'A',
-        'É' | 'È' | 'Ê' | 'Ë' => 'E',
-        'Ö' | 'Ó' | 'Ò' => 'O',
-        'Ü' | 'Ú' => 'U',
-        other => other,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -76,6 +68,9 @@ mod tests {
             ("Côte d'Ivoire", "cote-divoire"),
             ("  Agence France-Presse ", "agence-france-presse"),
             ("Article 2", "article-2"),
+            ("Île-de-France", "ile-de-france"),
+            ("São Paulo", "sao-paulo"),
+            ("Kraków", "krakow"),
         ];
         for (name, expected) in cases {
             assert_eq!(slug(name), expected, "{name}");

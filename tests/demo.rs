@@ -89,7 +89,7 @@ fn the_court_rules_against_russia() {
         // A further violation over the use of lethal force by the security forces.
         "doc:ruling-43 ng:finding doc:violation-2425",
         "doc:violation-2425 ng:concerns doc:useofforce-2466",
-        "doc:useofforce-2466 ng:agent doc:russian-troops",
+        "doc:useofforce-2466 ng:agent doc:russian-security-forces",
         "doc:useofforce-2466 ng:description \"lethal force\"",
         // The case, brought by more than 400 Russians.
         "doc:ruling-43 ng:case doc:legalcase-1641",
@@ -127,9 +127,9 @@ fn the_siege() {
         "doc:chechen-rebels schema:alternateName \"attackers\"",
         "doc:chechen-rebels ng:nationality id:chechnya",
         "doc:siege-149 ng:demand doc:withdrawal-635",
-        "doc:withdrawal-635 ng:theme doc:russian-troops",
+        "doc:withdrawal-635 ng:theme doc:russian-security-forces",
         "doc:withdrawal-635 ng:fromPlace id:chechnya",
-        "doc:russian-troops ng:nationality id:russia",
+        "doc:russian-security-forces ng:nationality id:russia",
         // 1,100 hostages, 800 of them children.
         "doc:siege-149 ng:hostages doc:quantity-730",
         "doc:quantity-730 schema:value \"1100\"^^xsd:integer",
@@ -139,9 +139,9 @@ fn the_siege() {
         "doc:siege-149 schema:subEvent doc:negotiation-1239",
         "doc:negotiation-1239 ng:duration \"P3D\"^^xsd:duration",
         "doc:siege-149 ng:endedBy doc:assault-1263",
-        "doc:assault-1263 ng:agent doc:russian-troops",
-        "doc:assault-1263 ng:target doc:gymnasium",
-        "doc:gymnasium schema:containedInPlace id:beslan-school",
+        "doc:assault-1263 ng:agent doc:russian-security-forces",
+        "doc:assault-1263 ng:target doc:beslan-school-gymnasium",
+        "doc:beslan-school-gymnasium schema:containedInPlace id:beslan-school",
         // 334 dead, 184 of them children; "over 330" is the same toll as a bound.
         "doc:siege-149 ng:killed doc:quantity-209",
         "doc:quantity-209 schema:value \"334\"^^xsd:integer",

@@ -87,6 +87,30 @@ pub(crate) fn resolve(context: &Context<'_>, annotations: &mut Annotations) {
             stored.entity = Some(entity_index);
         }
     }
+    label_descriptions(annotations);
+}
+
+/// A described entity is labelled with its fullest description ("Russian security forces"
+/// rather than "security forces"); the earliest wins a tie.
+fn label_descriptions(annotations: &mut Annotations) {
+    let Annotations { entities, mentions, .. } = annotations;
+    for entity in
+        entities.iter_mut().filter(|entity| !entity.proper && entity.tag != Some(Tag::Evt))
+    {
+        let best = entity
+            .mentions
+            .iter()
+            .filter_map(|&m| mentions.get(m))
+            .filter(|mention| mention.tag() == entity.tag.unwrap_or(Tag::Pro))
+            .map(|mention| strip_determiner(&mention.text))
+            .fold(None::<&str>, |best, text| match best {
+                Some(best) if best.split(' ').count() >= text.split(' ').count() => Some(best),
+                _ => Some(text),
+            });
+        if let Some(best) = best {
+            entity.label = best.to_owned();
+        }
+    }
 }
 
 fn new_entity(context: &Context<'_>, mention: &Mention) -> Entity {
