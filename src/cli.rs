@@ -115,8 +115,13 @@ Exit status: 0 on success (also for an empty result), 2 on errors such as a synt
 Examples:
   newsgraph load --endpoint http://localhost:7878/store --replace
   newsgraph load a.txt b.txt --endpoint http://localhost:3030/news/data
-  NEWSGRAPH_PASSWORD=secret newsgraph load story.txt --user dba \\
-      --endpoint http://localhost:8890/sparql-graph-crud-auth --graph https://example.org/g
+  newsgraph load story.txt --endpoint http://localhost:8890/sparql-graph-crud \\
+      --graph https://example.org/g
+  NEWSGRAPH_PASSWORD=secret newsgraph load story.txt --user admin \\
+      --endpoint http://localhost:3030/news/data
+
+Credentials are sent with HTTP Basic authentication (Virtuoso's -auth endpoint wants Digest,
+which this build does not speak).
 
 Query endpoints derived from --endpoint: .../store -> .../query (Oxigraph server),
 .../DATASET/data -> .../DATASET/sparql (Fuseki), .../sparql-graph-crud[-auth] -> .../sparql
