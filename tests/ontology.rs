@@ -236,6 +236,10 @@ fn lexicon_classes(file: &str) -> Option<Vec<(usize, String)>> {
     let column = header.split('\t').position(|name| name.trim() == "class")?;
     Some(
         rows.filter_map(|(index, line)| {
+            // Units ("euros", "hectares") name a unit in that column, not a class.
+            if line.split('\t').nth(2).is_some_and(|category| category.trim() == "unit") {
+                return None;
+            }
             let class = line.split('\t').nth(column)?.trim();
             (!class.is_empty()).then(|| (index + 1, class.to_owned()))
         })

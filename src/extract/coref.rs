@@ -267,7 +267,10 @@ fn description_antecedent(
         NounCategory::Generic => {
             latest(&|entity| entity.tag == Some(Tag::Evt) && is_incident(&entity.class))
         }
-        NounCategory::PlaceType | NounCategory::SelfReference | NounCategory::Toll => None,
+        NounCategory::PlaceType
+        | NounCategory::SelfReference
+        | NounCategory::Toll
+        | NounCategory::Unit => None,
     }
     .filter(|&entity| {
         // Lexicon places never absorb descriptions.

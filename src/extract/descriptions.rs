@@ -74,7 +74,7 @@ pub(crate) fn find(
                 .text
                 .get(sentence.span.start..token.start)
                 .is_some_and(|before| before.trim_end().ends_with(','));
-        if !matches!(noun.category, NounCategory::Toll) && !participle {
+        if !matches!(noun.category, NounCategory::Toll | NounCategory::Unit) && !participle {
             heads.push((index, head_end, noun.clone(), plural));
         }
         index = last_index + 1;
@@ -268,7 +268,7 @@ fn describe(
             });
             return;
         }
-        NounCategory::Toll => return,
+        NounCategory::Toll | NounCategory::Unit => return,
     };
     annotations.push(Mention {
         sentence: sentence.index,

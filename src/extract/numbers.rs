@@ -11,12 +11,12 @@ use crate::article::Sentence;
 use crate::lexicon::NounCategory;
 use crate::vocab::ng;
 
-const NUMBER_WORD: &str = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozens|dozen|hundreds|thousands";
+const NUMBER_WORD: &str = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds|hundred|thousands|thousand|dozens|dozen";
 
 #[expect(clippy::expect_used, reason = "constant patterns, covered by tests")]
 static QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
-        r"(?i:\b(?P<bound>more than|over|at least|nearly|almost|about|around|some|up to|fewer than|less than|roughly|an estimated|approximately|at most)\s+)?(?P<currency>[$€£])?(?P<number>\b\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\b\d+(?:\.\d+)?|\b(?i:(?:{NUMBER_WORD})(?:[\s-]+(?:and\s+)?(?:{NUMBER_WORD}))*))(?:\s+(?P<scale>million|billion|trillion|thousand|hundred))?(?P<percent>\s*%|\s+per\s?cent|\s+percent)?(?:\s+(?P<unit>[\p{{L}}][\p{{L}}-]*))?"
+        r"(?i:\b(?P<bound>more than|over|at least|nearly|almost|about|around|some|up to|fewer than|less than|roughly|an estimated|approximately|at most)\s+)?(?P<currency>[$€£])?(?P<number>\b\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\b\d+(?:\.\d+)?|\b(?i:(?:{NUMBER_WORD})(?:[\s-]+(?:and\s+)?(?:{NUMBER_WORD}))*))(?:\s+(?P<scale>million|billion|trillion|thousand|hundred))?(?P<percent>\s*%|\s+per\s?cent|\s+percent)?(?P<of>\s+of)?(?:\s+(?P<unit>[\p{{L}}][\p{{L}}-]*))?"
     );
     Regex::new(&pattern).expect("valid quantity regex")
 });
@@ -59,14 +59,20 @@ pub(crate) fn find(
             continue;
         }
         let Some((mut value, decimal)) = parse_number(number.as_str()) else { continue };
+        let mut decimal = decimal;
         if let Some(scale) = found.name("scale") {
-            value = value.saturating_mul(match scale.as_str() {
+            let factor: i64 = match scale.as_str() {
                 "hundred" => 100,
                 "thousand" => 1_000,
                 "million" => 1_000_000,
                 "billion" => 1_000_000_000,
                 _ => 1_000_000_000_000,
-            });
+            };
+            // "2.5 million" is 2,500,000: scale the fraction too, in integers.
+            value = match decimal.take().and_then(|text| scaled_decimal(&text, factor)) {
+                Some(scaled) => scaled,
+                None => value.saturating_mul(factor),
+            };
         }
         let mut end = whole.end();
         let mut quantity = Quantity::default();
@@ -83,6 +89,7 @@ pub(crate) fn find(
                         | NounCategory::Security
                         | NounCategory::Member
                         | NounCategory::Toll
+                        | NounCategory::Unit
                 )
             }) {
                 unit_known = true;
@@ -123,17 +130,26 @@ pub(crate) fn find(
         if !unit_known && quantity.unit.is_none() && value < 10 && decimal.is_none() {
             continue;
         }
-        match found.name("bound").map(|bound| bound.as_str().to_lowercase()).as_deref() {
-            Some("more than" | "over" | "at least") => quantity.min = Some(value),
-            Some("up to" | "fewer than" | "less than" | "at most") => quantity.max = Some(value),
-            Some("nearly" | "almost") => {
-                quantity.max = Some(value);
-                quantity.value = None;
-            }
-            Some(_) => quantity.value = None,
-            None => {
-                quantity.value = Some(value);
-                quantity.decimal = decimal;
+        // "thousands of supporters", "dozens of people": at least one of the unit.
+        let vague = number.as_str().to_lowercase().ends_with('s')
+            && !number.as_str().starts_with(|c: char| c.is_ascii_digit());
+        if vague {
+            quantity.min = Some(value);
+        } else {
+            match found.name("bound").map(|bound| bound.as_str().to_lowercase()).as_deref() {
+                Some("more than" | "over" | "at least") => quantity.min = Some(value),
+                Some("up to" | "fewer than" | "less than" | "at most") => {
+                    quantity.max = Some(value)
+                }
+                Some("nearly" | "almost") => {
+                    quantity.max = Some(value);
+                    quantity.value = None;
+                }
+                Some(_) => quantity.value = None,
+                None => {
+                    quantity.value = Some(value);
+                    quantity.decimal = decimal;
+                }
             }
         }
         // An approximate value ("about 300") keeps its number as an estimate.
@@ -151,6 +167,15 @@ pub(crate) fn find(
             ..Mention::default()
         });
     }
+}
+
+/// `2.5` times 1,000,000 as an integer, when the result is whole.
+fn scaled_decimal(text: &str, factor: i64) -> Option<i64> {
+    let (whole, fraction) = text.split_once('.')?;
+    let digits = u32::try_from(fraction.len()).ok()?;
+    let divisor = 10_i64.checked_pow(digits)?;
+    let numerator = format!("{whole}{fraction}").parse::<i64>().ok()?.checked_mul(factor)?;
+    (numerator % divisor == 0).then_some(numerator / divisor)
 }
 
 /// Parses "1,100", "2.5", "twenty-three", "three hundred": the whole value and, for

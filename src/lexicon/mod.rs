@@ -135,6 +135,8 @@ pub enum NounCategory {
     Toll,
     /// After a demonym, the country itself ("the Russian state").
     SelfReference,
+    /// A unit of measure or currency that counts follow ("euros", "hectares").
+    Unit,
 }
 
 /// A common noun from `nouns.tsv`.
@@ -613,6 +615,7 @@ impl Sources {
                         "generic" => NounCategory::Generic,
                         "toll" => NounCategory::Toll,
                         "self" => NounCategory::SelfReference,
+                        "unit" => NounCategory::Unit,
                         other => return Err(row.error(format!("unknown category {other:?}"))),
                     };
                     self.nouns.push(Noun {
