@@ -168,10 +168,20 @@ fn required_words(pattern: &str) -> Vec<Vec<String>> {
         match byte {
             b'\\' => index += 2,
             b'{' | b'[' => {
-                // A mention macro, a counted repetition or a character class: skip it.
+                // A mention macro, a counted repetition or a character class: skip it; a
+                // macro at the top level needs a placeholder of one of its tags (and classes).
                 let close = if byte == b'{' { b'}' } else { b']' };
+                let open = index;
                 while bytes.get(index).is_some_and(|&b| b != close) {
                     index += 1;
+                }
+                if byte == b'{'
+                    && depth == 0
+                    && !optional_after(index + 1)
+                    && let Some(alternatives) =
+                        pattern.get(open + 1..index).and_then(macro_placeholders)
+                {
+                    required.push(alternatives);
                 }
                 index += 1;
             }
@@ -230,6 +240,31 @@ fn required_words(pattern: &str) -> Vec<Vec<String>> {
         }
     }
     required
+}
+
+/// The placeholder beginnings a macro body (`ORG|GPE/Court:agent`) can match, such as
+/// `\u{2}ORG/Court:`; `None` for `*` or a body that is no macro.
+fn macro_placeholders(body: &str) -> Option<Vec<String>> {
+    let (kinds, _role) = body.split_once(':')?;
+    let (tags, classes) = match kinds.split_once('/') {
+        Some((tags, classes)) => (tags, Some(classes)),
+        None => (kinds, None),
+    };
+    if tags == "*" || !tags.chars().all(|c| c.is_ascii_uppercase() || c == '|') {
+        return None;
+    }
+    let mut alternatives = Vec::new();
+    for tag in tags.split('|') {
+        match classes {
+            Some(classes) => {
+                for class in classes.split('|') {
+                    alternatives.push(format!("{}{tag}/{class}:", super::shadow::OPEN));
+                }
+            }
+            None => alternatives.push(format!("{}{tag}/", super::shadow::OPEN)),
+        }
+    }
+    Some(alternatives)
 }
 
 /// Expands `ng:x` or `schema:x` to an IRI.
@@ -650,8 +685,19 @@ mod tests {
     #[test]
     fn required_words_of_patterns() {
         let cases: [(&str, Vec<Vec<&str>>); 5] = [
-            ("{ORG:agent} (?:has )?(?:ruled|rules)(?: on)?", vec![vec!["ruled", "rules"]]),
-            ("{EVT:event} of {*:theme} from {GPE:x}", vec![vec!["of"], vec!["from"]]),
+            (
+                "{ORG:agent} (?:has )?(?:ruled|rules)(?: on)?",
+                vec![vec!["\u{2}ORG/"], vec!["ruled", "rules"]],
+            ),
+            (
+                "{EVT:event} of {*:theme} from {GPE/City|Country:x}",
+                vec![
+                    vec!["\u{2}EVT/"],
+                    vec!["of"],
+                    vec!["from"],
+                    vec!["\u{2}GPE/City:", "\u{2}GPE/Country:"],
+                ],
+            ),
             ("there (?:was|were) (?P<d>[^.]+)", vec![vec!["there"], vec!["was", "were"]]),
             ("a|b", vec![]),
             ("killed?", vec![vec!["kille"]]),
