@@ -1,5 +1,9 @@
 //! Runs the pipeline on an article many times (for profilers): `cargo run --release --example timing -- FILE N`.
 
+// The same allocator as the `newsgraph` binary and the benchmarks.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let path = args.next().unwrap_or_else(|| "data/articles/beslan-echr-2017.txt".to_owned());

@@ -21,13 +21,13 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
         r"\b(?:{MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>1[89]\d\d|20\d\d))?|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>January|February|March|April|May|June|July|August|September|October|November|December)(?:,?\s+(?P<year2>1[89]\d\d|20\d\d))?|(?P<iso>(?:1[89]|20)\d\d-[01]\d-[0-3]\d)|(?P<month3>January|February|March|April|May|June|July|August|September|October|November|December)\s+(?P<year3>1[89]\d\d|20\d\d)|(?P<relative>yesterday|today|tonight|(?:last|this|next)\s+(?:week|month|year)|earlier\s+this\s+(?:week|month|year))|(?:on\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?P<year4>1[89]\d\d|20\d\d))\b"
     );
-    Regex::new(&pattern).expect("valid date regex")
+    regex::RegexBuilder::new(&pattern).unicode(false).build().expect("valid date regex")
 });
 
 #[expect(clippy::expect_used, reason = "constant patterns, covered by tests")]
 static DURATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?P<count>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several)\s+(?P<unit>hours?|days?|weeks?|months?|years?)\b")
-        .expect("valid duration regex")
+    regex::RegexBuilder::new(r"\b(?P<count>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several)\s+(?P<unit>hours?|days?|weeks?|months?|years?)\b")
+        .unicode(false).build().expect("valid duration regex")
 });
 
 /// Finds the date and duration mentions of a sentence.

@@ -16,14 +16,21 @@ const NUMBER_WORD: &str = "one|two|three|four|five|six|seven|eight|nine|ten|elev
 #[expect(clippy::expect_used, reason = "constant patterns, covered by tests")]
 static QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
-        r"(?i:\b(?P<bound>more than|over|at least|nearly|almost|about|around|some|up to|fewer than|less than|roughly|an estimated|approximately|at most)\s+)?(?P<currency>[$€£])?(?P<number>\b\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\b\d+(?:\.\d+)?|\b(?i:(?:{NUMBER_WORD})(?:[\s-]+(?:and\s+)?(?:{NUMBER_WORD}))*))(?:\s+(?P<scale>million|billion|trillion|thousand|hundred))?(?P<percent>\s*%|\s+per\s?cent|\s+percent)?(?P<of>\s+of)?(?:\s+(?P<unit>[\p{{L}}][\p{{L}}-]*))?"
+        r"(?i:\b(?P<bound>more than|over|at least|nearly|almost|about|around|some|up to|fewer than|less than|roughly|an estimated|approximately|at most)\s+)?(?P<currency>\$|€|£)?(?P<number>\b\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\b\d+(?:\.\d+)?|\b(?i:(?:{NUMBER_WORD})(?:[\s-]+(?:and\s+)?(?:{NUMBER_WORD}))*))(?:\s+(?P<scale>million|billion|trillion|thousand|hundred))?(?P<percent>\s*%|\s+per\s?cent|\s+percent)?(?P<of>\s+of)?(?:\s+(?P<unit>[A-Za-z][A-Za-z-]*))?"
     );
-    Regex::new(&pattern).expect("valid quantity regex")
+    // ASCII classes and word boundaries: English numbers and units need no more, and the
+    // automaton is far smaller than a Unicode-aware one.
+    regex::RegexBuilder::new(&pattern).unicode(false).build().expect("valid quantity regex")
 });
 
 #[expect(clippy::expect_used, reason = "constant patterns, covered by tests")]
 static PROVISION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:Article|Section|Paragraph|Clause|Protocol|Chapter|Amendment) (?:No\. )?\d+[A-Za-z]?\b").expect("valid provision regex")
+    regex::RegexBuilder::new(
+        r"\b(?:Article|Section|Paragraph|Clause|Protocol|Chapter|Amendment) (?:No\. )?\d+[A-Za-z]?\b",
+    )
+    .unicode(false)
+    .build()
+    .expect("valid provision regex")
 });
 
 /// Finds legal provisions and quantities in a sentence.

@@ -38,7 +38,8 @@ struct Rule {
     id: std::sync::Arc<str>,
     action: Action,
     regex: Regex,
-    mention_groups: HashSet<String>,
+    /// Capture groups: index, name, and whether the group captures a mention placeholder.
+    groups: Vec<(usize, String, bool)>,
     /// Words the text must contain for the rule to match: one of each inner list.
     required: Vec<Vec<usize>>,
 }
@@ -141,13 +142,21 @@ impl Rules {
                         .collect()
                 })
                 .collect();
-            rules.push(Rule { id: id.into(), action, regex, mention_groups, required });
+            let groups = regex
+                .capture_names()
+                .enumerate()
+                .filter_map(|(index, name)| {
+                    let name = name?;
+                    Some((index, name.to_owned(), mention_groups.contains(name)))
+                })
+                .collect();
+            rules.push(Rule { id: id.into(), action, regex, groups, required });
         }
-        let words = AhoCorasick::new(&words).map_err(|e| LexiconError {
-            file: file.to_owned(),
-            line: 0,
-            message: e.to_string(),
-        })?;
+        // A few hundred short words: a full DFA is small and the fastest to scan with.
+        let words = AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(&words)
+            .map_err(|e| LexiconError { file: file.to_owned(), line: 0, message: e.to_string() })?;
         Ok(Self { rules, words })
     }
 }
@@ -223,6 +232,10 @@ fn required_words(pattern: &str) -> Vec<Vec<String>> {
             }
             b')' => {
                 depth = depth.saturating_sub(1);
+                index += 1;
+            }
+            b'"' if depth == 0 && !optional_after(index + 1) => {
+                required.push(vec!["\"".to_owned()]);
                 index += 1;
             }
             b'a'..=b'z' if depth == 0 => {
@@ -348,19 +361,19 @@ pub(crate) fn apply(context: &Context<'_>, annotations: &mut Annotations) {
                     span: context.article.span(start, end),
                     rule: rule.id.clone(),
                 };
-                let mut mentions: Vec<(String, usize)> = Vec::new();
-                let mut texts: Vec<(String, usize, usize)> = Vec::new();
-                for name in rule.regex.capture_names().flatten() {
-                    let Some(group) = caps.name(name) else { continue };
-                    if rule.mention_groups.contains(name) {
+                let mut mentions: Vec<(&str, usize)> = Vec::new();
+                let mut texts: Vec<(&str, usize, usize)> = Vec::new();
+                for (group_index, name, is_mention) in &rule.groups {
+                    let Some(group) = caps.get(*group_index) else { continue };
+                    if *is_mention {
                         if let Some(Ok(index)) =
                             std::str::from_utf8(group.as_bytes()).ok().map(str::parse)
                         {
-                            mentions.push((name.to_owned(), index));
+                            mentions.push((name, index));
                         }
                     } else {
                         texts.push((
-                            name.to_owned(),
+                            name,
                             shadow.to_article(group.start(), false),
                             shadow.to_article(group.end(), true),
                         ));
@@ -373,11 +386,11 @@ pub(crate) fn apply(context: &Context<'_>, annotations: &mut Annotations) {
     }
 }
 
-struct Matched {
+struct Matched<'r> {
     sentence: usize,
     evidence: Evidence,
-    mentions: Vec<(String, usize)>,
-    texts: Vec<(String, usize, usize)>,
+    mentions: Vec<(&'r str, usize)>,
+    texts: Vec<(&'r str, usize, usize)>,
 }
 
 fn ensure_event(
@@ -470,26 +483,26 @@ fn apply_one(
     matched: &Matched,
 ) {
     let evidence = Some(matched.evidence.clone());
-    let mut args: Vec<(String, Arg)> = Vec::new();
+    let mut args: Vec<(&str, Arg)> = Vec::new();
     for (name, mention_index) in &matched.mentions {
         // A magnitude is a number on a scale, not a count.
-        if name == "magnitude" {
+        if *name == "magnitude" {
             let value = annotations
                 .mentions
                 .get(*mention_index)
                 .and_then(|m| m.quantity.as_ref())
                 .and_then(|q| q.decimal.clone().or_else(|| q.value.map(|v| v.to_string())));
             if let Some(value) = value {
-                args.push((name.clone(), Arg::Literal(Literal::Decimal(value))));
+                args.push((name, Arg::Literal(Literal::Decimal(value))));
             }
             continue;
         }
         if let Some(arg) = arg_of(context, annotations, event_of_entity, *mention_index) {
-            args.push((name.clone(), arg));
+            args.push((name, arg));
         }
     }
     let text_of = |name: &str| -> Option<(String, usize, usize)> {
-        matched.texts.iter().find(|(group, _, _)| group == name).and_then(|(_, start, end)| {
+        matched.texts.iter().find(|(group, _, _)| *group == name).and_then(|(_, start, end)| {
             // Punctuation that closes a quotation inside its marks is not part of the words.
             let text = context
                 .article
@@ -502,7 +515,7 @@ fn apply_one(
         })
     };
     let find =
-        |name: &str| args.iter().find(|(group, _)| group == name).map(|(_, arg)| arg.clone());
+        |name: &str| args.iter().find(|(group, _)| *group == name).map(|(_, arg)| arg.clone());
     match action {
         Action::Event(class) => {
             let event_index = match find("event") {
@@ -529,7 +542,7 @@ fn apply_one(
             }
             for (name, arg) in &args {
                 if let (Some(predicate), false) =
-                    (role_predicate(name), name == "event" || name == "includes")
+                    (role_predicate(name), *name == "event" || *name == "includes")
                 {
                     event.add_role(predicate, arg.clone(), evidence.clone());
                 }
@@ -537,7 +550,7 @@ fn apply_one(
             // "1,100 people, including 800 children": a part of the quantity role beside it.
             if let Some(Arg::Quantity(part)) = find("includes") {
                 let whole = args.iter().find_map(|(name, arg)| match arg {
-                    Arg::Quantity(whole) if name != "includes" => Some(*whole),
+                    Arg::Quantity(whole) if *name != "includes" => Some(*whole),
                     _ => None,
                 });
                 if let Some(whole) = whole {
@@ -617,7 +630,7 @@ fn apply_one(
                 }
             }
             for (name, arg) in &args {
-                if let (Some(predicate), false) = (role_predicate(name), name == "speaker") {
+                if let (Some(predicate), false) = (role_predicate(name), *name == "speaker") {
                     event.add_role(predicate, arg.clone(), evidence.clone());
                 }
             }

@@ -1,8 +1,6 @@
 //! Shadow text: a sentence with each top-level mention replaced by a placeholder such as
 //! `⟨ORG/Court:12⟩`, so that rules are regular expressions over mentions and words.
 
-use std::fmt::Write as _;
-
 use super::Annotations;
 use crate::article::Article;
 
@@ -10,6 +8,27 @@ use crate::article::Article;
 pub(crate) const OPEN: char = '\u{2}';
 /// Closes a placeholder (shown as `⟩` to people).
 pub(crate) const CLOSE: char = '\u{3}';
+
+/// Appends the decimal digits of `number` (without the formatting machinery of `write!`).
+fn push_number(text: &mut String, number: usize) {
+    let mut digits = [0u8; 20];
+    let mut rest = number;
+    let mut length = 0;
+    loop {
+        // `rest % 10` is below 10, so the cast cannot truncate.
+        #[expect(clippy::cast_possible_truncation, reason = "a single decimal digit")]
+        let digit = (rest % 10) as u8;
+        digits[length] = b'0' + digit;
+        length += 1;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    for &digit in digits[..length].iter().rev() {
+        text.push(char::from(digit));
+    }
+}
 
 /// A sentence's shadow text and the map back to article offsets.
 #[derive(Debug, Clone, Default)]
@@ -34,13 +53,13 @@ impl Shadow {
             }
             shadow.copy_text(article, cursor, mention.span.start);
             let start = shadow.text.len();
-            // Writing to a String cannot fail.
-            let _ = write!(
-                shadow.text,
-                "{OPEN}{}/{}:{index}{CLOSE}",
-                mention.tag().as_str(),
-                mention.class
-            );
+            shadow.text.push(OPEN);
+            shadow.text.push_str(mention.tag().as_str());
+            shadow.text.push('/');
+            shadow.text.push_str(&mention.class);
+            shadow.text.push(':');
+            push_number(&mut shadow.text, index);
+            shadow.text.push(CLOSE);
             shadow.segments.push((
                 start,
                 shadow.text.len(),
