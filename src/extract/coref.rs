@@ -18,76 +18,91 @@ pub(crate) fn resolve(context: &Context<'_>, annotations: &mut Annotations) {
     order.sort_by_key(|&index| annotations.mentions.get(index).map(|m| (m.span.start, m.span.end)));
     let mut by_key: HashMap<String, usize> = HashMap::default();
     for mention_index in order {
-        let Some(mention) = annotations.mentions.get(mention_index).cloned() else { continue };
-        let aliased = mention
-            .alias_of
-            .and_then(|full| annotations.mentions.get(full))
-            .and_then(|full| full.entity);
-        let found = match mention.tag() {
-            _ if aliased.is_some() => aliased,
-            Tag::Pro => pronoun_antecedent(annotations, &mention),
-            _ if mention.entry.is_some() => mention
-                .entry
-                .and_then(|entry| by_key.get(&format!("entry:{entry}")).copied())
-                .or_else(|| described_before(annotations, &mention)),
-            _ if mention.proper => proper_antecedent(annotations, &by_key, &mention),
-            _ => description_antecedent(context, annotations, &mention),
-        };
-        let entity_index = match found {
-            Some(entity_index) => entity_index,
-            None if mention.tag() == Tag::Pro => {
-                annotations.diagnostics.push(Diagnostic {
-                    stage: "coref",
-                    span: Some(mention.span),
-                    message: format!("no antecedent for pronoun {:?}", mention.text),
-                });
-                continue;
-            }
-            None => {
-                let entity_index = annotations.entities.len();
-                annotations.entities.push(new_entity(context, &mention));
-                entity_index
-            }
-        };
-        let key = match (mention.entry, mention.proper) {
-            (Some(entry), _) => Some(format!("entry:{entry}")),
-            (None, true) => Some(format!("name:{}", mention.text.to_lowercase())),
-            _ => None,
-        };
-        if let Some(key) = key {
-            by_key.entry(key).or_insert(entity_index);
-        }
-        if let Some(entity) = annotations.entities.get_mut(entity_index) {
-            entity.mentions.push(mention_index);
-            if mention.proper && !entity.names.contains(&mention.text) {
-                entity.names.push(mention.text.clone());
-            }
-            if entity.nationality.is_none() {
-                entity.nationality = mention.nationality;
-            }
-            if entity.gender.is_none() {
-                entity.gender = mention.gender;
-            }
-            // A named mention of a described entity gives it its name.
-            if entity.entry.is_none() && mention.entry.is_some() && !entity.proper {
-                entity.entry = mention.entry;
-                if let Some(entry) = mention.entry.and_then(|entry| context.lexicon.entry(entry)) {
-                    entity.label = entry.name.clone();
-                    entity.class_iri = entry.class.clone();
-                    entity.names = vec![entry.name.clone()];
-                    entity.proper = true;
-                }
-            }
-            if mention.proper && !entity.proper {
-                entity.proper = true;
-                entity.label = strip_determiner(&mention.text).to_owned();
-            }
-        }
-        if let Some(stored) = annotations.mentions.get_mut(mention_index) {
-            stored.entity = Some(entity_index);
+        // The mention is moved out while it is resolved (and back after): cheaper than a clone.
+        let Some(slot) = annotations.mentions.get_mut(mention_index) else { continue };
+        let mention = std::mem::take(slot);
+        let entity = resolve_mention(context, annotations, &mut by_key, mention_index, &mention);
+        if let Some(slot) = annotations.mentions.get_mut(mention_index) {
+            *slot = mention;
+            slot.entity = entity;
         }
     }
     label_descriptions(annotations);
+}
+
+/// Finds or creates the entity of one mention, and records the mention on it.
+fn resolve_mention(
+    context: &Context<'_>,
+    annotations: &mut Annotations,
+    by_key: &mut HashMap<String, usize>,
+    mention_index: usize,
+    mention: &Mention,
+) -> Option<usize> {
+    let aliased = mention
+        .alias_of
+        .and_then(|full| annotations.mentions.get(full))
+        .and_then(|full| full.entity);
+    let found = match mention.tag() {
+        _ if aliased.is_some() => aliased,
+        Tag::Pro => pronoun_antecedent(annotations, mention),
+        _ if mention.entry.is_some() => mention
+            .entry
+            .and_then(|entry| by_key.get(&format!("entry:{entry}")).copied())
+            .or_else(|| described_before(annotations, mention)),
+        _ if mention.proper => proper_antecedent(annotations, by_key, mention),
+        _ => description_antecedent(context, annotations, mention),
+    };
+    let entity_index = match found {
+        Some(entity_index) => entity_index,
+        None if mention.tag() == Tag::Pro => {
+            annotations.diagnostics.push(Diagnostic {
+                stage: "coref",
+                span: Some(mention.span),
+                message: format!("no antecedent for pronoun {:?}", mention.text),
+            });
+            return None;
+        }
+        None => {
+            let entity_index = annotations.entities.len();
+            annotations.entities.push(new_entity(context, mention));
+            entity_index
+        }
+    };
+    let key = match (mention.entry, mention.proper) {
+        (Some(entry), _) => Some(format!("entry:{entry}")),
+        (None, true) => Some(format!("name:{}", mention.text.to_lowercase())),
+        _ => None,
+    };
+    if let Some(key) = key {
+        by_key.entry(key).or_insert(entity_index);
+    }
+    if let Some(entity) = annotations.entities.get_mut(entity_index) {
+        entity.mentions.push(mention_index);
+        if mention.proper && !entity.names.contains(&mention.text) {
+            entity.names.push(mention.text.clone());
+        }
+        if entity.nationality.is_none() {
+            entity.nationality = mention.nationality;
+        }
+        if entity.gender.is_none() {
+            entity.gender = mention.gender;
+        }
+        // A named mention of a described entity gives it its name.
+        if entity.entry.is_none() && mention.entry.is_some() && !entity.proper {
+            entity.entry = mention.entry;
+            if let Some(entry) = mention.entry.and_then(|entry| context.lexicon.entry(entry)) {
+                entity.label = entry.name.clone();
+                entity.class_iri = entry.class.clone();
+                entity.names = vec![entry.name.clone()];
+                entity.proper = true;
+            }
+        }
+        if mention.proper && !entity.proper {
+            entity.proper = true;
+            entity.label = strip_determiner(&mention.text).to_owned();
+        }
+    }
+    Some(entity_index)
 }
 
 /// A described entity is labelled with its fullest description ("Russian security forces"

@@ -217,10 +217,21 @@ fn required_words(pattern: &str) -> Vec<Vec<String>> {
                     && inner
                         .chars()
                         .all(|c| c.is_ascii_alphabetic() || matches!(c, ' ' | '|' | '-'));
-                if plain && !optional_after(end + 1) {
-                    let alternatives: Vec<String> =
-                        inner.split('|').map(|a| a.trim().to_owned()).collect();
-                    if alternatives.iter().all(|a| !a.is_empty()) {
+                if !optional_after(end + 1) {
+                    // Plain alternatives are required whole; others by the word each begins
+                    // with ("told (?:\w+|…)" needs "told"), if every one begins with a word.
+                    let alternatives: Option<Vec<String>> = split_top_level(inner)
+                        .into_iter()
+                        .map(|alternative| {
+                            let word: String = if plain {
+                                alternative.trim().to_owned()
+                            } else {
+                                alternative.chars().take_while(char::is_ascii_lowercase).collect()
+                            };
+                            (word.len() >= 2).then_some(word)
+                        })
+                        .collect();
+                    if let Some(alternatives) = alternatives {
                         required.push(alternatives);
                     }
                 }
@@ -253,6 +264,29 @@ fn required_words(pattern: &str) -> Vec<Vec<String>> {
         }
     }
     required
+}
+
+/// The alternatives of a group body, split at its own `|`s (not those of nested groups).
+fn split_top_level(body: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    let mut escaped = false;
+    for (offset, character) in body.char_indices() {
+        match character {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' => depth = depth.saturating_sub(1),
+            '|' if depth == 0 => {
+                parts.push(&body[start..offset]);
+                start = offset + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(&body[start..]);
+    parts
 }
 
 /// The placeholder beginnings a macro body (`ORG|GPE/Court:agent`) can match, such as
@@ -697,7 +731,7 @@ mod tests {
 
     #[test]
     fn required_words_of_patterns() {
-        let cases: [(&str, Vec<Vec<&str>>); 5] = [
+        let cases: [(&str, Vec<Vec<&str>>); 7] = [
             (
                 "{ORG:agent} (?:has )?(?:ruled|rules)(?: on)?",
                 vec![vec!["\u{2}ORG/"], vec!["ruled", "rules"]],
@@ -713,6 +747,8 @@ mod tests {
             ),
             ("there (?:was|were) (?P<d>[^.]+)", vec![vec!["there"], vec!["was", "were"]]),
             ("a|b", vec![]),
+            ("x (?:said|told (?:\\w+|{*:y})|added)", vec![vec!["said", "told", "added"]]),
+            ("x (?:said|\\w+ed)", vec![]),
             ("killed?", vec![vec!["kille"]]),
         ];
         for (pattern, expected) in cases {
