@@ -10,13 +10,20 @@ use crate::lexicon::{EntryKind, NounCategory};
 /// How far back (in sentences) a pronoun looks for its antecedent.
 const PRONOUN_WINDOW: usize = 3;
 
+/// What identifies a named entity within an article: its lexicon entry or its spelling.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Key {
+    Entry(usize),
+    Name(String),
+}
+
 /// Groups mentions into entities.
 pub(crate) fn resolve(context: &Context<'_>, annotations: &mut Annotations) {
     let mut order: Vec<usize> = (0..annotations.mentions.len())
         .filter(|&index| annotations.mentions.get(index).is_some_and(|m| m.tag().is_referential()))
         .collect();
     order.sort_by_key(|&index| annotations.mentions.get(index).map(|m| (m.span.start, m.span.end)));
-    let mut by_key: HashMap<String, usize> = HashMap::default();
+    let mut by_key: HashMap<Key, usize> = HashMap::default();
     for mention_index in order {
         // The mention is moved out while it is resolved (and back after): cheaper than a clone.
         let Some(slot) = annotations.mentions.get_mut(mention_index) else { continue };
@@ -34,7 +41,7 @@ pub(crate) fn resolve(context: &Context<'_>, annotations: &mut Annotations) {
 fn resolve_mention(
     context: &Context<'_>,
     annotations: &mut Annotations,
-    by_key: &mut HashMap<String, usize>,
+    by_key: &mut HashMap<Key, usize>,
     mention_index: usize,
     mention: &Mention,
 ) -> Option<usize> {
@@ -47,7 +54,7 @@ fn resolve_mention(
         Tag::Pro => pronoun_antecedent(annotations, mention),
         _ if mention.entry.is_some() => mention
             .entry
-            .and_then(|entry| by_key.get(&format!("entry:{entry}")).copied())
+            .and_then(|entry| by_key.get(&Key::Entry(entry)).copied())
             .or_else(|| described_before(annotations, mention)),
         _ if mention.proper => proper_antecedent(annotations, by_key, mention),
         _ => description_antecedent(context, annotations, mention),
@@ -69,8 +76,8 @@ fn resolve_mention(
         }
     };
     let key = match (mention.entry, mention.proper) {
-        (Some(entry), _) => Some(format!("entry:{entry}")),
-        (None, true) => Some(format!("name:{}", mention.text.to_lowercase())),
+        (Some(entry), _) => Some(Key::Entry(entry)),
+        (None, true) => Some(Key::Name(mention.text.to_lowercase())),
         _ => None,
     };
     if let Some(key) = key {
@@ -183,10 +190,10 @@ fn described_before(annotations: &Annotations, mention: &Mention) -> Option<usiz
 
 fn proper_antecedent(
     annotations: &Annotations,
-    by_key: &HashMap<String, usize>,
+    by_key: &HashMap<Key, usize>,
     mention: &Mention,
 ) -> Option<usize> {
-    if let Some(&entity) = by_key.get(&format!("name:{}", mention.text.to_lowercase())) {
+    if let Some(&entity) = by_key.get(&Key::Name(mention.text.to_lowercase())) {
         return Some(entity);
     }
     if mention.tag() == Tag::Org && !mention.text.contains(' ') {

@@ -42,8 +42,12 @@ pub(crate) struct Shadow {
 impl Shadow {
     /// Builds the shadow text of sentence `sentence`.
     pub(crate) fn new(article: &Article, annotations: &Annotations, sentence: usize) -> Self {
-        let mut shadow = Shadow::default();
-        let Some(record) = article.sentences.get(sentence) else { return shadow };
+        let Some(record) = article.sentences.get(sentence) else { return Shadow::default() };
+        let n_mentions = annotations.by_sentence.get(sentence).map_or(0, Vec::len);
+        let mut shadow = Shadow {
+            text: String::with_capacity(record.span.end - record.span.start + 24 * n_mentions),
+            segments: Vec::with_capacity(2 * n_mentions + 2),
+        };
         let mut cursor = record.span.start;
         let mentions = annotations.by_sentence.get(sentence).map(Vec::as_slice).unwrap_or_default();
         for &index in mentions {
