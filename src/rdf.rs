@@ -59,7 +59,14 @@ use crate::vocab::{ng, nif, oa, owl, prov, rdf, rdfs, schema, xsd};
 /// ```
 #[must_use]
 pub fn to_dataset(graph: &KnowledgeGraph) -> Dataset {
-    let mut builder = Builder { dataset: Dataset::new(), doc: graph.document().iri.clone() };
+    to_quads(graph).into_iter().collect()
+}
+
+/// The quads of [`to_dataset`], in no particular order and possibly repeated; the exporters
+/// sort them, which is much cheaper than building an indexed [`Dataset`].
+#[must_use]
+pub fn to_quads(graph: &KnowledgeGraph) -> Vec<Quad> {
+    let mut builder = Builder { quads: Vec::new(), doc: graph.document().iri.clone() };
     builder.document(graph);
     for (_, node) in graph.nodes() {
         builder.node(graph, node);
@@ -68,7 +75,7 @@ pub fn to_dataset(graph: &KnowledgeGraph) -> Dataset {
         let object_term = Term::from(iri(&object.iri));
         builder.fact(graph, &subject.iri, &edge.predicate, &object_term, &edge.evidence);
     }
-    builder.dataset
+    builder.quads
 }
 
 impl KnowledgeGraph {
@@ -162,13 +169,13 @@ fn text(value: &str) -> Term {
 }
 
 struct Builder {
-    dataset: Dataset,
+    quads: Vec<Quad>,
     doc: String,
 }
 
 impl Builder {
     fn add(&mut self, subject: &NamedNode, predicate: &str, object: impl Into<Term>) {
-        self.dataset.insert(&Quad::new(
+        self.quads.push(Quad::new(
             subject.clone(),
             iri(predicate),
             object.into(),
@@ -289,7 +296,7 @@ impl Builder {
             }
         }
         for sentence in sentences {
-            self.dataset.insert(&Quad::new(
+            self.quads.push(Quad::new(
                 subject_node.clone(),
                 predicate_node.clone(),
                 object.clone(),

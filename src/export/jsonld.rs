@@ -3,11 +3,11 @@
 use std::collections::BTreeMap;
 use std::io::Write;
 
-use oxrdf::{Dataset, GraphName, NamedOrBlankNode, Quad, Term};
+use oxrdf::{GraphName, NamedOrBlankNode, Quad, Term};
 use serde_json::{Map, Value};
 
 use super::syntax::{document_prefixes, longest_first, sorted_quads};
-use crate::rdf::to_dataset;
+use crate::rdf::to_quads;
 use crate::vocab::{rdf, xsd};
 use crate::{ExportError, KnowledgeGraph};
 
@@ -49,7 +49,7 @@ impl JsonLdSerializer {
         WriterJsonLdSerializer {
             writer,
             prefixes: self.prefixes,
-            dataset: Dataset::new(),
+            quads: Vec::new(),
             document_iri: None,
         }
     }
@@ -60,7 +60,7 @@ impl JsonLdSerializer {
 pub struct WriterJsonLdSerializer<W: Write> {
     writer: W,
     prefixes: Vec<(String, String)>,
-    dataset: Dataset,
+    quads: Vec<Quad>,
     document_iri: Option<String>,
 }
 
@@ -73,7 +73,7 @@ impl<W: Write> WriterJsonLdSerializer<W> {
         if self.document_iri.is_none() {
             self.document_iri = Some(graph.document().iri.clone());
         }
-        self.dataset.extend(&to_dataset(graph));
+        self.quads.extend(to_quads(graph));
         Ok(())
     }
 
@@ -121,7 +121,7 @@ impl<W: Write> WriterJsonLdSerializer<W> {
 
         let mut graphs: BTreeMap<Option<String>, BTreeMap<String, Map<String, Value>>> =
             BTreeMap::new();
-        for quad in sorted_quads(&self.dataset, false) {
+        for quad in sorted_quads(&self.quads, false) {
             let graph = match &quad.graph_name {
                 GraphName::DefaultGraph => None,
                 GraphName::NamedNode(node) => Some(compactor.iri(node.as_str())),

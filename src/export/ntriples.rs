@@ -2,11 +2,11 @@
 
 use std::io::Write;
 
-use oxrdf::Dataset;
+use oxrdf::Quad;
 use oxrdfio::{RdfFormat, RdfSerializer};
 
 use super::syntax::sorted_quads;
-use crate::rdf::to_dataset;
+use crate::rdf::to_quads;
 use crate::{ExportError, KnowledgeGraph};
 
 macro_rules! line_serializer {
@@ -24,7 +24,7 @@ macro_rules! line_serializer {
 
             /// Writes to `writer` (buffer it: every line is a separate write).
             pub fn for_writer<W: Write>(self, writer: W) -> $writer<W> {
-                $writer { writer, dataset: Dataset::new() }
+                $writer { writer, quads: Vec::new() }
             }
         }
 
@@ -32,7 +32,7 @@ macro_rules! line_serializer {
         #[must_use]
         pub struct $writer<W: Write> {
             writer: W,
-            dataset: Dataset,
+            quads: Vec<Quad>,
         }
 
         impl<W: Write> $writer<W> {
@@ -41,7 +41,7 @@ macro_rules! line_serializer {
             /// # Errors
             /// None today; the signature matches the other serializers.
             pub fn serialize_graph(&mut self, graph: &KnowledgeGraph) -> Result<(), ExportError> {
-                self.dataset.extend(&to_dataset(graph));
+                self.quads.extend(to_quads(graph));
                 Ok(())
             }
 
@@ -51,7 +51,7 @@ macro_rules! line_serializer {
             /// [`ExportError::Io`] when the writer fails.
             pub fn finish(self) -> Result<W, ExportError> {
                 let mut serializer = RdfSerializer::from_format($format).for_writer(self.writer);
-                for quad in sorted_quads(&self.dataset, $default_only) {
+                for quad in sorted_quads(&self.quads, $default_only) {
                     serializer.serialize_quad(&quad)?;
                 }
                 Ok(serializer.finish()?)

@@ -2,7 +2,7 @@
 
 use std::cmp::Ordering;
 
-use oxrdf::{Dataset, GraphName, NamedOrBlankNode, Quad, Term};
+use oxrdf::{GraphName, NamedOrBlankNode, Quad, Term};
 
 use crate::vocab::{ng, nif, oa, owl, prov, rdf, rdfs, schema, wd, xsd};
 
@@ -59,14 +59,11 @@ pub(crate) fn merged_prefixes(
 
 /// The quads of `dataset` in canonical order: graph name (default first), subject, predicate
 /// (`rdf:type`, then `rdfs:label`, then by IRI), object. With `default_only`, named graphs are dropped.
-pub(crate) fn sorted_quads(dataset: &Dataset, default_only: bool) -> Vec<Quad> {
-    let mut quads: Vec<(QuadKey, Quad)> = dataset
+pub(crate) fn sorted_quads(quads: &[Quad], default_only: bool) -> Vec<Quad> {
+    let mut quads: Vec<(QuadKey, Quad)> = quads
         .iter()
         .filter(|quad| !default_only || quad.graph_name.is_default_graph())
-        .map(|quad| {
-            let quad = quad.into_owned();
-            (QuadKey::new(&quad), quad)
-        })
+        .map(|quad| (QuadKey::new(quad), quad.clone()))
         .collect();
     quads.sort_by(|(left, _), (right, _)| left.cmp(right));
     quads.dedup_by(|(left, _), (right, _)| left == right);

@@ -2,11 +2,11 @@
 
 use std::io::Write;
 
-use oxrdf::Dataset;
+use oxrdf::Quad;
 use oxrdfio::{RdfFormat, RdfSerializer};
 
 use super::syntax::{longest_first, merged_prefixes, sorted_quads};
-use crate::rdf::to_dataset;
+use crate::rdf::to_quads;
 use crate::{ExportError, KnowledgeGraph};
 
 macro_rules! turtle_like_serializer {
@@ -36,7 +36,7 @@ macro_rules! turtle_like_serializer {
 
             /// Writes to `writer`.
             pub fn for_writer<W: Write>(self, writer: W) -> $writer<W> {
-                $writer { writer, prefixes: self.prefixes, dataset: Dataset::new(), document_iri: None }
+                $writer { writer, prefixes: self.prefixes, quads: Vec::new(), document_iri: None }
             }
         }
 
@@ -45,7 +45,7 @@ macro_rules! turtle_like_serializer {
         pub struct $writer<W: Write> {
             writer: W,
             prefixes: Vec<(String, String)>,
-            dataset: Dataset,
+            quads: Vec<Quad>,
             document_iri: Option<String>,
         }
 
@@ -58,7 +58,7 @@ macro_rules! turtle_like_serializer {
                 if self.document_iri.is_none() {
                     self.document_iri = Some(graph.document().iri.clone());
                 }
-                self.dataset.extend(&to_dataset(graph));
+                self.quads.extend(to_quads(graph));
                 Ok(())
             }
 
@@ -69,7 +69,7 @@ macro_rules! turtle_like_serializer {
             /// prefix is not an IRI.
             pub fn finish(mut self) -> Result<W, ExportError> {
                 let prefixes = merged_prefixes(&self.prefixes, true, self.document_iri.as_deref());
-                let output = write_turtle_like($format, &prefixes, &self.dataset, $default_only)?;
+                let output = write_turtle_like($format, &prefixes, &self.quads, $default_only)?;
                 self.writer.write_all(&output)?;
                 Ok(self.writer)
             }
@@ -112,7 +112,7 @@ turtle_like_serializer!(
 fn write_turtle_like(
     format: RdfFormat,
     prefixes: &[(String, String)],
-    dataset: &Dataset,
+    quads: &[Quad],
     default_only: bool,
 ) -> Result<Vec<u8>, ExportError> {
     let mut sorted_prefixes = prefixes.to_vec();
@@ -124,7 +124,7 @@ fn write_turtle_like(
         })?;
     }
     let mut serializer = serializer.for_writer(Vec::new());
-    for quad in sorted_quads(dataset, default_only) {
+    for quad in sorted_quads(quads, default_only) {
         serializer.serialize_quad(&quad)?;
     }
     let output = serializer.finish()?;
