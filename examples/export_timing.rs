@@ -9,6 +9,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let path = args.next().unwrap_or_else(|| "data/articles/beslan-echr-2017.txt".to_owned());
     let runs: u32 = args.next().map_or(Ok(50), |n| n.parse())?;
     let graph = newsgraph::extract(&std::fs::read_to_string(&path)?)?;
+    println!(
+        "{} quads, {} distinct",
+        newsgraph::rdf::to_quads(&graph).len(),
+        newsgraph::rdf::to_dataset(&graph).len()
+    );
     let start = std::time::Instant::now();
     for _ in 0..runs {
         std::hint::black_box(newsgraph::rdf::to_dataset(&graph));

@@ -66,7 +66,9 @@ pub fn to_dataset(graph: &KnowledgeGraph) -> Dataset {
 /// sort them, which is much cheaper than building an indexed [`Dataset`].
 #[must_use]
 pub fn to_quads(graph: &KnowledgeGraph) -> Vec<Quad> {
-    let mut builder = Builder { quads: Vec::new(), doc: graph.document().iri.clone() };
+    let doc = graph.document().iri.clone();
+    let context = iri(&span_iri(&doc, 0, graph.document().text.chars().count()));
+    let mut builder = Builder { quads: Vec::with_capacity(16 * graph.edge_count()), doc, context };
     builder.document(graph);
     for (_, node) in graph.nodes() {
         builder.node(graph, node);
@@ -171,6 +173,8 @@ fn text(value: &str) -> Term {
 struct Builder {
     quads: Vec<Quad>,
     doc: String,
+    /// The IRI of the document's NIF context (counted once: it needs the text's length).
+    context: NamedNode,
 }
 
 impl Builder {
@@ -183,14 +187,10 @@ impl Builder {
         ));
     }
 
-    fn context_iri(&self, graph: &KnowledgeGraph) -> NamedNode {
-        iri(&span_iri(&self.doc, 0, graph.document().text.chars().count()))
-    }
-
     fn document(&mut self, graph: &KnowledgeGraph) {
         let document = graph.document();
         let doc = iri(&self.doc);
-        let context = self.context_iri(graph);
+        let context = self.context.clone();
         let length = document.text.chars().count();
         self.add(&doc, ng::CONTEXT, context.clone());
         self.add(&context, rdf::TYPE, iri(nif::CONTEXT));
@@ -270,7 +270,7 @@ impl Builder {
         self.add(&fact, rdf::SUBJECT, subject_node.clone());
         self.add(&fact, rdf::PREDICATE, predicate_node.clone());
         self.add(&fact, rdf::OBJECT, object.clone());
-        let context = self.context_iri(graph);
+        let context = self.context.clone();
         let mut sentences = BTreeSet::new();
         for item in evidence {
             self.add(&fact, ng::RULE, text(&item.rule));

@@ -60,45 +60,64 @@ pub(crate) fn merged_prefixes(
 /// The quads of `dataset` in canonical order: graph name (default first), subject, predicate
 /// (`rdf:type`, then `rdfs:label`, then by IRI), object. With `default_only`, named graphs are dropped.
 pub(crate) fn sorted_quads(quads: &[Quad], default_only: bool) -> Vec<Quad> {
-    let mut quads: Vec<(QuadKey, Quad)> = quads
-        .iter()
-        .filter(|quad| !default_only || quad.graph_name.is_default_graph())
-        .map(|quad| (QuadKey::new(quad), quad.clone()))
-        .collect();
-    quads.sort_by(|(left, _), (right, _)| left.cmp(right));
-    quads.dedup_by(|(left, _), (right, _)| left == right);
-    quads.into_iter().map(|(_, quad)| quad).collect()
+    let kept: Vec<&Quad> =
+        quads.iter().filter(|quad| !default_only || quad.graph_name.is_default_graph()).collect();
+    let keys: Vec<QuadKey> = kept.iter().map(|quad| QuadKey::new(quad)).collect();
+    // Sort positions, not the (large) keys and quads themselves; equal keys are equal quads.
+    let mut order: Vec<usize> = (0..kept.len()).collect();
+    order.sort_unstable_by(|&left, &right| keys[left].cmp(&keys[right]));
+    order.dedup_by(|left, right| keys[*left] == keys[*right]);
+    order.into_iter().filter_map(|index| kept.get(index).map(|quad| (*quad).clone())).collect()
 }
 
+/// A quad's sort key as one string: graph (default first), subject, predicate (`rdf:type`,
+/// then `rdfs:label`, then by IRI), object (IRIs before literals), each part ended by a NUL,
+/// which sorts below every character an IRI or a written literal contains. One contiguous
+/// string per quad keeps the comparisons of a sort cheap.
 #[derive(PartialEq, Eq, PartialOrd, Ord)]
-struct QuadKey {
-    graph: (u8, String),
-    subject: String,
-    predicate: (u8, String),
-    object: (u8, String),
-}
+struct QuadKey(String);
 
 impl QuadKey {
     fn new(quad: &Quad) -> Self {
-        let graph = match &quad.graph_name {
-            GraphName::DefaultGraph => (0, String::new()),
-            GraphName::NamedNode(node) => (1, node.as_str().to_owned()),
-            GraphName::BlankNode(node) => (2, node.as_str().to_owned()),
-        };
-        let subject = match &quad.subject {
-            NamedOrBlankNode::NamedNode(node) => node.as_str().to_owned(),
-            NamedOrBlankNode::BlankNode(node) => format!("_:{}", node.as_str()),
-        };
-        let predicate = match quad.predicate.as_str() {
-            rdf::TYPE => 0,
-            rdfs::LABEL => 1,
-            _ => 2,
-        };
-        let object = match &quad.object {
-            Term::NamedNode(node) => (0, node.as_str().to_owned()),
-            other => (1, other.to_string()),
-        };
-        Self { graph, subject, predicate: (predicate, quad.predicate.as_str().to_owned()), object }
+        let mut key = String::with_capacity(160);
+        match &quad.graph_name {
+            GraphName::DefaultGraph => key.push('0'),
+            GraphName::NamedNode(node) => {
+                key.push('1');
+                key.push_str(node.as_str());
+            }
+            GraphName::BlankNode(node) => {
+                key.push('2');
+                key.push_str(node.as_str());
+            }
+        }
+        key.push('\0');
+        match &quad.subject {
+            NamedOrBlankNode::NamedNode(node) => key.push_str(node.as_str()),
+            NamedOrBlankNode::BlankNode(node) => {
+                key.push_str("_:");
+                key.push_str(node.as_str());
+            }
+        }
+        key.push('\0');
+        key.push(match quad.predicate.as_str() {
+            rdf::TYPE => '0',
+            rdfs::LABEL => '1',
+            _ => '2',
+        });
+        key.push_str(quad.predicate.as_str());
+        key.push('\0');
+        match &quad.object {
+            Term::NamedNode(node) => {
+                key.push('0');
+                key.push_str(node.as_str());
+            }
+            other => {
+                key.push('1');
+                key.push_str(&other.to_string());
+            }
+        }
+        Self(key)
     }
 }
 
