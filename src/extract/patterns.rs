@@ -114,9 +114,14 @@ impl Rules {
                 let role = caps.get(3).map_or("", |m| m.as_str());
                 mention_groups.insert(role.to_owned());
                 let tags = if tags == "*" { "[A-Z]+".to_owned() } else { format!("(?:{tags})") };
-                let classes = caps
-                    .get(2)
-                    .map_or_else(|| "[^:\\x03]*".to_owned(), |m| format!("(?:{})", m.as_str()));
+                let classes = caps.get(2).map_or_else(
+                    || "[^:\\x03]*".to_owned(),
+                    |m| {
+                        let codes: Vec<&str> =
+                            m.as_str().split('|').map(super::shadow::class_code).collect();
+                        format!("(?:{})", codes.join("|"))
+                    },
+                );
                 format!("\\x02{tags}/{classes}:(?P<{role}>[0-9]+)\\x03")
             });
             // Placeholders are delimited by the bytes 0x02 and 0x03 inside (`⟨` and `⟩` in the
@@ -305,7 +310,11 @@ fn macro_placeholders(body: &str) -> Option<Vec<String>> {
         match classes {
             Some(classes) => {
                 for class in classes.split('|') {
-                    alternatives.push(format!("{}{tag}/{class}:", super::shadow::OPEN));
+                    alternatives.push(format!(
+                        "{}{tag}/{}:",
+                        super::shadow::OPEN,
+                        super::shadow::class_code(class)
+                    ));
                 }
             }
             None => alternatives.push(format!("{}{tag}/", super::shadow::OPEN)),

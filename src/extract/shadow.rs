@@ -9,6 +9,12 @@ pub(crate) const OPEN: char = '\u{2}';
 /// Closes a placeholder (shown as `⟩` to people).
 pub(crate) const CLOSE: char = '\u{3}';
 
+/// The class as placeholders spell it: its first eight characters, which tell apart the
+/// classes rules name and keep shadow text short (rules are matched over every byte of it).
+pub(crate) fn class_code(class: &str) -> &str {
+    class.char_indices().nth(8).map_or(class, |(end, _)| &class[..end])
+}
+
 /// Appends the decimal digits of `number` (without the formatting machinery of `write!`).
 fn push_number(text: &mut String, number: usize) {
     let mut digits = [0u8; 20];
@@ -60,7 +66,7 @@ impl Shadow {
             shadow.text.push(OPEN);
             shadow.text.push_str(mention.tag().as_str());
             shadow.text.push('/');
-            shadow.text.push_str(&mention.class);
+            shadow.text.push_str(class_code(&mention.class));
             shadow.text.push(':');
             push_number(&mut shadow.text, index);
             shadow.text.push(CLOSE);
