@@ -17,6 +17,7 @@ pub(crate) fn infer(context: &Context<'_>, annotations: &mut Annotations) {
     attach_claims(annotations);
     court_findings(annotations);
     findings_concern_sentence_events(annotations);
+    merge_statements(annotations);
     statements(annotations);
     sentence_dates(annotations);
     named_events(context, annotations);
@@ -300,6 +301,23 @@ fn findings_concern_sentence_events(annotations: &mut Annotations) {
             if let Some(target) = annotations.facts.events.get_mut(index) {
                 target.add_role(ng::CONCERNS, Arg::Event(other), evidence);
             }
+        }
+    }
+}
+
+/// One speaker's statements in one sentence are one statement ("X said Y, adding "Z"").
+fn merge_statements(annotations: &mut Annotations) {
+    let mut first: Vec<((usize, Arg), usize)> = Vec::new();
+    for index in live(annotations) {
+        let Some(event) = annotations.facts.events.get(index) else { continue };
+        if !event.has_class("Statement") {
+            continue;
+        }
+        let Some(speaker) = event.role(ng::SPEAKER).cloned() else { continue };
+        let key = (event.sentence, speaker);
+        match first.iter().find(|(known, _)| *known == key) {
+            Some(&(_, into)) => annotations.facts.merge(index, into),
+            None => first.push((key, index)),
         }
     }
 }

@@ -166,6 +166,22 @@ impl Rules {
     }
 }
 
+/// The quoted passages of a text, without their quotation marks or closing punctuation.
+fn quotations(text: &str) -> Vec<String> {
+    let mut quotes = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find(['"', '“']) {
+        let after = &rest[open + rest[open..].chars().next().map_or(1, char::len_utf8)..];
+        let Some(close) = after.find(['"', '”']) else { break };
+        let quote = after[..close].trim().trim_end_matches([',', ';', ':']).trim();
+        if !quote.is_empty() {
+            quotes.push(quote.to_owned());
+        }
+        rest = &after[close + after[close..].chars().next().map_or(1, char::len_utf8)..];
+    }
+    quotes
+}
+
 /// Words a pattern cannot match without, as lists of alternatives: every plain word at the top
 /// level, and every non-optional top-level group of plain alternatives (`(?:ruled|rules)`).
 /// A pattern with a top-level `|` or a case-insensitive flag requires nothing.
@@ -631,6 +647,47 @@ fn apply_one(
             else {
                 return;
             };
+            // Saying something is also a statement: its speaker, words, quotations and the
+            // events it is about. Statements of one speaker in one sentence merge later.
+            let mut statement = Event {
+                classes: vec!["Statement".to_owned()],
+                sentence: matched.sentence,
+                anchor: matched.evidence.span.start,
+                anchor_char: matched.evidence.span.start_char,
+                from_verb: true,
+                ..Event::default()
+            };
+            statement.add_role(ng::SPEAKER, source.clone(), evidence.clone());
+            statement.add_role(
+                schema::TEXT,
+                Arg::Literal(Literal::Text(text.clone())),
+                evidence.clone(),
+            );
+            for quote in quotations(&text) {
+                statement.add_role(ng::QUOTE, Arg::Literal(Literal::Text(quote)), evidence.clone());
+            }
+            let inside: Vec<usize> = annotations
+                .by_sentence
+                .get(matched.sentence)
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|&m| {
+                    annotations.mentions.get(m).is_some_and(|mention| {
+                        mention.tag() == Tag::Evt
+                            && mention.span.start >= start
+                            && mention.span.end <= end
+                    })
+                })
+                .collect();
+            for mention_index in inside {
+                if let Some(arg @ Arg::Event(_)) =
+                    arg_of(context, annotations, event_of_entity, mention_index)
+                {
+                    statement.add_role(schema::ABOUT, arg, evidence.clone());
+                }
+            }
+            annotations.facts.events.push(statement);
             annotations.facts.claims.push(Claim {
                 source,
                 text,
