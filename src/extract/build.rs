@@ -46,7 +46,12 @@ pub(crate) fn build_graph(
     // Named entities are nodes whatever they take part in; entities known only by a
     // description ("reporters", "the building") become nodes when a fact needs them.
     for entity in 0..annotations.entities.len() {
-        if annotations.entities.get(entity).is_some_and(|e| e.tag != Some(Tag::Evt) && e.proper) {
+        // A demonym ("Malian special forces") states a nationality: such a group is a node too.
+        if annotations
+            .entities
+            .get(entity)
+            .is_some_and(|e| e.tag != Some(Tag::Evt) && (e.proper || e.nationality.is_some()))
+        {
             builder.entity(entity);
         }
     }
