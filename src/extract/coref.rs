@@ -202,7 +202,10 @@ fn proper_antecedent(
             (entity.tag == Some(Tag::Org)
                 && entity.names.iter().any(|name| {
                     name.len() > mention.text.len()
-                        && name.rsplit(' ').next() == Some(mention.text.as_str())
+                        && (name.rsplit(' ').next() == Some(mention.text.as_str())
+                            // Companies go by their first word ("Huaxin").
+                            || (entity.class == "Company"
+                                && name.split(' ').next() == Some(mention.text.as_str())))
                 }))
             .then_some(index)
         });

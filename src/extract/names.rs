@@ -143,6 +143,14 @@ pub(crate) fn find(
             }
             last += 1;
         }
+        // "Salar Minerals S.A.", "Acme PLC": a company suffix in capitals ends the name.
+        while let Some(next) = tokens.get(last + 1) {
+            let suffix = NAME_HEADS.get(next.text) == Some(&"Company") && !is_name_token(next);
+            if !suffix || article.text.get(tokens[last].end..next.start) != Some(" ") {
+                break;
+            }
+            last += 1;
+        }
         // "Securities and Exchange Commission", "Court of Appeal for Ontario": connectors
         // join capitalised words when the name ends in an organisation or facility word.
         let mut extended = last;
@@ -576,7 +584,9 @@ fn is_known_org_head(annotations: &Annotations, name: &str) -> bool {
             mention.tag == Some(Tag::Org)
                 && mention.proper
                 && mention.text != name
-                && mention.text.rsplit(' ').next() == Some(name)
+                && (mention.text.rsplit(' ').next() == Some(name)
+                    // Companies go by their first word ("Huaxin" for "Huaxin New Energy Co").
+                    || (mention.class == "Company" && mention.text.split(' ').next() == Some(name)))
         })
 }
 
