@@ -275,9 +275,13 @@ fn required_words(pattern: &str) -> Vec<Vec<String>> {
                 while bytes.get(index).is_some_and(u8::is_ascii_lowercase) {
                     index += 1;
                 }
-                // A letter followed by a quantifier is optional; keep the word before it.
+                // A letter followed by a quantifier is optional; keep the word before it. Only
+                // words that begin a word of the pattern count: the prefilter wants them at the
+                // start of a word of the text ("[Tt]here" requires nothing).
                 let end = if optional_after(index) { index - 1 } else { index };
-                if end > start + 1 {
+                let word_start =
+                    start == 0 || matches!(bytes[start - 1], b' ' | b'^' | b'(' | b'|');
+                if end > start + 1 && word_start {
                     required.push(vec![pattern[start..end].to_owned()]);
                 }
             }
@@ -398,7 +402,20 @@ pub(crate) fn apply(context: &Context<'_>, annotations: &mut Annotations) {
         // One pass finds which rule words the sentence has; rules missing one are skipped
         // without running their regex.
         let mut present = vec![false; context.rules.words.patterns_len()];
+        let text_bytes = shadow.text.as_bytes();
         for found in context.rules.words.find_overlapping_iter(&shadow.text) {
+            // A word counts only at the start of a word of the text ("led" is not in "killed");
+            // placeholders and quotation marks begin with punctuation and always count.
+            let first_is_letter =
+                text_bytes.get(found.start()).is_some_and(u8::is_ascii_alphanumeric);
+            let after_letter = found
+                .start()
+                .checked_sub(1)
+                .and_then(|before| text_bytes.get(before))
+                .is_some_and(u8::is_ascii_alphanumeric);
+            if first_is_letter && after_letter {
+                continue;
+            }
             if let Some(flag) = present.get_mut(found.pattern().as_usize()) {
                 *flag = true;
             }
