@@ -129,26 +129,28 @@ impl Facts {
         if from == into {
             return;
         }
-        let Some(source) = self.events.get(from).cloned() else { return };
+        // Move the source's classes and roles out rather than cloning them; what stays behind
+        // (its entity, sentence and anchor) still points the way to the merged event.
+        let Some(slot) = self.events.get_mut(from) else { return };
+        let classes = std::mem::take(&mut slot.classes);
+        let roles = std::mem::take(&mut slot.roles);
+        let (entity, entry) = (slot.entity, slot.entry);
+        slot.merged_into = Some(into);
         if let Some(target) = self.events.get_mut(into) {
-            for class in source.classes {
+            for class in classes {
                 if !target.classes.contains(&class) {
                     target.classes.push(class);
                 }
             }
-            for role in source.roles {
+            for role in roles {
                 target.add_role(&role.predicate, role.arg, role.evidence);
             }
             if target.entity.is_none() {
-                target.entity = source.entity;
+                target.entity = entity;
             }
             if target.entry.is_none() {
-                target.entry = source.entry;
+                target.entry = entry;
             }
-        }
-        if let Some(source) = self.events.get_mut(from) {
-            source.merged_into = Some(into);
-            source.roles.clear();
         }
     }
 }

@@ -92,15 +92,28 @@ fn merge_incidents(annotations: &mut Annotations) {
         }
         return;
     };
+    let mut cached_places: Option<Vec<usize>> = None;
     for index in live(annotations) {
-        if index == main {
+        // Only incidents, assaults and the episodes of an incident can join it.
+        let relevant = annotations.facts.events.get(index).is_some_and(|event| {
+            event.classes.iter().any(|class| {
+                is_incident(class)
+                    || matches!(
+                        class.as_str(),
+                        "@incident" | "Assault" | "Negotiation" | "Explosion"
+                    )
+            })
+        });
+        if index == main || !relevant {
             continue;
         }
         let Some(event) = annotations.facts.events.get(index).cloned() else { continue };
         let Some(main_event) = annotations.facts.events.get(main).cloned() else { return };
         let main_agent = entity_of(main_event.role(ng::AGENT));
         let agent = entity_of(event.role(ng::AGENT));
-        let main_places = places(annotations, &main_event);
+        // The incident's places change only when an event merges into it.
+        let main_places =
+            cached_places.get_or_insert_with(|| places(annotations, &main_event)).clone();
         let shares_place = event
             .roles_of(ng::PLACE)
             .chain(event.roles_of(ng::TARGET))
@@ -140,6 +153,7 @@ fn merge_incidents(annotations: &mut Annotations) {
                 source.classes.retain(|class| class != "@incident" && class != "Assault");
             }
             annotations.facts.merge(index, main);
+            cached_places = None;
         } else if assault && shares_place && agent != main_agent {
             // Others storming the incident's place ended it.
             let evidence = event.roles.first().and_then(|role| role.evidence.clone());
