@@ -51,23 +51,14 @@ use sparesults::{QueryResultsFormat, QueryResultsSerializer, QuerySolution};
 use spareval::{QueryEvaluator, QueryResults};
 use spargebra::SparqlParser;
 
-use crate::vocab::{ng, nif, oa, owl, prov, rdf, rdfs, schema, wd, xsd};
+#[cfg(test)]
+use crate::vocab::ng;
+use crate::vocab::xsd;
 use crate::KnowledgeGraph;
 
 /// The prefixes every query may use without declaring them, and that tables and Turtle output
 /// use to shorten IRIs. Each article adds `doc:` (or `doc1:`, `doc2:`, …) and `id:`.
-pub const PREFIXES: &[(&str, &str)] = &[
-    ("ng", ng::NS),
-    ("schema", schema::NS),
-    ("rdf", rdf::NS),
-    ("rdfs", rdfs::NS),
-    ("owl", owl::NS),
-    ("prov", prov::NS),
-    ("nif", nif::NS),
-    ("oa", oa::NS),
-    ("xsd", xsd::NS),
-    ("wd", wd::NS),
-];
+pub const PREFIXES: &[(&str, &str)] = crate::vocab::PREFIXES;
 
 /// The result of a query, read to the end.
 #[derive(Debug, PartialEq)]

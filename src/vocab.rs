@@ -15,6 +15,20 @@ macro_rules! terms {
     };
 }
 
+/// The prefix of each vocabulary newsgraph writes, as output and queries spell them.
+pub const PREFIXES: &[(&str, &str)] = &[
+    ("ng", ng::NS),
+    ("schema", schema::NS),
+    ("rdf", rdf::NS),
+    ("rdfs", rdfs::NS),
+    ("owl", owl::NS),
+    ("prov", prov::NS),
+    ("nif", nif::NS),
+    ("oa", oa::NS),
+    ("xsd", xsd::NS),
+    ("wd", wd::NS),
+];
+
 /// The newsgraph ontology, `ng:`.
 pub mod ng {
     terms! { "https://w3id.org/newsgraph/ontology#";

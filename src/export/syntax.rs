@@ -4,21 +4,10 @@ use std::cmp::Ordering;
 
 use oxrdf::{GraphName, NamedOrBlankNode, Quad, Term};
 
-use crate::vocab::{ng, nif, oa, owl, prov, rdf, rdfs, schema, wd, xsd};
+use crate::vocab::{rdf, rdfs};
 
 /// The prefixes every serializer declares, besides the per-document `id:` and `doc:`.
-pub(crate) const STANDARD_PREFIXES: &[(&str, &str)] = &[
-    ("ng", ng::NS),
-    ("schema", schema::NS),
-    ("rdf", rdf::NS),
-    ("rdfs", rdfs::NS),
-    ("owl", owl::NS),
-    ("prov", prov::NS),
-    ("nif", nif::NS),
-    ("oa", oa::NS),
-    ("xsd", xsd::NS),
-    ("wd", wd::NS),
-];
+pub(crate) const STANDARD_PREFIXES: &[(&str, &str)] = crate::vocab::PREFIXES;
 
 /// The `id:` and `doc:` prefixes of a document `{base}doc/{hash}`: `{base}id/` and `{doc}#`.
 pub(crate) fn document_prefixes(document_iri: &str) -> Vec<(String, String)> {
