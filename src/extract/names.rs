@@ -283,14 +283,12 @@ fn classify_run(
     if run.len() == 1
         && let Some(place) = first.text.strip_suffix("-based")
     {
-        push_name(
+        push_kind(
             context,
             sentence,
             first.start,
             first.start + place.len(),
-            Tag::Gpe,
-            "Place",
-            schema::PLACE,
+            Kind::Place,
             annotations,
         );
         return;
@@ -355,16 +353,7 @@ fn classify_run(
         )
     });
     if after_org_noun && !first.initial {
-        push_name(
-            context,
-            sentence,
-            first.start,
-            last.end,
-            Tag::Org,
-            "Organization",
-            schema::ORGANIZATION,
-            annotations,
-        );
+        push_kind(context, sentence, first.start, last.end, Kind::Organization, annotations);
         return;
     }
     if honorific || after_title || (given.is_some() && (run.len() > 1 || !first.initial)) {
@@ -373,16 +362,7 @@ fn classify_run(
             Some("Mrs." | "Mrs" | "Ms." | "Ms") => Some(Gender::Female),
             _ => None,
         });
-        let index = push_name(
-            context,
-            sentence,
-            first.start,
-            last.end,
-            Tag::Per,
-            "Person",
-            schema::PERSON,
-            annotations,
-        );
+        let index = push_kind(context, sentence, first.start, last.end, Kind::Person, annotations);
         if let Some(mention) = annotations.mentions.get_mut(index) {
             mention.gender = gender;
         }
@@ -398,29 +378,11 @@ fn classify_run(
     // "the Commission" after "the European Commission": the last word of a known
     // organisation's name stands for it.
     if run.len() == 1 && is_known_org_head(annotations, name) {
-        push_name(
-            context,
-            sentence,
-            first.start,
-            last.end,
-            Tag::Org,
-            "Organization",
-            schema::ORGANIZATION,
-            annotations,
-        );
+        push_kind(context, sentence, first.start, last.end, Kind::Organization, annotations);
         return;
     }
     if is_known_surname(annotations, name) {
-        push_name(
-            context,
-            sentence,
-            first.start,
-            last.end,
-            Tag::Per,
-            "Person",
-            schema::PERSON,
-            annotations,
-        );
+        push_kind(context, sentence, first.start, last.end, Kind::Person, annotations);
         return;
     }
     // "Zhou said", "said Nasima Akter": whoever says or tells something is a person,
@@ -433,16 +395,7 @@ fn classify_run(
         && run.len() <= 3
         && !run.iter().any(|t| t.text.ends_with("-based"))
     {
-        push_name(
-            context,
-            sentence,
-            first.start,
-            last.end,
-            Tag::Per,
-            "Person",
-            schema::PERSON,
-            annotations,
-        );
+        push_kind(context, sentence, first.start, last.end, Kind::Person, annotations);
         return;
     }
     let preposition = previous.map(|token| token.text.to_lowercase());
@@ -458,30 +411,13 @@ fn classify_run(
                 })
             });
     if place_context && words.len() <= 3 {
-        push_name(
-            context,
-            sentence,
-            first.start,
-            last.end,
-            Tag::Gpe,
-            "Place",
-            schema::PLACE,
-            annotations,
-        );
+        push_kind(context, sentence, first.start, last.end, Kind::Place, annotations);
         return;
     }
     if let Some(place) = absorbed_place {
         // "Meridian Digital": a city name followed by a name is an organisation's name.
-        let index = push_name(
-            context,
-            sentence,
-            first.start,
-            last.end,
-            Tag::Org,
-            "Organization",
-            schema::ORGANIZATION,
-            annotations,
-        );
+        let index =
+            push_kind(context, sentence, first.start, last.end, Kind::Organization, annotations);
         if let Some(mention) = annotations.mentions.get_mut(index) {
             mention.nested.push(place);
         }
@@ -596,6 +532,31 @@ fn is_known_surname(annotations: &Annotations, name: &str) -> bool {
             && mention.text != name
             && mention.text.rsplit(' ').next() == Some(name)
     })
+}
+
+/// The kinds of name the context decides on, each with its tag and class.
+#[derive(Clone, Copy)]
+enum Kind {
+    Person,
+    Organization,
+    Place,
+}
+
+/// Pushes a name mention of one of the kinds the context decides on.
+fn push_kind(
+    context: &Context<'_>,
+    sentence: &Sentence,
+    start: usize,
+    end: usize,
+    kind: Kind,
+    annotations: &mut Annotations,
+) -> usize {
+    let (tag, class, class_iri) = match kind {
+        Kind::Person => (Tag::Per, "Person", schema::PERSON),
+        Kind::Organization => (Tag::Org, "Organization", schema::ORGANIZATION),
+        Kind::Place => (Tag::Gpe, "Place", schema::PLACE),
+    };
+    push_name(context, sentence, start, end, tag, class, class_iri, annotations)
 }
 
 #[expect(clippy::too_many_arguments, reason = "a private constructor with one call shape")]

@@ -462,6 +462,20 @@ pub(crate) fn apply(context: &Context<'_>, annotations: &mut Annotations) {
     }
 }
 
+impl Event {
+    /// A new event of a class, stated by the words a rule matched.
+    fn stated(class: &str, matched: &Matched<'_>) -> Self {
+        Event {
+            classes: vec![class.to_owned()],
+            sentence: matched.sentence,
+            anchor: matched.evidence.span.start,
+            anchor_char: matched.evidence.span.start_char,
+            from_verb: true,
+            ..Event::default()
+        }
+    }
+}
+
 struct Matched<'r> {
     sentence: usize,
     evidence: Evidence,
@@ -599,14 +613,7 @@ fn apply_one(
                 _ => {
                     let Some(class) = class else { return };
                     let index = annotations.facts.events.len();
-                    annotations.facts.events.push(Event {
-                        classes: vec![class.clone()],
-                        sentence: matched.sentence,
-                        anchor: matched.evidence.span.start,
-                        anchor_char: matched.evidence.span.start_char,
-                        from_verb: true,
-                        ..Event::default()
-                    });
+                    annotations.facts.events.push(Event::stated(class, matched));
                     index
                 }
             };
@@ -666,14 +673,7 @@ fn apply_one(
             };
             // Saying something is also a statement: its speaker, words, quotations and the
             // events it is about. Statements of one speaker in one sentence merge later.
-            let mut statement = Event {
-                classes: vec!["Statement".to_owned()],
-                sentence: matched.sentence,
-                anchor: matched.evidence.span.start,
-                anchor_char: matched.evidence.span.start_char,
-                from_verb: true,
-                ..Event::default()
-            };
+            let mut statement = Event::stated("Statement", matched);
             statement.add_role(ng::SPEAKER, source.clone(), evidence.clone());
             statement.add_role(
                 schema::TEXT,
@@ -731,14 +731,7 @@ fn apply_one(
             });
             let Some(speaker) = speaker else { return };
             let index = annotations.facts.events.len();
-            let mut event = Event {
-                classes: vec!["Statement".to_owned()],
-                sentence: matched.sentence,
-                anchor: matched.evidence.span.start,
-                anchor_char: matched.evidence.span.start_char,
-                from_verb: true,
-                ..Event::default()
-            };
+            let mut event = Event::stated("Statement", matched);
             event.add_role(ng::SPEAKER, speaker, evidence.clone());
             for name in ["quote", "content"] {
                 if let (Some((text, _, _)), Some(predicate)) = (text_of(name), role_predicate(name))
