@@ -579,9 +579,8 @@ fn load_graph(input: Option<&Path>, base: &str) -> Result<KnowledgeGraph> {
         }
     };
     // The library checks size and encoding and reports the line and column of a bad byte.
-    // FIXME: a library `extract_bytes` would save parsing the article structure twice.
     let article = Article::parse_bytes(&bytes).with_context(|| format!("invalid {name}"))?;
-    newsgraph::extract_with(&article.text, &options).with_context(|| format!("invalid {name}"))
+    Ok(newsgraph::extract_article(&article, &options))
 }
 
 /// Reads at most [`READ_LIMIT`] bytes, and fails if there are more.
