@@ -19,7 +19,7 @@ const MONTH: &str = r"(?P<month>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|A
 #[expect(clippy::expect_used, reason = "constant patterns, covered by tests")]
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
-        r"\b(?:{MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>1[89]\d\d|20\d\d))?|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>January|February|March|April|May|June|July|August|September|October|November|December)(?:,?\s+(?P<year2>1[89]\d\d|20\d\d))?|(?P<iso>(?:1[89]|20)\d\d-[01]\d-[0-3]\d)|(?P<month3>January|February|March|April|May|June|July|August|September|October|November|December)\s+(?P<year3>1[89]\d\d|20\d\d)|(?P<relative>yesterday|today|tonight|(?:last|this|next)\s+(?:week|month|year)|earlier\s+this\s+(?:week|month|year))|(?:on\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?P<year4>1[89]\d\d|20\d\d))\b"
+        r"\b(?:{MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>1[89]\d\d|20\d\d))?|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>January|February|March|April|May|June|July|August|September|October|November|December)(?:,?\s+(?P<year2>1[89]\d\d|20\d\d))?|(?P<iso>(?:1[89]|20)\d\d-[01]\d-[0-3]\d)|(?P<month3>January|February|March|April|May|June|July|August|September|October|November|December)\s+(?P<year3>1[89]\d\d|20\d\d)|(?P<relative>yesterday|today|tonight|(?:last|this|next)\s+(?:week|month|year)|earlier\s+this\s+(?:week|month|year))|(?:on\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?P<year4>1[89]\d\d|20\d\d)|(?P<anaphoric>[Tt]he\s+(?:following|next|previous|same)\s+day|[Tt]he\s+day\s+(?:before|after))|(?P<shift>\d{{1,2}}|[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve)\s+(?P<shift_unit>days?|weeks?|months?|years?)\s+(?P<shift_direction>ago|later|earlier)|(?P<month4>January|February|March|April|May|June|July|August|September|October|November|December))\b"
     );
     regex::RegexBuilder::new(&pattern).unicode(false).build().expect("valid date regex")
 });
@@ -46,8 +46,12 @@ pub(crate) fn find(
         else {
             continue;
         };
-        // "two years ago" and "a year" as a date are not durations worth keeping.
-        if text[whole.end()..].trim_start().starts_with("ago") {
+        // "two years ago" and "a day later" are dates, found below.
+        let after = text[whole.end()..].trim_start();
+        if ["ago", "later", "earlier"].iter().any(|word| {
+            after.starts_with(word)
+                && !after[word.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())
+        }) {
             continue;
         }
         let Some(count) = small_number(count.as_str()) else { continue };
@@ -73,18 +77,26 @@ pub(crate) fn find(
             ..Mention::default()
         });
     }
+    // Whether the sentence speaks of the future, read once and only when a date without a
+    // year needs it.
+    let mut future_cue: Option<bool> = None;
     for found in DATE.captures_iter(text) {
         let Some(whole) = found.get(0) else { continue };
+        let mut mention_start =
+            if whole.as_str().starts_with("on ") { whole.start() + 3 } else { whole.start() };
         let (start, end) = (base + whole.start(), base + whole.end());
         if annotations.overlaps(sentence.index, start, end) {
             continue;
         }
         let value = if let Some(year) = found.name("year4") {
-            // A bare four-digit number is a year unless it counts something ("2000 people")
-            // or is part of a larger number ("1,2004").
+            // A bare four-digit number is a year unless it counts something ("2000 people"),
+            // is part of a larger number ("1,2004") or of a law's name ("the Data Act 2023").
             let after = text[whole.end()..].trim_start();
             let before = &text[..whole.start()];
-            if before.ends_with([',', '.', '$']) || starts_with_count_noun(after) {
+            if before.ends_with([',', '.', '$'])
+                || starts_with_count_noun(after)
+                || ends_with_law_name(before)
+            {
                 continue;
             }
             year.as_str().parse().ok().map(Literal::Year)
@@ -112,6 +124,74 @@ pub(crate) fn find(
             month_number(month.as_str())
                 .zip(year)
                 .map(|(month, year)| Literal::YearMonth(year, month))
+        } else if let Some(anaphoric) = found.name("anaphoric") {
+            // "the day before" and "the day after" end a phrase of their own; "the day after
+            // the vote" counts from the vote, not from the last date.
+            let phrase = anaphoric.as_str();
+            if (phrase.ends_with("before") || phrase.ends_with("after"))
+                && !text[whole.end()..].trim_start().starts_with(['.', ',', ';', ':', ')', '"'])
+                && !text[whole.end()..].trim().is_empty()
+            {
+                continue;
+            }
+            let days = if phrase.ends_with("before") || phrase.contains("previous") {
+                -1
+            } else if phrase.contains("same") {
+                0
+            } else {
+                1
+            };
+            match anchor_date(annotations, sentence.index, start) {
+                Some(Literal::Date(anchor)) => {
+                    anchor.checked_add(days.days()).ok().map(Literal::Date)
+                }
+                _ => None,
+            }
+        } else if let (Some(count), Some(unit), Some(direction)) =
+            (found.name("shift"), found.name("shift_unit"), found.name("shift_direction"))
+        {
+            let count =
+                small_number(&count.as_str().to_lowercase()).and_then(|n| i64::try_from(n).ok());
+            let reference = if direction.as_str() == "ago" {
+                context.date.map(Literal::Date)
+            } else {
+                anchor_date(annotations, sentence.index, start)
+            };
+            let sign = if direction.as_str() == "later" { 1 } else { -1 };
+            count.zip(reference).and_then(|(count, reference)| {
+                shift_date(&reference, sign * count, unit.as_str().trim_end_matches('s'))
+            })
+        } else if let Some(month) = found.name("month4") {
+            // A month alone: "in June", "since March", "the end of May", "mid-July", "last
+            // August". A cue before it must say it is a time ("May" is a modal verb, "June" and
+            // "August" are names), and a capitalised word after it makes it part of a name.
+            let after = &text[whole.end()..];
+            if after.starts_with(' ') && after.trim_start().starts_with(char::is_uppercase) {
+                continue;
+            }
+            let Some((cue_start, intent)) = bare_month_cue(&text[..whole.start()], month.as_str())
+            else {
+                continue;
+            };
+            mention_start = cue_start;
+            let intent = if intent == Intent::Unknown
+                && *future_cue.get_or_insert_with(|| FUTURE_CUE.is_match(text))
+            {
+                Intent::Future
+            } else {
+                intent
+            };
+            month_number(month.as_str()).zip(context.date).and_then(|(month, today)| {
+                let offsets: Vec<(i16, i64)> = (-1..=1)
+                    .map(|shift| {
+                        let year = today.year() + shift;
+                        let offset =
+                            i64::from(shift) * 12 + i64::from(month) - i64::from(today.month());
+                        (year, offset)
+                    })
+                    .collect();
+                choose_year(&offsets, intent, 9).map(|year| Literal::YearMonth(year, month))
+            })
         } else {
             let month = found
                 .name("month")
@@ -125,27 +205,29 @@ pub(crate) fn find(
                 .name("year")
                 .or_else(|| found.name("year2"))
                 .and_then(|y| y.as_str().parse().ok());
-            // "May 5" and "March 3" without a year take the article's year, moved back a
-            // year if that would put them well after the article.
             match (month, day, year) {
                 (Some(month), Some(day), Some(year)) => {
                     Date::new(year, month, day).ok().map(Literal::Date)
                 }
                 (Some(month), Some(day), None) => context.date.and_then(|today| {
-                    let this_year = Date::new(today.year(), month, day).ok()?;
-                    let date = if this_year > today.checked_add(7.days()).ok()? {
-                        Date::new(today.year() - 1, month, day).ok()?
+                    let intent = if *future_cue.get_or_insert_with(|| FUTURE_CUE.is_match(text)) {
+                        Intent::Future
                     } else {
-                        this_year
+                        Intent::Unknown
                     };
-                    Some(Literal::Date(date))
+                    month_day_year(month, day, today, intent)
+                        .and_then(|year| Date::new(year, month, day).ok())
+                        .map(Literal::Date)
                 }),
                 _ => None,
             }
         };
         // "May" alone is a modal verb far more often than a month; such matches have no value.
         let Some(value) = value else { continue };
-        let mention_start = if whole.as_str().starts_with("on ") { start + 3 } else { start };
+        let mention_start = base + mention_start;
+        if mention_start < start && annotations.overlaps(sentence.index, mention_start, end) {
+            continue;
+        }
         annotations.push(Mention {
             sentence: sentence.index,
             span: article.span(mention_start, end),
@@ -156,6 +238,190 @@ pub(crate) fn find(
             ..Mention::default()
         });
     }
+}
+
+/// What the words around a date without a year say about which year it is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Intent {
+    /// "last June": the latest one before the article's date.
+    Last,
+    /// "next June": the first one after the article's date.
+    Next,
+    /// The sentence speaks of the future ("will", "scheduled", "until").
+    Future,
+    /// Nothing says: the one nearest the article's date.
+    Unknown,
+}
+
+/// Picks the year of a date given without one, from candidate years and their offsets from
+/// the article's date (in days or months; negative is before).
+///
+/// The heuristic: news reports what happened recently or what is about to happen, and wire
+/// style leaves the year out only for dates near the article's, so the candidate nearest the
+/// article's date wins (a tie goes to the past). "last" and "next" before a month pick the
+/// latest one before or the first one after. When the sentence speaks of the future, the
+/// first candidate on or after the article's date wins if it is at most `horizon` away: "a
+/// hearing has been scheduled for March 3" in an article of February 18 is this year's March 3;
+/// "the talks will resume in July" in an article of January is this July, not last July.
+fn choose_year(candidates: &[(i16, i64)], intent: Intent, horizon: i64) -> Option<i16> {
+    let nearest = || {
+        candidates
+            .iter()
+            .min_by_key(|(_, offset)| (offset.abs(), *offset > 0))
+            .map(|(year, _)| *year)
+    };
+    match intent {
+        Intent::Last => candidates
+            .iter()
+            .filter(|(_, offset)| *offset < 0)
+            .max_by_key(|(_, offset)| *offset)
+            .map(|(year, _)| *year),
+        Intent::Next => candidates
+            .iter()
+            .filter(|(_, offset)| *offset > 0)
+            .min_by_key(|(_, offset)| *offset)
+            .map(|(year, _)| *year),
+        Intent::Future => candidates
+            .iter()
+            .filter(|(_, offset)| (0..=horizon).contains(offset))
+            .min_by_key(|(_, offset)| *offset)
+            .map(|(year, _)| *year)
+            .or_else(nearest),
+        Intent::Unknown => nearest(),
+    }
+}
+
+/// The year of a month and day given without one ("March 3"), by [`choose_year`].
+fn month_day_year(month: i8, day: i8, today: Date, intent: Intent) -> Option<i16> {
+    let candidates: Vec<(i16, i64)> = (-1..=1)
+        .filter_map(|shift| {
+            let year = today.year() + shift;
+            // February 29 exists in leap years only.
+            let date = Date::new(year, month, day).ok()?;
+            let offset = today.until(date).ok()?.get_days();
+            Some((year, i64::from(offset)))
+        })
+        .collect();
+    // Nine months, in days.
+    choose_year(&candidates, intent, 274)
+}
+
+#[expect(clippy::expect_used, reason = "constant patterns, covered by tests")]
+static FUTURE_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    regex::RegexBuilder::new(
+        r"(?i)\b(?:will|won't|shall|scheduled|due\s+(?:on|in|by|to\s+be)|expected|next|upcoming|deadline|until|set\s+(?:to|for)|plans?\s+to|is\s+to|are\s+to)\b|\w'll\b",
+    )
+    .unicode(false)
+    .build()
+    .expect("valid future cue regex")
+});
+
+/// Where a month named alone starts its date phrase ("the end of May", "mid-June", "last
+/// August", or the month itself after "in"), and what the cue says about its year; `None`
+/// when nothing before it says it is a time.
+fn bare_month_cue(before: &str, month: &str) -> Option<(usize, Intent)> {
+    let month_start = before.len();
+    if let Some(rest) = before.strip_suffix("mid-") {
+        return Some((rest.len(), Intent::Unknown));
+    }
+    let trimmed = before.trim_end();
+    if trimmed.len() == before.len() {
+        return None;
+    }
+    for part in ["end of", "beginning of", "start of", "middle of"] {
+        if let Some(rest) = trimmed.strip_suffix(part)
+            && (rest.is_empty() || rest.ends_with(' '))
+        {
+            let rest = rest.trim_end();
+            let phrase_start = match rest.strip_suffix("the").or_else(|| rest.strip_suffix("The")) {
+                Some(without) if without.is_empty() || without.ends_with(' ') => without.len(),
+                _ => rest.len() + usize::from(!rest.is_empty()),
+            };
+            return Some((phrase_start, Intent::Unknown));
+        }
+    }
+    let word_start = trimmed.rfind(|c: char| !c.is_ascii_alphabetic()).map_or(0, |index| index + 1);
+    let word = &trimmed[word_start..];
+    let may = month == "May";
+    match word.to_ascii_lowercase().as_str() {
+        "last" => Some((word_start, Intent::Last)),
+        "next" => Some((word_start, Intent::Next)),
+        "this" | "early" | "late" => Some((word_start, Intent::Unknown)),
+        "in" | "since" | "until" | "till" | "during" => Some((month_start, Intent::Unknown)),
+        "from" | "through" | "by" | "before" | "after" | "between" if !may => {
+            Some((month_start, Intent::Unknown))
+        }
+        _ => None,
+    }
+}
+
+/// The latest date mentioned before a byte offset of a sentence, in this sentence or an
+/// earlier one: what "the following day" and "two weeks later" count from.
+fn anchor_date(annotations: &Annotations, sentence: usize, start: usize) -> Option<Literal> {
+    annotations
+        .mentions
+        .iter()
+        .filter(|mention| {
+            mention.tag == Some(Tag::Date)
+                && (mention.sentence, mention.span.start) < (sentence, start)
+        })
+        .max_by_key(|mention| (mention.sentence, mention.span.start))
+        .and_then(|mention| mention.date.clone())
+}
+
+/// A date moved by a number of days, weeks, months or years, at the precision the unit allows
+/// and the reference has: "two days later" needs a day, "three years ago" a year.
+fn shift_date(reference: &Literal, count: i64, unit: &str) -> Option<Literal> {
+    match (reference, unit) {
+        (Literal::Date(date), "day") => date.checked_add(count.days()).ok().map(Literal::Date),
+        (Literal::Date(date), "week") => date.checked_add(count.weeks()).ok().map(Literal::Date),
+        (Literal::Date(date), "month") => {
+            let moved = date.first_of_month().checked_add(count.months()).ok()?;
+            Some(Literal::YearMonth(moved.year(), moved.month()))
+        }
+        (Literal::YearMonth(year, month), "month") => {
+            let moved = Date::new(*year, *month, 1).ok()?.checked_add(count.months()).ok()?;
+            Some(Literal::YearMonth(moved.year(), moved.month()))
+        }
+        (Literal::Date(date), "year") => year_plus(date.year(), count),
+        (Literal::YearMonth(year, _) | Literal::Year(year), "year") => year_plus(*year, count),
+        _ => None,
+    }
+}
+
+fn year_plus(year: i16, count: i64) -> Option<Literal> {
+    i16::try_from(i64::from(year) + count).ok().map(Literal::Year)
+}
+
+/// Whether the text before a year ends with the name of a law ("the National Security Act",
+/// "the Civil Rights Act of", "the Information Technology Act,"): the year is then part of the
+/// law's name, not a date.
+pub(crate) fn ends_with_law_name(before: &str) -> bool {
+    let mut rest = before.trim_end();
+    rest = rest.strip_suffix(',').unwrap_or(rest).trim_end();
+    if let Some(without) = rest.strip_suffix(" of") {
+        rest = without.trim_end();
+    }
+    let word_start = rest.rfind(|c: char| !c.is_ascii_alphabetic()).map_or(0, |index| index + 1);
+    matches!(
+        &rest[word_start..],
+        "Act"
+            | "Acts"
+            | "Law"
+            | "Code"
+            | "Bill"
+            | "Ordinance"
+            | "Regulation"
+            | "Regulations"
+            | "Rules"
+            | "Order"
+            | "Decree"
+            | "Directive"
+            | "Statute"
+            | "Amendment"
+            | "Treaty"
+            | "Convention"
+    )
 }
 
 fn starts_with_count_noun(after: &str) -> bool {
@@ -219,10 +485,15 @@ fn relative_date(expression: &str, today: Date) -> Option<Literal> {
     Some(match words.as_slice() {
         ["yesterday"] => Literal::Date(today.checked_sub(1.day()).ok()?),
         ["today"] | ["tonight"] => Literal::Date(today),
-        [.., "year"] if words.first() == Some(&"last") => Literal::Year(today.year() - 1),
+        ["last", "year"] => Literal::Year(today.year() - 1),
+        ["next", "year"] => Literal::Year(today.year() + 1),
         [.., "year"] => Literal::Year(today.year()),
-        [.., "month"] if words.first() == Some(&"last") => {
-            let date = today.checked_sub(1.month()).ok()?;
+        ["last", "month"] => {
+            let date = today.first_of_month().checked_sub(1.month()).ok()?;
+            Literal::YearMonth(date.year(), date.month())
+        }
+        ["next", "month"] => {
+            let date = today.first_of_month().checked_add(1.month()).ok()?;
             Literal::YearMonth(date.year(), date.month())
         }
         [.., "month"] => Literal::YearMonth(today.year(), today.month()),

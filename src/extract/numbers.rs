@@ -6,9 +6,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::tokens::Token;
-use super::{Annotations, Context, Mention, Quantity, Tag};
+use super::{dates, Annotations, Context, Mention, Quantity, Tag};
 use crate::article::Sentence;
-use crate::lexicon::NounCategory;
+use crate::lexicon::{Lexicon, NounCategory};
 use crate::vocab::ng;
 
 const NUMBER_WORD: &str = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds|hundred|thousands|thousand|dozens|dozen";
@@ -16,7 +16,7 @@ const NUMBER_WORD: &str = "one|two|three|four|five|six|seven|eight|nine|ten|elev
 #[expect(clippy::expect_used, reason = "constant patterns, covered by tests")]
 static QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
-        r"(?i:\b(?P<bound>more than|over|at least|nearly|almost|about|around|some|up to|fewer than|less than|roughly|an estimated|approximately|at most)\s+)?(?P<currency>\$|€|£)?(?P<number>\b\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\b\d+(?:\.\d+)?|\b(?i:(?:{NUMBER_WORD})(?:[\s-]+(?:and\s+)?(?:{NUMBER_WORD}))*))(?:\s+(?P<scale>million|billion|trillion|thousand|hundred))?(?P<percent>\s*%|\s+per\s?cent|\s+percent)?(?P<of>\s+of)?(?:\s+(?P<unit>[A-Za-z][A-Za-z-]*))?"
+        r"(?i:\b(?P<bound>more than|over|at least|nearly|almost|about|around|some|up to|fewer than|less than|roughly|an estimated|approximately|at most|as (?:many|much|high|few|little|low) as)\s+)?(?P<currency>\$|€|£)?(?P<number>\b\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\b\d+(?:\.\d+)?|\b(?i:(?:{NUMBER_WORD})\b(?:[\s-]+(?:and\s+)?(?:{NUMBER_WORD})\b)*))(?:\s+(?P<scale>million|billion|trillion|thousand|hundred))?(?P<percent>\s*%|\s+per\s?cent|\s+percent)?(?P<or_more>\s+or\s+(?:more|fewer|less))?(?P<of>\s+of)?(?:\s+(?P<unit>[A-Za-z][A-Za-z-]*))?"
     );
     // ASCII classes and word boundaries: English numbers and units need no more, and the
     // automaton is far smaller than a Unicode-aware one.
@@ -61,8 +61,19 @@ pub(crate) fn find(
     }
     for found in QUANTITY.captures_iter(text) {
         let (Some(whole), Some(number)) = (found.get(0), found.name("number")) else { continue };
-        // Clock times ("4:17 a.m.") and scores ("3:1") are not counts.
-        if text[..number.start()].ends_with(':') || text[number.end()..].starts_with(':') {
+        // Clock times ("4:17 a.m.", "10 p.m.") and scores ("3:1") are not counts.
+        if text[..number.start()].ends_with(':')
+            || text[number.end()..].starts_with(':')
+            || starts_with_clock_suffix(&text[number.end()..])
+        {
+            continue;
+        }
+        let digits = number.as_str().starts_with(|c: char| c.is_ascii_digit());
+        // A year in a law's name ("the National Security Act 2023") is a name, not a count.
+        if digits
+            && number.as_str().len() == 4
+            && dates::ends_with_law_name(&text[..number.start()])
+        {
             continue;
         }
         let Some((mut value, decimal)) = parse_number(number.as_str()) else { continue };
@@ -114,7 +125,12 @@ pub(crate) fn find(
             }
         }
         if !unit_known {
-            end = found.name("percent").or_else(|| found.name("scale")).unwrap_or(number).end();
+            end = found
+                .name("or_more")
+                .or_else(|| found.name("percent"))
+                .or_else(|| found.name("scale"))
+                .unwrap_or(number)
+                .end();
             if found.name("percent").is_some() {
                 quantity.unit = Some("percent".to_owned());
             } else if let Some(currency) = found.name("currency") {
@@ -125,29 +141,60 @@ pub(crate) fn find(
         let start = found.name("currency").map_or(start, |currency| currency.start().min(start));
         let (abs_start, abs_end) = (base + start, base + end);
         if annotations.overlaps(sentence.index, abs_start, abs_end) {
+            // "48 hours" is a duration and, like every number written in digits, a quantity:
+            // it goes inside the duration, which stays what rules see.
+            if digits && !unit_known && quantity.unit.is_none() {
+                push_inside_duration(
+                    annotations,
+                    sentence.index,
+                    base + number.start(),
+                    value,
+                    decimal,
+                );
+            }
             continue;
         }
-        // Lone small number words ("one of the", "two sides") are not quantities worth a node.
-        if !unit_known
-            && quantity.unit.is_none()
-            && !number.as_str().starts_with(|c: char| c.is_ascii_digit())
+        // Numbers in digits are quantities (years, dates and provisions were taken before);
+        // number words and digits below ten only when they count something.
+        if !unit_known && quantity.unit.is_none() && (!digits || (value < 10 && decimal.is_none()))
         {
-            continue;
-        }
-        if !unit_known && quantity.unit.is_none() && value < 10 && decimal.is_none() {
-            continue;
+            let earlier_count = annotations.by_sentence.get(sentence.index).is_some_and(|list| {
+                list.iter()
+                    .filter_map(|&index| annotations.mentions.get(index))
+                    .any(|mention| mention.tag == Some(Tag::Qty) && mention.span.end <= abs_start)
+            });
+            match count_context(
+                context.lexicon,
+                number.as_str(),
+                &text[..start],
+                &text[number.end()..],
+                earlier_count,
+            ) {
+                Some(noun) => quantity.unit = noun.map(str::to_owned),
+                None => continue,
+            }
         }
         // "thousands of supporters", "dozens of people": at least one of the unit.
-        let vague = number.as_str().to_lowercase().ends_with('s')
-            && !number.as_str().starts_with(|c: char| c.is_ascii_digit());
+        let vague = number.as_str().to_lowercase().ends_with('s') && !digits;
+        let or_more = found.name("or_more").map(|words| words.as_str().trim_end());
         if vague {
             quantity.min = Some(value);
+        } else if let Some(or_more) = or_more {
+            // "four or more people", "ten or fewer".
+            if or_more.ends_with("more") {
+                quantity.min = Some(value);
+            } else {
+                quantity.max = Some(value);
+            }
         } else {
             match found.name("bound").map(|bound| bound.as_str().to_lowercase()).as_deref() {
-                Some("more than" | "over" | "at least") => quantity.min = Some(value),
-                Some("up to" | "fewer than" | "less than" | "at most") => {
-                    quantity.max = Some(value)
-                }
+                Some(
+                    "more than" | "over" | "at least" | "as few as" | "as little as" | "as low as",
+                ) => quantity.min = Some(value),
+                Some(
+                    "up to" | "fewer than" | "less than" | "at most" | "as many as" | "as much as"
+                    | "as high as",
+                ) => quantity.max = Some(value),
                 Some("nearly" | "almost") => {
                     quantity.max = Some(value);
                     quantity.value = None;
@@ -174,6 +221,235 @@ pub(crate) fn find(
             ..Mention::default()
         });
     }
+}
+
+/// Whether the text after a number makes it a clock time ("10 p.m.", "9 am", "1400 GMT").
+fn starts_with_clock_suffix(after: &str) -> bool {
+    let after = after.trim_start();
+    let word_end = |rest: &str| !rest.starts_with(|c: char| c.is_ascii_alphanumeric());
+    ["a.m.", "p.m.", "o'clock", "GMT", "UTC"].iter().any(|suffix| after.starts_with(suffix))
+        || ["am", "pm", "AM", "PM"]
+            .iter()
+            .any(|suffix| after.strip_prefix(suffix).is_some_and(word_end))
+}
+
+/// Adds the number of a duration written in digits ("48 hours") as a quantity nested in the
+/// duration mention at `number_start`, if there is one.
+fn push_inside_duration(
+    annotations: &mut Annotations,
+    sentence: usize,
+    number_start: usize,
+    value: i64,
+    decimal: Option<String>,
+) {
+    let Some(duration) = annotations.mention_at(sentence, number_start) else { return };
+    let Some(outer) = annotations.mentions.get(duration) else { return };
+    if outer.tag != Some(Tag::Dur) || outer.span.start != number_start {
+        return;
+    }
+    let unit = outer.text.rsplit(' ').next().map(str::to_owned);
+    let mention = Mention {
+        sentence,
+        span: outer.span,
+        tag: Some(Tag::Qty),
+        class: "count".to_owned(),
+        class_iri: ng::QUANTITY.to_owned(),
+        text: outer.text.clone(),
+        quantity: Some(Quantity { value: Some(value), decimal, unit, ..Quantity::default() }),
+        inner: true,
+        ..Mention::default()
+    };
+    let inner = annotations.push(mention);
+    if let Some(outer) = annotations.mentions.get_mut(duration) {
+        outer.nested.push(inner);
+    }
+}
+
+/// Whether a number word, or a number in digits below ten, counts something here, and the
+/// plural noun it counts if one follows: `Some(Some("explosions"))` for "two explosions",
+/// `Some(None)` for "four of the wounded", "five were hostages" and "eight in Elazig" after
+/// an earlier count; `None` for "one of the", "the two countries", "two years", "a four-day
+/// siege" and "the Big Four".
+fn count_context<'t>(
+    lexicon: &Lexicon,
+    number: &str,
+    before: &str,
+    after: &'t str,
+    earlier_count: bool,
+) -> Option<Option<&'t str>> {
+    // "one" is a pronoun ("one of the largest", "no one") far more often than a count.
+    if number.eq_ignore_ascii_case("one") || number == "1" {
+        return None;
+    }
+    // "a four-day siege", "two-thirds": a modifier or a fraction, not a count.
+    if after.starts_with(['-', '/']) {
+        return None;
+    }
+    let before = before.trim_end();
+    // A capitalised number word inside a sentence is a name ("the Big Four", "Group of Seven").
+    if number.starts_with(|c: char| c.is_ascii_uppercase())
+        && !before.is_empty()
+        && !before.ends_with(['.', '"', '“', '(', ':', '‘', '\''])
+    {
+        return None;
+    }
+    let previous = last_word(before);
+    // "the two countries", "their three children": a set the article already knows.
+    if matches!(
+        previous.to_ascii_lowercase().as_str(),
+        "the"
+            | "these"
+            | "those"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "our"
+            | "your"
+            | "my"
+            | "whose"
+            | "other"
+            | "first"
+            | "last"
+            | "next"
+            | "every"
+            | "each"
+            | "any"
+            | "no"
+    ) {
+        return None;
+    }
+    let mut words = after.split_ascii_whitespace();
+    let first = words.next().unwrap_or("");
+    // "four of the wounded", "nine of them".
+    if first == "of"
+        && words.next().is_some_and(|word| {
+            matches!(
+                word.trim_end_matches([',', '.', ';']),
+                "the"
+                    | "them"
+                    | "those"
+                    | "these"
+                    | "its"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "our"
+                    | "whom"
+                    | "which"
+                    | "us"
+                    | "you"
+            )
+        })
+    {
+        return Some(None);
+    }
+    // "five were hostages", "two died".
+    if after.starts_with(' ')
+        && matches!(first, "were" | "are" | "had" | "have" | "remain" | "remained" | "died")
+    {
+        return Some(None);
+    }
+    // "Nineteen of the dead were in Malatya and eight in Elazig": a count left out after an
+    // earlier one.
+    if earlier_count
+        && (previous == "and" || before.ends_with(','))
+        && matches!(first, "in" | "at" | "from")
+    {
+        return Some(None);
+    }
+    plural_noun_after(lexicon, after).map(Some)
+}
+
+/// The plural noun a number counts, within the next four words ("two explosions", "six
+/// Chinese engineers", "two off-duty sheriff's deputies"); `None` if a function word,
+/// punctuation or a unit of time comes first.
+fn plural_noun_after<'t>(lexicon: &Lexicon, after: &'t str) -> Option<&'t str> {
+    let mut rest = after;
+    for _ in 0..4 {
+        // Words of one noun phrase are separated by single spaces.
+        rest = rest.strip_prefix(' ')?;
+        let length = rest
+            .find(|c: char| !(c.is_alphabetic() || matches!(c, '-' | '\'' | '’')))
+            .unwrap_or(rest.len());
+        let word = rest.get(..length)?;
+        rest = rest.get(length..)?;
+        if word.is_empty() || word.starts_with(['-', '\'', '’']) {
+            return None;
+        }
+        match word_role(lexicon, word) {
+            WordRole::Counted => return Some(word),
+            WordRole::Modifier => {}
+            WordRole::Stop => return None,
+        }
+    }
+    None
+}
+
+/// What a word after a number is to the count.
+enum WordRole {
+    /// A plural noun: what is counted.
+    Counted,
+    /// A word that may stand between the number and the noun ("powerful", "Chinese").
+    Modifier,
+    /// A word that ends the phrase without a count ("of", "years", "percent").
+    Stop,
+}
+
+fn word_role(lexicon: &Lexicon, word: &str) -> WordRole {
+    if let Some((_, plural)) = lexicon.noun(word) {
+        return if plural { WordRole::Counted } else { WordRole::Modifier };
+    }
+    if let Some((_, plural)) = lexicon.demonym(word) {
+        return if plural { WordRole::Counted } else { WordRole::Modifier };
+    }
+    if word.starts_with(|c: char| c.is_uppercase()) {
+        return WordRole::Modifier;
+    }
+    match word {
+        // Irregular plurals and nouns that count as plurals.
+        "people" | "children" | "men" | "women" | "police" | "personnel" | "staff" | "dead"
+        | "wounded" | "injured" | "cattle" | "livestock" | "aircraft" | "crew" => {
+            return WordRole::Counted;
+        }
+        // Time is a duration, "times" a ratio, and fractions are no counts.
+        "seconds" | "minutes" | "hours" | "days" | "nights" | "weeks" | "months" | "years"
+        | "decades" | "centuries" | "times" | "halves" | "thirds" | "quarters" | "fifths"
+        | "tenths" | "percent" => return WordRole::Stop,
+        // Function words end the phrase.
+        "the" | "a" | "an" | "of" | "in" | "on" | "at" | "to" | "for" | "with" | "by" | "from"
+        | "and" | "or" | "but" | "nor" | "as" | "than" | "that" | "which" | "who" | "whom"
+        | "whose" | "was" | "were" | "is" | "are" | "be" | "been" | "being" | "had" | "has"
+        | "have" | "do" | "did" | "does" | "will" | "would" | "could" | "should" | "can"
+        | "may" | "might" | "must" | "not" | "more" | "less" | "most" | "least" | "such"
+        | "per" | "each" | "this" | "these" | "those" | "its" | "their" | "his" | "her" | "our"
+        | "your" | "my" | "it" | "they" | "them" | "he" | "she" | "we" | "you" | "out" | "up"
+        | "down" | "over" | "under" | "after" | "before" | "into" | "about" | "also" | "only"
+        | "still" | "then" | "there" | "here" | "so" | "very" | "too" | "if" | "when" | "while"
+        | "where" | "all" | "both" | "some" | "any" | "no" | "ago" | "later" | "earlier"
+        | "apart" | "away" | "again" => {
+            return WordRole::Stop;
+        }
+        _ => {}
+    }
+    let regular_plural = word.len() >= 4
+        && word.ends_with('s')
+        && !word.ends_with("ss")
+        && !word.ends_with("us")
+        && !word.ends_with("is")
+        && !word.ends_with("'s")
+        && !word.ends_with("’s");
+    if regular_plural {
+        WordRole::Counted
+    } else {
+        WordRole::Modifier
+    }
+}
+
+/// The last word of a text (letters only), or "".
+fn last_word(text: &str) -> &str {
+    let start = text.rfind(|c: char| !c.is_alphabetic()).map_or(0, |index| index + 1);
+    text.get(start..).unwrap_or("")
 }
 
 /// `2.5` times 1,000,000 as an integer, when the result is whole.
