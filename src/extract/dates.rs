@@ -150,8 +150,7 @@ pub(crate) fn find(
         } else if let (Some(count), Some(unit), Some(direction)) =
             (found.name("shift"), found.name("shift_unit"), found.name("shift_direction"))
         {
-            let count =
-                small_number(&count.as_str().to_lowercase()).and_then(|n| i64::try_from(n).ok());
+            let count = small_number(&count.as_str().to_lowercase()).map(i64::from);
             let reference = if direction.as_str() == "ago" {
                 context.date.map(Literal::Date)
             } else {
@@ -256,18 +255,22 @@ enum Intent {
 /// Picks the year of a date given without one, from candidate years and their offsets from
 /// the article's date (in days or months; negative is before).
 ///
-/// The heuristic: news reports what happened recently or what is about to happen, and wire
-/// style leaves the year out only for dates near the article's, so the candidate nearest the
-/// article's date wins (a tie goes to the past). "last" and "next" before a month pick the
-/// latest one before or the first one after. When the sentence speaks of the future, the
-/// first candidate on or after the article's date wins if it is at most `horizon` away: "a
-/// hearing has been scheduled for March 3" in an article of February 18 is this year's March 3;
-/// "the talks will resume in July" in an article of January is this July, not last July.
+/// The heuristic: wire style leaves the year out only for dates near the article's, and news
+/// reports what happened more often than what will, so the candidate nearest the article's
+/// date wins, a date after it counting twice its distance ("Dec. 20" in an article of
+/// February 18 is last December; "talks collapsed on Aug. 10" is last August; "the vote is on
+/// March 3" is this March). "last" and "next" before a month pick the latest one before or
+/// the first one after. When the sentence speaks of the future ("will", "scheduled", "until";
+/// see `FUTURE_CUE`), the first candidate on or after the article's date wins if it is at
+/// most `horizon` away: "the talks will resume in July" in an article of January is this July,
+/// and "a hearing has been scheduled for March 3" this year's March 3; a date further off is
+/// the nearest ("the trial, which began on Feb. 10, will resume" is this February's).
 fn choose_year(candidates: &[(i16, i64)], intent: Intent, horizon: i64) -> Option<i16> {
+    // Distance from the article's date, the future counting double.
     let nearest = || {
         candidates
             .iter()
-            .min_by_key(|(_, offset)| (offset.abs(), *offset > 0))
+            .min_by_key(|(_, offset)| if *offset > 0 { offset.saturating_mul(2) } else { -offset })
             .map(|(year, _)| *year)
     };
     match intent {
@@ -321,7 +324,9 @@ static FUTURE_CUE: LazyLock<Regex> = LazyLock::new(|| {
 /// when nothing before it says it is a time.
 fn bare_month_cue(before: &str, month: &str) -> Option<(usize, Intent)> {
     let month_start = before.len();
-    if let Some(rest) = before.strip_suffix("mid-") {
+    if let Some(rest) = before.strip_suffix("mid-").or_else(|| before.strip_suffix("Mid-"))
+        && !rest.ends_with(|c: char| c.is_alphabetic())
+    {
         return Some((rest.len(), Intent::Unknown));
     }
     let trimmed = before.trim_end();
@@ -332,15 +337,16 @@ fn bare_month_cue(before: &str, month: &str) -> Option<(usize, Intent)> {
         if let Some(rest) = trimmed.strip_suffix(part)
             && (rest.is_empty() || rest.ends_with(' '))
         {
+            let part_start = rest.len();
             let rest = rest.trim_end();
             let phrase_start = match rest.strip_suffix("the").or_else(|| rest.strip_suffix("The")) {
                 Some(without) if without.is_empty() || without.ends_with(' ') => without.len(),
-                _ => rest.len() + usize::from(!rest.is_empty()),
+                _ => part_start,
             };
             return Some((phrase_start, Intent::Unknown));
         }
     }
-    let word_start = trimmed.rfind(|c: char| !c.is_ascii_alphabetic()).map_or(0, |index| index + 1);
+    let word_start = trimmed.trim_end_matches(|c: char| c.is_ascii_alphabetic()).len();
     let word = &trimmed[word_start..];
     let may = month == "May";
     match word.to_ascii_lowercase().as_str() {
@@ -402,7 +408,7 @@ pub(crate) fn ends_with_law_name(before: &str) -> bool {
     if let Some(without) = rest.strip_suffix(" of") {
         rest = without.trim_end();
     }
-    let word_start = rest.rfind(|c: char| !c.is_ascii_alphabetic()).map_or(0, |index| index + 1);
+    let word_start = rest.trim_end_matches(|c: char| c.is_ascii_alphabetic()).len();
     matches!(
         &rest[word_start..],
         "Act"
@@ -518,7 +524,7 @@ fn last_weekday(name: &str, today: Date) -> Option<Date> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     #[test]
@@ -526,9 +532,180 @@ mod tests {
         let today: Date = "2017-04-14".parse()?;
         assert_eq!(relative_date("yesterday", today), Some(Literal::Date("2017-04-13".parse()?)));
         assert_eq!(relative_date("last year", today), Some(Literal::Year(2016)));
+        assert_eq!(relative_date("next year", today), Some(Literal::Year(2018)));
+        assert_eq!(relative_date("this year", today), Some(Literal::Year(2017)));
+        assert_eq!(relative_date("last month", today), Some(Literal::YearMonth(2017, 3)));
+        assert_eq!(relative_date("next month", today), Some(Literal::YearMonth(2017, 5)));
         assert_eq!(last_weekday("Tuesday", today), Some("2017-04-11".parse()?));
         assert_eq!(last_weekday("Friday", today), Some(today));
         Ok(())
+    }
+
+    /// (article date, text, expected (mention text, value) pairs).
+    type Case = (&'static str, &'static str, &'static [(&'static str, &'static str)]);
+
+    /// The date mentions of `text`, as (text, value), in an article dated `today`.
+    pub(crate) fn dates_in(text: &str, today: &str) -> Vec<(String, String)> {
+        let annotations = annotate(text, today);
+        annotations
+            .mentions
+            .iter()
+            .filter(|mention| mention.tag == Some(Tag::Date))
+            .filter_map(|mention| {
+                let value = crate::graph::FactObject::Literal(mention.date.as_ref()?).to_string();
+                Some((mention.text.clone(), value))
+            })
+            .collect()
+    }
+
+    /// Runs the value finders (dates, then numbers) over every sentence of `text`, in an
+    /// article dated `today`.
+    pub(crate) fn annotate(text: &str, today: &str) -> Annotations {
+        let Ok(mut article) = crate::article::Article::parse(text) else {
+            panic!("not an article: {text:?}");
+        };
+        article.date = today.parse().ok();
+        let Ok((lexicon, rules)) = crate::pipeline::builtin_data() else {
+            panic!("built-in data failed to load");
+        };
+        let context = Context { article: &article, lexicon, rules, date: article.date };
+        let mut annotations = Annotations {
+            by_sentence: vec![Vec::new(); article.sentences.len()],
+            ..Annotations::default()
+        };
+        for sentence in &article.sentences {
+            let tokens = super::super::tokens::tokenize(&article, sentence);
+            find(&context, sentence, &tokens, &mut annotations);
+            super::super::numbers::find(&context, sentence, &tokens, &mut annotations);
+        }
+        annotations
+    }
+
+    #[test]
+    fn dates_without_a_year() {
+        // (article date, text, expected mentions)
+        let cases: &[Case] = &[
+            // A future cue puts a month and day in the coming months.
+            (
+                "2020-02-18",
+                "A hearing has been scheduled for March 3.",
+                &[("March 3", "2020-03-03")],
+            ),
+            ("2020-01-10", "The talks will resume on July 20.", &[("July 20", "2020-07-20")]),
+            // Otherwise the nearest, the future counting double.
+            ("2020-02-18", "The lawsuit was filed on Feb. 10.", &[("Feb. 10", "2020-02-10")]),
+            ("2020-02-18", "Talks collapsed on Dec. 20.", &[("Dec. 20", "2019-12-20")]),
+            ("2020-02-18", "Talks collapsed on Aug. 10.", &[("Aug. 10", "2019-08-10")]),
+            ("2020-02-18", "The vote is on March 3.", &[("March 3", "2020-03-03")]),
+            // A date far off stays the nearest even in a sentence about the future.
+            (
+                "2020-02-18",
+                "The trial, which began on Feb. 10, will resume.",
+                &[("Feb. 10", "2020-02-10")],
+            ),
+            // A month alone needs a cue before it.
+            (
+                "2019-03-12",
+                "Croatia has until the end of May to begin the work.",
+                &[("the end of May", "2019-05")],
+            ),
+            (
+                "2022-08-14",
+                "It came after flash floods in June affected millions.",
+                &[("June", "2022-06")],
+            ),
+            ("2022-08-14", "Prices have risen since March.", &[("March", "2022-03")]),
+            ("2022-08-14", "Rains began in mid-July.", &[("mid-July", "2022-07")]),
+            ("2020-02-18", "He resigned last August.", &[("last August", "2019-08")]),
+            ("2020-02-18", "He resigned last February.", &[("last February", "2019-02")]),
+            ("2020-02-18", "Elections are due next June.", &[("next June", "2020-06")]),
+            ("2020-01-10", "The vote will be held in July.", &[("July", "2020-07")]),
+            ("2020-01-10", "The vote was held in November.", &[("November", "2019-11")]),
+            // Not months.
+            ("2020-02-18", "He may resign. Theresa May said no.", &[]),
+            ("2020-02-18", "The plan was backed by May and her cabinet.", &[]),
+            ("2020-02-18", "In April Ryan's words, it failed.", &[]),
+            ("2020-02-18", "Thousands joined the March for Our Lives.", &[]),
+            ("2020-02-18", "The march began at noon.", &[]),
+        ];
+        for (today, text, expected) in cases {
+            let expected: Vec<(String, String)> =
+                expected.iter().map(|(t, v)| ((*t).to_owned(), (*v).to_owned())).collect();
+            assert_eq!(dates_in(text, today), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn dates_relative_to_an_earlier_date() {
+        let cases: &[Case] = &[
+            (
+                "2021-11-20",
+                "Gunmen arrived on Tuesday. A group claimed the attack the following day.",
+                &[("Tuesday", "2021-11-16"), ("the following day", "2021-11-17")],
+            ),
+            (
+                "2021-11-20",
+                "The vote was on Nov. 3, 2021. Results came the next day. Talks began the day before.",
+                &[("Nov. 3, 2021", "2021-11-03"), ("the next day", "2021-11-04"), ("the day before", "2021-11-03")],
+            ),
+            (
+                "2021-11-20",
+                "He was arrested on Nov. 3, 2021. He was charged two days later.",
+                &[("Nov. 3, 2021", "2021-11-03"), ("two days later", "2021-11-05")],
+            ),
+            (
+                "2021-11-20",
+                "The war began in 2012. Peace came two years later.",
+                &[("2012", "2012"), ("two years later", "2014")],
+            ),
+            (
+                "2021-11-20",
+                "The plant opened three years ago. It closed a week ago.",
+                &[("three years ago", "2018"), ("a week ago", "2021-11-13")],
+            ),
+            ("2021-11-20", "Elections are due next year.", &[("next year", "2022")]),
+            ("2021-11-20", "Prices rose last month.", &[("last month", "2021-10")]),
+            // Nothing to count from, or counted from something that is not a date.
+            ("2021-11-20", "A group claimed the attack the following day.", &[]),
+            ("2021-11-20", "The war began in 2012. It ended two days later.", &[("2012", "2012")]),
+            ("2021-11-20", "He was arrested on Tuesday. The day after the vote, he fled.", &[("Tuesday", "2021-11-16")]),
+        ];
+        for (today, text, expected) in cases {
+            let expected: Vec<(String, String)> =
+                expected.iter().map(|(t, v)| ((*t).to_owned(), (*v).to_owned())).collect();
+            assert_eq!(dates_in(text, today), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn years_in_names_of_laws_are_not_dates() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            ("He was charged under the National Security Act 2023.", &[]),
+            ("It violated the Civil Rights Act of 1964.", &[]),
+            ("It breached the Information Technology Act, 2000.", &[]),
+            ("The act was passed in 2023.", &[("2023", "2023")]),
+            ("A new law took effect in 2023.", &[("2023", "2023")]),
+        ];
+        for (text, expected) in cases {
+            let expected: Vec<(String, String)> =
+                expected.iter().map(|(t, v)| ((*t).to_owned(), (*v).to_owned())).collect();
+            assert_eq!(dates_in(text, "2024-03-15"), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn choosing_the_year() {
+        let around = [(2019, -300), (2020, 20), (2021, 380)];
+        assert_eq!(choose_year(&around, Intent::Unknown, 274), Some(2020));
+        assert_eq!(choose_year(&around, Intent::Last, 274), Some(2019));
+        assert_eq!(choose_year(&around, Intent::Next, 274), Some(2020));
+        let ambiguous = [(2019, -190), (2020, 175), (2021, 540)];
+        assert_eq!(choose_year(&ambiguous, Intent::Unknown, 274), Some(2019));
+        assert_eq!(choose_year(&ambiguous, Intent::Future, 274), Some(2020));
+        let same_month = [(2019, -12), (2020, 0), (2021, 12)];
+        assert_eq!(choose_year(&same_month, Intent::Unknown, 9), Some(2020));
+        assert_eq!(choose_year(&same_month, Intent::Last, 9), Some(2019));
+        assert_eq!(choose_year(&same_month, Intent::Next, 9), Some(2021));
     }
 
     #[test]

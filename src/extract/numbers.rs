@@ -156,7 +156,11 @@ pub(crate) fn find(
         }
         // Numbers in digits are quantities (years, dates and provisions were taken before);
         // number words and digits below ten only when they count something.
-        if !unit_known && quantity.unit.is_none() && (!digits || (value < 10 && decimal.is_none()))
+        // "or more" makes a count of any number ("ten or more").
+        if !unit_known
+            && quantity.unit.is_none()
+            && found.name("or_more").is_none()
+            && (!digits || (value < 10 && decimal.is_none()))
         {
             let earlier_count = annotations.by_sentence.get(sentence.index).is_some_and(|list| {
                 list.iter()
@@ -448,7 +452,7 @@ fn word_role(lexicon: &Lexicon, word: &str) -> WordRole {
 
 /// The last word of a text (letters only), or "".
 fn last_word(text: &str) -> &str {
-    let start = text.rfind(|c: char| !c.is_alphabetic()).map_or(0, |index| index + 1);
+    let start = text.trim_end_matches(char::is_alphabetic).len();
     text.get(start..).unwrap_or("")
 }
 
@@ -528,6 +532,156 @@ pub(crate) fn parse_number(text: &str) -> Option<(i64, Option<String>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A quantity mention as (text, value, min, max, unit).
+    type Found = (String, Option<i64>, Option<i64>, Option<i64>, Option<String>);
+
+    /// (text, [(mention text, value, counted noun)]).
+    type CountCase = (&'static str, &'static [(&'static str, i64, &'static str)]);
+
+    /// (text, mention text, value, min, max).
+    type BoundCase = (&'static str, &'static str, Option<i64>, Option<i64>, Option<i64>);
+
+    /// The quantities of `text`.
+    fn quantities_in(text: &str) -> Vec<Found> {
+        let annotations = dates::tests::annotate(text, "2022-08-14");
+        annotations
+            .mentions
+            .iter()
+            .filter(|mention| mention.tag == Some(Tag::Qty))
+            .filter_map(|mention| {
+                let quantity = mention.quantity.as_ref()?;
+                let value = quantity
+                    .value
+                    .or_else(|| quantity.decimal.as_deref().and_then(|d| d.parse().ok()));
+                Some((
+                    mention.text.clone(),
+                    value,
+                    quantity.min,
+                    quantity.max,
+                    quantity.unit.clone(),
+                ))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn counts_of_plural_nouns() {
+        // (text, [(mention text, value, counted noun)])
+        let cases: &[CountCase] = &[
+            ("The court listed two species.", &[("two", 2, "species")]),
+            ("They held six Chinese engineers.", &[("six", 6, "engineers")]),
+            ("Two off-duty sheriff's deputies fired.", &[("Two", 2, "deputies")]),
+            ("It has two lithium brine projects.", &[("two", 2, "projects")]),
+            (
+                "After two explosions, two powerful tremors hit.",
+                &[("two", 2, "explosions"), ("two", 2, "tremors")],
+            ),
+            ("Twenty-three other people were wounded.", &[("Twenty-three", 23, "people")]),
+            ("He faces three counts of murder.", &[("three", 3, "counts")]),
+            ("Ninety people died.", &[("Ninety people", 90, "people")]),
+            ("Seventeen soldiers died.", &[("Seventeen soldiers", 17, "soldiers")]),
+            ("They sent 2 helicopters.", &[("2", 2, "helicopters")]),
+            ("Two Americans were freed.", &[("Two Americans", 2, "Americans")]),
+        ];
+        for (text, expected) in cases {
+            let expected: Vec<_> = expected
+                .iter()
+                .map(|(t, v, u)| ((*t).to_owned(), Some(*v), None, None, Some((*u).to_owned())))
+                .collect();
+            assert_eq!(quantities_in(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn counts_without_a_noun() {
+        let cases: &[(&str, &[(&str, i64)])] = &[
+            ("Four of the wounded were in critical condition.", &[("Four", 4)]),
+            (
+                "38 casualties were admitted, nine of them in critical condition.",
+                &[("38", 38), ("nine", 9)],
+            ),
+            (
+                "He said 11 of the dead were attackers and five were hostages.",
+                &[("11", 11), ("five", 5)],
+            ),
+            (
+                "Nineteen of the dead were in Malatya and eight in Elazig.",
+                &[("Nineteen", 19), ("eight", 8)],
+            ),
+        ];
+        for (text, expected) in cases {
+            let expected: Vec<_> = expected
+                .iter()
+                .map(|(t, v)| ((*t).to_owned(), Some(*v), None, None, None))
+                .collect();
+            assert_eq!(quantities_in(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn bounds() {
+        // (text, mention, value, min, max)
+        let cases: &[BoundCase] = &[
+            ("It counts four or more people shot.", "four or more people", None, Some(4), None),
+            ("Ten or fewer were hurt.", "Ten or fewer", None, None, Some(10)),
+            ("Shares fell as much as 35 percent.", "as much as 35 percent", None, None, Some(35)),
+            ("As many as 100 people died.", "As many as 100 people", None, None, Some(100)),
+            ("As few as 12 people voted.", "As few as 12 people", None, Some(12), None),
+            ("More than 400 villages flooded.", "More than 400", None, Some(400), None),
+            ("At least two attackers fled.", "At least two attackers", None, Some(2), None),
+            ("At least two helicopters flew.", "At least two", None, Some(2), None),
+        ];
+        for (text, mention, value, min, max) in cases {
+            let found = quantities_in(text);
+            let Some(first) = found.first() else { panic!("no quantity in {text:?}") };
+            assert_eq!(
+                (first.0.as_str(), first.1, first.2, first.3),
+                (*mention, *value, *min, *max),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn numbers_that_count_nothing() {
+        let cases = [
+            "It was one of the largest settlements.",
+            "No one enjoys paying taxes.",
+            "The two countries signed a deal.",
+            "The two sides issued a statement. The two discussed trade.",
+            "He was jailed for five years after a three-week trial.",
+            "Rivers rose to their highest levels in nearly two decades.",
+            "It ended a four-day siege.",
+            "Two-thirds of voters agreed.",
+            "The Big Four banks agreed.",
+            "He walked in shortly after 10 p.m. carrying a rifle.",
+            "The meeting starts at 9 am in the hall.",
+            "He was convicted under the National Security Act 2023.",
+            "The battle lasted nearly two hours.",
+            "It was the second time in two weeks.",
+            "It has three times the capacity.",
+        ];
+        for text in cases {
+            assert_eq!(quantities_in(text), [], "{text}");
+        }
+    }
+
+    #[test]
+    fn durations_in_digits_are_quantities_too() {
+        let annotations =
+            dates::tests::annotate("More rain is expected over the next 48 hours.", "2022-08-14");
+        let tags: Vec<(Option<Tag>, &str, bool)> = annotations
+            .mentions
+            .iter()
+            .map(|mention| (mention.tag, mention.text.as_str(), mention.inner))
+            .collect();
+        assert_eq!(tags, [(Some(Tag::Dur), "48 hours", false), (Some(Tag::Qty), "48 hours", true)]);
+        assert_eq!(
+            quantities_in("More rain is expected over the next 48 hours."),
+            [("48 hours".to_owned(), Some(48), None, None, Some("hours".to_owned()))]
+        );
+    }
 
     #[test]
     fn numbers() {
