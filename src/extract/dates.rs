@@ -150,6 +150,11 @@ pub(crate) fn find(
         } else if let (Some(count), Some(unit), Some(direction)) =
             (found.name("shift"), found.name("shift_unit"), found.name("shift_direction"))
         {
+            // "up 5% from a year earlier", "than a year ago": the basis of a comparison, not
+            // the date of anything.
+            if matches!(last_word(&text[..whole.start()]), "from" | "than" | "with" | "over") {
+                continue;
+            }
             let count = small_number(&count.as_str().to_lowercase()).map(i64::from);
             let reference = if direction.as_str() == "ago" {
                 context.date.map(Literal::Date)
@@ -208,6 +213,8 @@ pub(crate) fn find(
                 (Some(month), Some(day), Some(year)) => {
                     Date::new(year, month, day).ok().map(Literal::Date)
                 }
+                // "May 45 people" and "Feb. 30" are no dates.
+                (Some(month), Some(day), None) if Date::new(2000, month, day).is_err() => continue,
                 (Some(month), Some(day), None) => context.date.and_then(|today| {
                     let intent = if *future_cue.get_or_insert_with(|| FUTURE_CUE.is_match(text)) {
                         Intent::Future
@@ -221,8 +228,17 @@ pub(crate) fn find(
                 _ => None,
             }
         };
-        // "May" alone is a modal verb far more often than a month; such matches have no value.
-        let Some(value) = value else { continue };
+        // A date that cannot be resolved (no article date to count from, no earlier date for
+        // "the following day") is still a date mention: its day is no count, and rules see a
+        // date. Malformed absolute dates ("2019-13-45", "Feb. 30, 2020") are not dates.
+        if value.is_none()
+            && (found.name("iso").is_some()
+                || found.name("month3").is_some()
+                || found.name("year").is_some()
+                || found.name("year2").is_some())
+        {
+            continue;
+        }
         let mention_start = base + mention_start;
         if mention_start < start && annotations.overlaps(sentence.index, mention_start, end) {
             continue;
@@ -233,7 +249,7 @@ pub(crate) fn find(
             tag: Some(Tag::Date),
             class: "Date".into(),
             text: article.text[mention_start..end].to_owned(),
-            date: Some(value),
+            date: value,
             ..Mention::default()
         });
     }
@@ -393,6 +409,13 @@ fn shift_date(reference: &Literal, count: i64, unit: &str) -> Option<Literal> {
         (Literal::YearMonth(year, _) | Literal::Year(year), "year") => year_plus(*year, count),
         _ => None,
     }
+}
+
+/// The last word of a text (ASCII letters), or "".
+fn last_word(text: &str) -> &str {
+    let text = text.trim_end();
+    let start = text.trim_end_matches(|c: char| c.is_ascii_alphabetic()).len();
+    text.get(start..).unwrap_or("")
 }
 
 fn year_plus(year: i16, count: i64) -> Option<Literal> {
@@ -564,6 +587,7 @@ pub(crate) mod tests {
         let Ok(mut article) = crate::article::Article::parse(text) else {
             panic!("not an article: {text:?}");
         };
+        // An empty `today` is an article without a date.
         article.date = today.parse().ok();
         let Ok((lexicon, rules)) = crate::pipeline::builtin_data() else {
             panic!("built-in data failed to load");
@@ -664,6 +688,9 @@ pub(crate) mod tests {
                 &[("three years ago", "2018"), ("a week ago", "2021-11-13")],
             ),
             ("2021-11-20", "Elections are due next year.", &[("next year", "2022")]),
+            // The basis of a comparison is no date.
+            ("2021-11-20", "Profit rose 5% from a year earlier.", &[]),
+            ("2021-11-20", "Sales were higher than a year ago.", &[]),
             ("2021-11-20", "Prices rose last month.", &[("last month", "2021-10")]),
             // Nothing to count from, or counted from something that is not a date.
             ("2021-11-20", "A group claimed the attack the following day.", &[]),

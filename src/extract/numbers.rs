@@ -7,7 +7,7 @@ use regex::Regex;
 
 use super::tokens::Token;
 use super::{dates, Annotations, Context, Mention, Quantity, Tag};
-use crate::article::Sentence;
+use crate::article::{Article, Sentence};
 use crate::lexicon::{Lexicon, NounCategory};
 use crate::vocab::ng;
 
@@ -140,24 +140,18 @@ pub(crate) fn find(
         let start = found.name("bound").map_or(number.start(), |bound| bound.start());
         let start = found.name("currency").map_or(start, |currency| currency.start().min(start));
         let (abs_start, abs_end) = (base + start, base + end);
-        if annotations.overlaps(sentence.index, abs_start, abs_end) {
-            // "48 hours" is a duration and, like every number written in digits, a quantity:
-            // it goes inside the duration, which stays what rules see.
-            if digits && !unit_known && quantity.unit.is_none() {
-                push_inside_duration(
-                    annotations,
-                    sentence.index,
-                    base + number.start(),
-                    value,
-                    decimal,
-                );
-            }
+        // "48 hours" is a duration and, like every number written in digits, a quantity: it
+        // goes inside the duration mention, which stays what rules see. Any other overlap
+        // means the number is part of a mention found before.
+        let inside_duration = annotations.overlaps(sentence.index, abs_start, abs_end);
+        if inside_duration && !(digits && !unit_known && quantity.unit.is_none()) {
             continue;
         }
         // Numbers in digits are quantities (years, dates and provisions were taken before);
         // number words and digits below ten only when they count something.
         // "or more" makes a count of any number ("ten or more").
-        if !unit_known
+        if !inside_duration
+            && !unit_known
             && quantity.unit.is_none()
             && found.name("or_more").is_none()
             && (!digits || (value < 10 && decimal.is_none()))
@@ -214,6 +208,17 @@ pub(crate) fn find(
         if quantity.value.is_none() && quantity.min.is_none() && quantity.max.is_none() {
             quantity.decimal = Some(value.to_string());
         }
+        if inside_duration {
+            push_inside_duration(
+                article,
+                annotations,
+                sentence.index,
+                abs_start,
+                base + number.start(),
+                quantity,
+            );
+            continue;
+        }
         annotations.push(Mention {
             sentence: sentence.index,
             span: article.span(abs_start, abs_end),
@@ -237,29 +242,34 @@ fn starts_with_clock_suffix(after: &str) -> bool {
             .any(|suffix| after.strip_prefix(suffix).is_some_and(word_end))
 }
 
-/// Adds the number of a duration written in digits ("48 hours") as a quantity nested in the
-/// duration mention at `number_start`, if there is one.
+/// Adds the number of a duration written in digits ("48 hours", "up to 10 years") as a
+/// quantity nested in the duration mention that starts at `number_start`, if there is one;
+/// the quantity's span runs from `start` (a bound word) to the end of the duration.
 fn push_inside_duration(
+    article: &Article,
     annotations: &mut Annotations,
     sentence: usize,
+    start: usize,
     number_start: usize,
-    value: i64,
-    decimal: Option<String>,
+    mut quantity: Quantity,
 ) {
     let Some(duration) = annotations.mention_at(sentence, number_start) else { return };
     let Some(outer) = annotations.mentions.get(duration) else { return };
     if outer.tag != Some(Tag::Dur) || outer.span.start != number_start {
         return;
     }
-    let unit = outer.text.rsplit(' ').next().map(str::to_owned);
+    quantity.unit = outer.text.rsplit(' ').next().map(str::to_owned);
+    // A bound ("up to") before the duration belongs to the quantity.
+    let span = article.span(start.min(outer.span.start), outer.span.end);
+    let text = article.text.get(span.start..span.end).unwrap_or_default().to_owned();
     let mention = Mention {
         sentence,
-        span: outer.span,
+        span,
         tag: Some(Tag::Qty),
         class: "count".to_owned(),
         class_iri: ng::QUANTITY.to_owned(),
-        text: outer.text.clone(),
-        quantity: Some(Quantity { value: Some(value), decimal, unit, ..Quantity::default() }),
+        text,
+        quantity: Some(quantity),
         inner: true,
         ..Mention::default()
     };
@@ -271,8 +281,8 @@ fn push_inside_duration(
 
 /// Whether a number word, or a number in digits below ten, counts something here, and the
 /// plural noun it counts if one follows: `Some(Some("explosions"))` for "two explosions",
-/// `Some(None)` for "four of the wounded", "five were hostages" and "eight in Elazig" after
-/// an earlier count; `None` for "one of the", "the two countries", "two years", "a four-day
+/// `Some(None)` for "four of the wounded", "five were hostages", "killing eight" and "eight in
+/// Elazig" after an earlier count; `None` for "one of the", "the two countries", "two years", "a four-day
 /// siege" and "the Big Four".
 fn count_context<'t>(
     lexicon: &Lexicon,
@@ -362,7 +372,30 @@ fn count_context<'t>(
     {
         return Some(None);
     }
-    plural_noun_after(lexicon, after).map(Some)
+    if let Some(noun) = plural_noun_after(lexicon, after) {
+        return Some(Some(noun));
+    }
+    // "killing eight and wounding 20": the object of a verb that counts people.
+    matches!(
+        previous,
+        "killed"
+            | "killing"
+            | "kills"
+            | "wounded"
+            | "wounding"
+            | "injured"
+            | "injuring"
+            | "arrested"
+            | "detained"
+            | "rescued"
+            | "freed"
+            | "kidnapped"
+            | "abducted"
+            | "evacuated"
+            | "hospitalised"
+            | "hospitalized"
+    )
+    .then_some(None)
 }
 
 /// The plural noun a number counts, within the next four words ("two explosions", "six
@@ -597,6 +630,7 @@ mod tests {
     fn counts_without_a_noun() {
         let cases: &[(&str, &[(&str, i64)])] = &[
             ("Four of the wounded were in critical condition.", &[("Four", 4)]),
+            ("The blast killed eight and wounded 20.", &[("eight", 8), ("20", 20)]),
             (
                 "38 casualties were admitted, nine of them in critical condition.",
                 &[("38", 38), ("nine", 9)],
@@ -631,6 +665,7 @@ mod tests {
             ("More than 400 villages flooded.", "More than 400", None, Some(400), None),
             ("At least two attackers fled.", "At least two attackers", None, Some(2), None),
             ("At least two helicopters flew.", "At least two", None, Some(2), None),
+            ("They face up to 10 years in prison.", "up to 10 years", None, None, Some(10)),
         ];
         for (text, mention, value, min, max) in cases {
             let found = quantities_in(text);
@@ -665,6 +700,22 @@ mod tests {
         for text in cases {
             assert_eq!(quantities_in(text), [], "{text}");
         }
+    }
+
+    #[test]
+    fn days_of_dates_are_not_counts() {
+        // Without an article date "July 21" has no value, but it is still a date.
+        for today in ["", "2022-08-14"] {
+            let annotations = dates::tests::annotate("A hearing has been set for July 21.", today);
+            let tags: Vec<(Option<Tag>, &str)> =
+                annotations.mentions.iter().map(|m| (m.tag, m.text.as_str())).collect();
+            assert_eq!(tags, [(Some(Tag::Date), "July 21")], "{today}");
+        }
+        // "May 45" is no date.
+        assert_eq!(
+            quantities_in("In May 45 people died."),
+            [("45 people".to_owned(), Some(45), None, None, Some("people".to_owned()))]
+        );
     }
 
     #[test]
