@@ -152,7 +152,7 @@ pub(crate) fn find(
         {
             // "up 5% from a year earlier", "than a year ago": the basis of a comparison, not
             // the date of anything.
-            if matches!(last_word(&text[..whole.start()]), "from" | "than" | "with" | "over") {
+            if compares(&text[..whole.start()]) {
                 continue;
             }
             let count = small_number(&count.as_str().to_lowercase()).map(i64::from);
@@ -169,33 +169,46 @@ pub(crate) fn find(
             // A month alone: "in June", "since March", "the end of May", "mid-July", "last
             // August". A cue before it must say it is a time ("May" is a modal verb, "June" and
             // "August" are names), and a capitalised word after it makes it part of a name.
+            // "in June and July 2026", "between May and June 2018": a month coordinated with
+            // a month and year is a month, of that year.
             let after = &text[whole.end()..];
-            if after.starts_with(' ') && after.trim_start().starts_with(char::is_uppercase) {
+            let shared_year: Option<i16> = COORDINATED_MONTH_YEAR
+                .captures(after)
+                .and_then(|found| found.name("year")?.as_str().parse().ok());
+            if shared_year.is_none()
+                && after.starts_with(' ')
+                && after.trim_start().starts_with(char::is_uppercase)
+            {
                 continue;
             }
-            let Some((cue_start, intent)) = bare_month_cue(&text[..whole.start()], month.as_str())
-            else {
-                continue;
+            let (cue_start, intent) = match bare_month_cue(&text[..whole.start()], month.as_str()) {
+                Some(cue) => cue,
+                None if shared_year.is_some() => (whole.start(), Intent::Unknown),
+                None => continue,
             };
             mention_start = cue_start;
-            let intent = if intent == Intent::Unknown
-                && *future_cue.get_or_insert_with(|| FUTURE_CUE.is_match(text))
-            {
-                Intent::Future
+            if let Some(year) = shared_year {
+                month_number(month.as_str()).map(|month| Literal::YearMonth(year, month))
             } else {
-                intent
-            };
-            month_number(month.as_str()).zip(context.date).and_then(|(month, today)| {
-                let offsets: Vec<(i16, i64)> = (-1..=1)
-                    .map(|shift| {
-                        let year = today.year() + shift;
-                        let offset =
-                            i64::from(shift) * 12 + i64::from(month) - i64::from(today.month());
-                        (year, offset)
-                    })
-                    .collect();
-                choose_year(&offsets, intent, 9).map(|year| Literal::YearMonth(year, month))
-            })
+                let intent = if intent == Intent::Unknown
+                    && *future_cue.get_or_insert_with(|| FUTURE_CUE.is_match(text))
+                {
+                    Intent::Future
+                } else {
+                    intent
+                };
+                month_number(month.as_str()).zip(context.date).and_then(|(month, today)| {
+                    let offsets: Vec<(i16, i64)> = (-1..=1)
+                        .map(|shift| {
+                            let year = today.year() + shift;
+                            let offset =
+                                i64::from(shift) * 12 + i64::from(month) - i64::from(today.month());
+                            (year, offset)
+                        })
+                        .collect();
+                    choose_year(&offsets, intent, 9).map(|year| Literal::YearMonth(year, month))
+                })
+            }
         } else {
             let month = found
                 .name("month")
@@ -411,12 +424,25 @@ fn shift_date(reference: &Literal, count: i64, unit: &str) -> Option<Literal> {
     }
 }
 
-/// The last word of a text (ASCII letters), or "".
-fn last_word(text: &str) -> &str {
-    let text = text.trim_end();
-    let start = text.trim_end_matches(|c: char| c.is_ascii_alphabetic()).len();
-    text.get(start..).unwrap_or("")
+/// Whether one of the last four words before a shifted date makes it the basis of a
+/// comparison ("up from $1.9 billion a year earlier", "higher than a year ago").
+fn compares(before: &str) -> bool {
+    before.split_whitespace().rev().take(4).any(|word| {
+        matches!(
+            word.trim_matches(|c: char| !c.is_ascii_alphabetic()),
+            "from" | "than" | "with" | "compared" | "versus" | "vs" | "over"
+        )
+    })
 }
+
+#[expect(clippy::expect_used, reason = "constant patterns, covered by tests")]
+static COORDINATED_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    regex::RegexBuilder::new(
+        r"^\s*(?:and|or|to|through|until|till|-|\x{2013}|\x{2014})\s*(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?P<year>1[89]\d\d|20\d\d)\b",
+    )
+    .build()
+    .expect("valid coordinated month regex")
+});
 
 fn year_plus(year: i16, count: i64) -> Option<Literal> {
     i16::try_from(i64::from(year) + count).ok().map(Literal::Year)
@@ -645,6 +671,17 @@ pub(crate) mod tests {
             ("2020-02-18", "Elections are due next June.", &[("next June", "2020-06")]),
             ("2020-01-10", "The vote will be held in July.", &[("July", "2020-07")]),
             ("2020-01-10", "The vote was held in November.", &[("November", "2019-11")]),
+            // A month coordinated with a month and year shares the year.
+            (
+                "2024-01-09",
+                "It will be held in June and July 2026.",
+                &[("June", "2026-06"), ("July 2026", "2026-07")],
+            ),
+            (
+                "2024-01-09",
+                "Rates rose between May and June 2018.",
+                &[("May", "2018-05"), ("June 2018", "2018-06")],
+            ),
             // Not months.
             ("2020-02-18", "He may resign. Theresa May said no.", &[]),
             ("2020-02-18", "The plan was backed by May and her cabinet.", &[]),
@@ -691,6 +728,7 @@ pub(crate) mod tests {
             // The basis of a comparison is no date.
             ("2021-11-20", "Profit rose 5% from a year earlier.", &[]),
             ("2021-11-20", "Sales were higher than a year ago.", &[]),
+            ("2021-11-20", "Revenue was $2 billion, up from $1.9 billion a year earlier.", &[]),
             ("2021-11-20", "Prices rose last month.", &[("last month", "2021-10")]),
             // Nothing to count from, or counted from something that is not a date.
             ("2021-11-20", "A group claimed the attack the following day.", &[]),
