@@ -19,10 +19,24 @@ const MONTH: &str = r"(?P<month>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|A
 #[expect(clippy::expect_used, reason = "constant patterns, covered by tests")]
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
-        r"\b(?:{MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>1[89]\d\d|20\d\d))?|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>January|February|March|April|May|June|July|August|September|October|November|December)(?:,?\s+(?P<year2>1[89]\d\d|20\d\d))?|(?P<iso>(?:1[89]|20)\d\d-[01]\d-[0-3]\d)|(?P<month3>January|February|March|April|May|June|July|August|September|October|November|December)\s+(?P<year3>1[89]\d\d|20\d\d)|(?P<relative>yesterday|today|tonight|(?:last|this|next)\s+(?:week|month|year)|earlier\s+this\s+(?:week|month|year))|(?:on\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?P<year4>1[89]\d\d|20\d\d)|(?P<anaphoric>[Tt]he\s+(?:following|next|previous|same)\s+day|[Tt]he\s+day\s+(?:before|after))|(?P<shift>\d{{1,2}}|[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve)\s+(?P<shift_unit>days?|weeks?|months?|years?)\s+(?P<shift_direction>ago|later|earlier)|(?P<month4>January|February|March|April|May|June|July|August|September|October|November|December))\b"
+        r"\b(?:{MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>1[89]\d\d|20\d\d))?|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>January|February|March|April|May|June|July|August|September|October|November|December)(?:,?\s+(?P<year2>1[89]\d\d|20\d\d))?|(?P<iso>(?:1[89]|20)\d\d-[01]\d-[0-3]\d)|(?P<month3>January|February|March|April|May|June|July|August|September|October|November|December)\s+(?P<year3>1[89]\d\d|20\d\d)|(?P<relative>yesterday|today|tonight|(?:last|this|next)\s+(?:week|month|year)|earlier\s+this\s+(?:week|month|year))|(?:on\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?P<year4>1[89]\d\d|20\d\d)|(?P<month4>January|February|March|April|May|June|July|August|September|October|November|December))\b"
     );
     regex::RegexBuilder::new(&pattern).unicode(false).build().expect("valid date regex")
 });
+
+/// Dates counted from another date: "the following day", "two days later", "a week ago".
+/// Kept out of `DATE`, whose scan every sentence pays for: these start with common words
+/// ("the", "a"), and a sentence is only scanned for them when it has one of `ANCHORED_WORDS`.
+#[expect(clippy::expect_used, reason = "constant patterns, covered by tests")]
+static ANCHORED: LazyLock<Regex> = LazyLock::new(|| {
+    regex::RegexBuilder::new(r"\b(?:(?P<anaphoric>[Tt]he\s+(?:following|next|previous|same)\s+day|[Tt]he\s+day\s+(?:before|after))|(?P<shift>\d{1,2}|[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve)\s+(?P<shift_unit>days?|weeks?|months?|years?)\s+(?P<shift_direction>ago|later|earlier))\b")
+        .unicode(false)
+        .build()
+        .expect("valid anchored date regex")
+});
+
+/// Words one of which every match of `ANCHORED` contains.
+const ANCHORED_WORDS: [&str; 4] = [" day", " ago", " later", " earlier"];
 
 #[expect(clippy::expect_used, reason = "constant patterns, covered by tests")]
 static DURATION: LazyLock<Regex> = LazyLock::new(|| {
@@ -80,8 +94,17 @@ pub(crate) fn find(
     // Whether the sentence speaks of the future, read once and only when a date without a
     // year needs it.
     let mut future_cue: Option<bool> = None;
-    for found in DATE.captures_iter(text) {
+    // Dates counted from another come after the sentence's other dates, which they may count
+    // from.
+    let anchored = ANCHORED_WORDS
+        .iter()
+        .any(|word| text.contains(word))
+        .then(|| ANCHORED.captures_iter(text))
+        .into_iter()
+        .flatten();
+    for found in DATE.captures_iter(text).chain(anchored) {
         let Some(whole) = found.get(0) else { continue };
+        let mut mention_end = whole.end();
         let mut mention_start =
             if whole.as_str().starts_with("on ") { whole.start() + 3 } else { whole.start() };
         let (start, end) = (base + whole.start(), base + whole.end());
@@ -93,8 +116,13 @@ pub(crate) fn find(
             // is part of a larger number ("1,2004") or of a law's name ("the Data Act 2023").
             let after = text[whole.end()..].trim_start();
             let before = &text[..whole.start()];
+            // After "in" or "since" it is a year all the same ("floods in 2021 killed 398").
+            let temporal = matches!(
+                before.split_whitespace().next_back(),
+                Some("in" | "In" | "since" | "Since" | "until" | "till" | "during" | "During")
+            );
             if before.ends_with([',', '.', '$'])
-                || starts_with_count_noun(after)
+                || (starts_with_count_noun(after) && !temporal)
                 || ends_with_law_name(before)
             {
                 continue;
@@ -189,6 +217,12 @@ pub(crate) fn find(
             mention_start = cue_start;
             if let Some(year) = shared_year {
                 month_number(month.as_str()).map(|month| Literal::YearMonth(year, month))
+            } else if let Some((shift, length)) = relative_year_after(after) {
+                // "in May last year".
+                mention_end += length;
+                month_number(month.as_str())
+                    .zip(context.date)
+                    .map(|(month, today)| Literal::YearMonth(today.year() + shift, month))
             } else {
                 let intent = if intent == Intent::Unknown
                     && *future_cue.get_or_insert_with(|| FUTURE_CUE.is_match(text))
@@ -229,6 +263,11 @@ pub(crate) fn find(
                 // "May 45 people" and "Feb. 30" are no dates.
                 (Some(month), Some(day), None) if Date::new(2000, month, day).is_err() => continue,
                 (Some(month), Some(day), None) => context.date.and_then(|today| {
+                    // "on March 3 last year".
+                    if let Some((shift, length)) = relative_year_after(&text[whole.end()..]) {
+                        mention_end += length;
+                        return Date::new(today.year() + shift, month, day).ok().map(Literal::Date);
+                    }
                     let intent = if *future_cue.get_or_insert_with(|| FUTURE_CUE.is_match(text)) {
                         Intent::Future
                     } else {
@@ -252,8 +291,10 @@ pub(crate) fn find(
         {
             continue;
         }
-        let mention_start = base + mention_start;
-        if mention_start < start && annotations.overlaps(sentence.index, mention_start, end) {
+        let (mention_start, end) = (base + mention_start, base + mention_end);
+        if (mention_start < start || end > base + whole.end())
+            && annotations.overlaps(sentence.index, mention_start, end)
+        {
             continue;
         }
         annotations.push(Mention {
@@ -378,7 +419,14 @@ fn bare_month_cue(before: &str, month: &str) -> Option<(usize, Intent)> {
     let word_start = trimmed.trim_end_matches(|c: char| c.is_ascii_alphabetic()).len();
     let word = &trimmed[word_start..];
     let may = month == "May";
-    match word.to_ascii_lowercase().as_str() {
+    let lowercase = word.to_ascii_lowercase();
+    // "in January and February": a month coordinated with one before it.
+    if matches!(lowercase.as_str(), "and" | "or" | "to" | "through")
+        && month_number(last_word(&trimmed[..word_start])).is_some()
+    {
+        return Some((month_start, Intent::Unknown));
+    }
+    match lowercase.as_str() {
         "last" => Some((word_start, Intent::Last)),
         "next" => Some((word_start, Intent::Next)),
         "this" | "early" | "late" => Some((word_start, Intent::Unknown)),
@@ -388,6 +436,30 @@ fn bare_month_cue(before: &str, month: &str) -> Option<(usize, Intent)> {
         }
         _ => None,
     }
+}
+
+/// "last year", "this year" or "next year" right after a month: the shift from the article's
+/// year and the length of the text, spaces included.
+fn relative_year_after(after: &str) -> Option<(i16, usize)> {
+    let trimmed = after.trim_start_matches(' ');
+    let lead = after.len() - trimmed.len();
+    if lead == 0 {
+        return None;
+    }
+    [("last year", -1), ("this year", 0), ("next year", 1)].into_iter().find_map(
+        |(words, shift)| {
+            let rest = trimmed.strip_prefix(words)?;
+            (!rest.starts_with(|c: char| c.is_ascii_alphanumeric()))
+                .then_some((shift, lead + words.len()))
+        },
+    )
+}
+
+/// The last word of a text (ASCII letters), or "".
+fn last_word(text: &str) -> &str {
+    let text = text.trim_end();
+    let start = text.trim_end_matches(|c: char| c.is_ascii_alphabetic()).len();
+    text.get(start..).unwrap_or("")
 }
 
 /// The latest date mentioned before a byte offset of a sentence, in this sentence or an
@@ -671,6 +743,17 @@ pub(crate) mod tests {
             ("2020-02-18", "Elections are due next June.", &[("next June", "2020-06")]),
             ("2020-01-10", "The vote will be held in July.", &[("July", "2020-07")]),
             ("2020-01-10", "The vote was held in November.", &[("November", "2019-11")]),
+            (
+                "2023-03-15",
+                "Sales rose in January and February. It was amended in May last year.",
+                &[("January", "2023-01"), ("February", "2023-02"), ("May last year", "2022-05")],
+            ),
+            (
+                "2023-03-15",
+                "It began on March 3 last year.",
+                &[("March 3 last year", "2022-03-03")],
+            ),
+            ("2023-03-15", "Floods in 2021 killed 398 people.", &[("2021", "2021")]),
             // A month coordinated with a month and year shares the year.
             (
                 "2024-01-09",

@@ -161,11 +161,14 @@ pub(crate) fn find(
                     .filter_map(|&index| annotations.mentions.get(index))
                     .any(|mention| mention.tag == Some(Tag::Qty) && mention.span.end <= abs_start)
             });
+            let number_end = found.name("scale").map_or(number.end(), |scale| scale.end());
+            let large = value >= 100 || found.name("scale").is_some();
             match count_context(
                 context.lexicon,
                 number.as_str(),
+                large,
                 &text[..start],
-                &text[number.end()..],
+                &text[number_end..],
                 earlier_count,
             ) {
                 Some(noun) => quantity.unit = noun.map(str::to_owned),
@@ -287,12 +290,13 @@ fn push_inside_duration(
 fn count_context<'t>(
     lexicon: &Lexicon,
     number: &str,
+    large: bool,
     before: &str,
     after: &'t str,
     earlier_count: bool,
 ) -> Option<Option<&'t str>> {
     // "one" is a pronoun ("one of the largest", "no one") far more often than a count.
-    if number.eq_ignore_ascii_case("one") || number == "1" {
+    if !large && (number.eq_ignore_ascii_case("one") || number == "1") {
         return None;
     }
     // "a four-day siege", "two-thirds": a modifier or a fraction, not a count.
@@ -307,7 +311,20 @@ fn count_context<'t>(
     {
         return None;
     }
+    // "three hundred", "thousands", "two million": large numbers are amounts wherever they are.
+    if large {
+        return Some(plural_noun_after(lexicon, after));
+    }
     let previous = last_word(before);
+    // "one in five", "two out of three": a ratio.
+    if matches!(previous, "in" | "of")
+        && before[..before.len() - previous.len()]
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|word| matches!(word, "out") || parse_number(word).is_some())
+    {
+        return None;
+    }
     // "the two countries", "their three children": a set the article already knows.
     if matches!(
         previous.to_ascii_lowercase().as_str(),
@@ -631,6 +648,7 @@ mod tests {
         let cases: &[(&str, &[(&str, i64)])] = &[
             ("Four of the wounded were in critical condition.", &[("Four", 4)]),
             ("The blast killed eight and wounded 20.", &[("eight", 8), ("20", 20)]),
+            ("Some two million were displaced.", &[("Some two million", 2_000_000)]),
             (
                 "38 casualties were admitted, nine of them in critical condition.",
                 &[("38", 38), ("nine", 9)],
@@ -666,6 +684,7 @@ mod tests {
             ("At least two attackers fled.", "At least two attackers", None, Some(2), None),
             ("At least two helicopters flew.", "At least two", None, Some(2), None),
             ("They face up to 10 years in prison.", "up to 10 years", None, None, Some(10)),
+            ("Thousands marched.", "Thousands", None, Some(1000), None),
         ];
         for (text, mention, value, min, max) in cases {
             let found = quantities_in(text);
@@ -696,6 +715,7 @@ mod tests {
             "The battle lasted nearly two hours.",
             "It was the second time in two weeks.",
             "It has three times the capacity.",
+            "One in five was unemployed, and two out of three said so.",
         ];
         for text in cases {
             assert_eq!(quantities_in(text), [], "{text}");
