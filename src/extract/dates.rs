@@ -1,5 +1,12 @@
 //! Dates and durations: absolute ("Sept 1, 2004", "1 September 2004", "2004-09-01", "in 2004",
-//! "March 2019") and relative to the article's date ("yesterday", "on Tuesday", "last year").
+//! "March 2019"), relative to the article's date ("yesterday", "on Tuesday", "last year", "two
+//! weeks ago"), without a year ("March 3", "in June", "the end of May": the year is chosen by
+//! [`choose_year`]), and counted from the latest date mentioned before them ("the following
+//! day", "two days later").
+//!
+//! A date that cannot be resolved (no article date, nothing to count from) is still a date
+//! mention, without a value, so that its day is not read as a count.
+//! A year in a law's name ("the National Security Act 2023") is no date.
 //!
 //! NB: the reference date is the article's, never the clock's, so output is deterministic.
 

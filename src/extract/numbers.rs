@@ -1,5 +1,14 @@
 //! Quantities ("over 330 people", "1,100 people", "twenty-three", "$1.5 billion") and legal
 //! provisions ("Article 2"), whose numbers must not be read as counts.
+//!
+//! Every number in digits is a quantity, unless it is part of a date, a provision, a clock
+//! time ("10 p.m.") or a law's name; a duration in digits ("48 hours") is a quantity too,
+//! nested in the duration mention. A number word, or a number in digits below ten, is a
+//! quantity only when it counts something (see `count_context`): a plural noun ("two
+//! explosions", "six Chinese engineers"), a partitive ("four of the wounded"), a verb ("five
+//! were hostages", "killing eight"), or a count left out after an earlier one ("and eight in
+//! Elazig"); never "one" alone, a set already known ("the two countries"), a modifier ("a
+//! four-day siege") or a name ("the Big Four").
 
 use std::sync::LazyLock;
 
@@ -298,6 +307,10 @@ fn count_context<'t>(
     // "one" is a pronoun ("one of the largest", "no one") far more often than a count.
     if !large && (number.eq_ignore_ascii_case("one") || number == "1") {
         return None;
+    }
+    // An age is a quantity, as "34-year-old" is.
+    if after.starts_with("-year-old") {
+        return Some(None);
     }
     // "a four-day siege", "two-thirds": a modifier or a fraction, not a count.
     if after.starts_with(['-', '/']) {
@@ -649,6 +662,7 @@ mod tests {
             ("Four of the wounded were in critical condition.", &[("Four", 4)]),
             ("The blast killed eight and wounded 20.", &[("eight", 8), ("20", 20)]),
             ("Some two million were displaced.", &[("Some two million", 2_000_000)]),
+            ("A seven-year-old girl and a 34-year-old man died.", &[("seven", 7), ("34", 34)]),
             (
                 "38 casualties were admitted, nine of them in critical condition.",
                 &[("38", 38), ("nine", 9)],
