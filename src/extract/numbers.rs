@@ -488,8 +488,8 @@ fn word_role(lexicon: &Lexicon, word: &str) -> WordRole {
         | "and" | "or" | "but" | "nor" | "as" | "than" | "that" | "which" | "who" | "whom"
         | "whose" | "was" | "were" | "is" | "are" | "be" | "been" | "being" | "had" | "has"
         | "have" | "do" | "did" | "does" | "will" | "would" | "could" | "should" | "can"
-        | "may" | "might" | "must" | "not" | "more" | "less" | "most" | "least" | "such"
-        | "per" | "each" | "this" | "these" | "those" | "its" | "their" | "his" | "her" | "our"
+        | "may" | "might" | "must" | "not" | "less" | "most" | "least" | "such" | "per"
+        | "each" | "this" | "these" | "those" | "its" | "their" | "his" | "her" | "our"
         | "your" | "my" | "it" | "they" | "them" | "he" | "she" | "we" | "you" | "out" | "up"
         | "down" | "over" | "under" | "after" | "before" | "into" | "about" | "also" | "only"
         | "still" | "then" | "there" | "here" | "so" | "very" | "too" | "if" | "when" | "while"
@@ -645,6 +645,7 @@ mod tests {
             ("Ninety people died.", &[("Ninety people", 90, "people")]),
             ("Seventeen soldiers died.", &[("Seventeen soldiers", 17, "soldiers")]),
             ("They sent 2 helicopters.", &[("2", 2, "helicopters")]),
+            ("Two more suspects were held.", &[("Two", 2, "suspects")]),
             ("Two Americans were freed.", &[("Two Americans", 2, "Americans")]),
         ];
         for (text, expected) in cases {
@@ -729,6 +730,7 @@ mod tests {
             "The battle lasted nearly two hours.",
             "It was the second time in two weeks.",
             "It has three times the capacity.",
+            "It took two more years and two more than planned.",
             "One in five was unemployed, and two out of three said so.",
         ];
         for text in cases {
