@@ -25,7 +25,7 @@ const NUMBER_WORD: &str = "one|two|three|four|five|six|seven|eight|nine|ten|elev
 #[expect(clippy::expect_used, reason = "constant patterns, covered by tests")]
 static QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
-        r"(?i:\b(?P<bound>more than|over|at least|nearly|almost|about|around|some|up to|fewer than|less than|roughly|an estimated|approximately|at most|as (?:many|much|high|few|little|low) as)\s+)?(?P<currency>\$|€|£)?(?P<number>\b\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\b\d+(?:\.\d+)?|\b(?i:(?:{NUMBER_WORD})\b(?:[\s-]+(?:and\s+)?(?:{NUMBER_WORD})\b)*))(?:\s+(?P<scale>million|billion|trillion|thousand|hundred))?(?P<percent>\s*%|\s+per\s?cent|\s+percent)?(?P<or_more>\s+or\s+(?:more|fewer|less))?(?P<of>\s+of)?(?:\s+(?P<unit>[A-Za-z][A-Za-z-]*))?"
+        r"(?i:\b(?P<bound>more than|over|at least|nearly|almost|about|around|some|up to|fewer than|less than|roughly|an estimated|approximately|at most|as (?:many|much|high|few|little|low) as)\s+)?(?P<currency>\$|€|£)?(?P<number>\b\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\b\d+(?:\.\d+)?|\b(?i:(?:{NUMBER_WORD})\b(?:[\s-]+(?:and\s+)?(?:{NUMBER_WORD})\b)*))(?:\s+(?P<scale>million|billion|trillion|thousand|hundred)|(?P<short_scale>bn|m|tn)\b)?(?P<percent>\s*%|\s+per\s?cent|\s+percent)?(?P<or_more>\s+or\s+(?:more|fewer|less))?(?P<of>\s+of)?(?:\s+(?P<unit>[A-Za-z][A-Za-z-]*))?"
     );
     // ASCII classes and word boundaries: English numbers and units need no more, and the
     // automaton is far smaller than a Unicode-aware one.
@@ -35,7 +35,7 @@ static QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
 #[expect(clippy::expect_used, reason = "constant patterns, covered by tests")]
 static PROVISION: LazyLock<Regex> = LazyLock::new(|| {
     regex::RegexBuilder::new(
-        r"\b(?:Article|Section|Paragraph|Clause|Protocol|Chapter|Amendment) (?:No\. )?\d+[A-Za-z]?\b",
+        r"\b(?:Article|Section|Paragraph|Clause|Protocol|Chapter|Amendment|Resolution) (?:No\. )?\d+[A-Za-z]?\b",
     )
     .unicode(false)
     .build()
@@ -70,10 +70,16 @@ pub(crate) fn find(
     }
     for found in QUANTITY.captures_iter(text) {
         let (Some(whole), Some(number)) = (found.get(0), found.name("number")) else { continue };
-        // Clock times ("4:17 a.m.", "10 p.m.") and scores ("3:1") are not counts.
-        if text[..number.start()].ends_with(':')
-            || text[number.end()..].starts_with(':')
-            || starts_with_clock_suffix(&text[number.end()..])
+        // Clock times ("4:17 a.m.", "10 p.m.") and scores ("3:1") are not counts, nor are
+        // ordinals ("the 21st century") and names of models ("COVID-19", "F-16").
+        let (before_number, after_number) = (&text[..number.start()], &text[number.end()..]);
+        if before_number.ends_with(':')
+            || after_number.starts_with(':')
+            || starts_with_clock_suffix(after_number)
+            || starts_with_ordinal_suffix(after_number)
+            || before_number
+                .strip_suffix('-')
+                .is_some_and(|rest| rest.ends_with(|c: char| c.is_ascii_alphabetic()))
         {
             continue;
         }
@@ -87,12 +93,17 @@ pub(crate) fn find(
         }
         let Some((mut value, decimal)) = parse_number(number.as_str()) else { continue };
         let mut decimal = decimal;
-        if let Some(scale) = found.name("scale") {
+        // "£100m", "$2bn": a short scale counts after a currency only ("100m" alone may be
+        // metres).
+        let scale = found
+            .name("scale")
+            .or_else(|| found.name("short_scale").filter(|_| found.name("currency").is_some()));
+        if let Some(scale) = scale {
             let factor: i64 = match scale.as_str() {
                 "hundred" => 100,
                 "thousand" => 1_000,
-                "million" => 1_000_000,
-                "billion" => 1_000_000_000,
+                "million" | "m" => 1_000_000,
+                "billion" | "bn" => 1_000_000_000,
                 _ => 1_000_000_000_000,
             };
             // "2.5 million" is 2,500,000: scale the fraction too, in integers.
@@ -137,7 +148,7 @@ pub(crate) fn find(
             end = found
                 .name("or_more")
                 .or_else(|| found.name("percent"))
-                .or_else(|| found.name("scale"))
+                .or(scale)
                 .unwrap_or(number)
                 .end();
             if found.name("percent").is_some() {
@@ -242,6 +253,15 @@ pub(crate) fn find(
             ..Mention::default()
         });
     }
+}
+
+/// Whether the text after a number makes it an ordinal ("21st", "3rd").
+fn starts_with_ordinal_suffix(after: &str) -> bool {
+    ["st", "nd", "rd", "th"].iter().any(|suffix| {
+        after
+            .strip_prefix(suffix)
+            .is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_alphanumeric()))
+    })
 }
 
 /// Whether the text after a number makes it a clock time ("10 p.m.", "9 am", "1400 GMT").
@@ -700,6 +720,9 @@ mod tests {
             ("At least two helicopters flew.", "At least two", None, Some(2), None),
             ("They face up to 10 years in prison.", "up to 10 years", None, None, Some(10)),
             ("Thousands marched.", "Thousands", None, Some(1000), None),
+            ("It will spend £100m on it.", "£100m", Some(100_000_000), None, None),
+            ("It lost $2.5bn.", "$2.5bn", Some(2_500_000_000), None, None),
+            ("He won the 100m sprint.", "100", Some(100), None, None),
         ];
         for (text, mention, value, min, max) in cases {
             let found = quantities_in(text);
@@ -731,6 +754,7 @@ mod tests {
             "It was the second time in two weeks.",
             "It has three times the capacity.",
             "It took two more years and two more than planned.",
+            "In the 21st century, COVID-19 spread and F-16 jets flew on the 2nd day.",
             "One in five was unemployed, and two out of three said so.",
         ];
         for text in cases {
