@@ -755,6 +755,7 @@ mod tests {
             "It has three times the capacity.",
             "It took two more years and two more than planned.",
             "In the 21st century, COVID-19 spread and F-16 jets flew on the 2nd day.",
+            "Resolution 2334 was adopted under Article 25.",
             "One in five was unemployed, and two out of three said so.",
         ];
         for text in cases {
