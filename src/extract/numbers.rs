@@ -163,14 +163,14 @@ pub(crate) fn find(
         // "48 hours" is a duration and, like every number written in digits, a quantity: it
         // goes inside the duration mention, which stays what rules see. Any other overlap
         // means the number is part of a mention found before.
-        let inside_duration = annotations.overlaps(sentence.index, abs_start, abs_end);
-        if inside_duration && !(digits && !unit_known && quantity.unit.is_none()) {
+        let overlapping = annotations.overlaps(sentence.index, abs_start, abs_end);
+        if overlapping && !(digits && !unit_known && quantity.unit.is_none()) {
             continue;
         }
         // Numbers in digits are quantities (years, dates and provisions were taken before);
         // number words and digits below ten only when they count something.
         // "or more" makes a count of any number ("ten or more").
-        if !inside_duration
+        if !overlapping
             && !unit_known
             && quantity.unit.is_none()
             && found.name("or_more").is_none()
@@ -231,7 +231,8 @@ pub(crate) fn find(
         if quantity.value.is_none() && quantity.min.is_none() && quantity.max.is_none() {
             quantity.decimal = Some(value.to_string());
         }
-        if inside_duration {
+        if overlapping {
+            // Pushed only if the mention it overlaps is a duration that starts with it.
             push_inside_duration(
                 article,
                 annotations,
