@@ -71,10 +71,11 @@ pub(crate) fn find(
     for found in QUANTITY.captures_iter(text) {
         let (Some(whole), Some(number)) = (found.get(0), found.name("number")) else { continue };
         // Clock times ("4:17 a.m.", "10 p.m.") and scores ("3:1") are not counts, nor are
-        // ordinals ("the 21st century") and names of models ("COVID-19", "F-16").
+        // ordinals ("the 21st century"), names of models ("COVID-19", "F-16") and numbers
+        // in slashes ("9/11", "Directive 2009/147/EC").
         let (before_number, after_number) = (&text[..number.start()], &text[number.end()..]);
-        if before_number.ends_with(':')
-            || after_number.starts_with(':')
+        if before_number.ends_with([':', '/'])
+            || after_number.starts_with([':', '/'])
             || starts_with_clock_suffix(after_number)
             || starts_with_ordinal_suffix(after_number)
             || before_number
@@ -757,6 +758,7 @@ mod tests {
             "It took two more years and two more than planned.",
             "In the 21st century, COVID-19 spread and F-16 jets flew on the 2nd day.",
             "Resolution 2334 was adopted under Article 25.",
+            "The 9/11 attacks breached Directive 2009/147/EC.",
             "One in five was unemployed, and two out of three said so.",
         ];
         for text in cases {
