@@ -26,7 +26,7 @@ const MONTH: &str = r"(?P<month>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|A
 #[expect(clippy::expect_used, reason = "constant patterns, covered by tests")]
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
-        r"\b(?:{MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>1[89]\d\d|20\d\d))?|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>January|February|March|April|May|June|July|August|September|October|November|December)(?:,?\s+(?P<year2>1[89]\d\d|20\d\d))?|(?P<iso>(?:1[89]|20)\d\d-[01]\d-[0-3]\d)|(?P<month3>January|February|March|April|May|June|July|August|September|October|November|December)\s+(?P<year3>1[89]\d\d|20\d\d)|(?P<relative>yesterday|today|tonight|(?:last|this|next)\s+(?:week|month|year)|earlier\s+this\s+(?:week|month|year))|(?:on\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?P<year4>1[89]\d\d|20\d\d)|(?P<month4>January|February|March|April|May|June|July|August|September|October|November|December))\b"
+        r"\b(?:{MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:(?:-|–)\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+(?P<year>1[89]\d\d|20\d\d))?|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?(?:(?:-|–)\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?P<month2>January|February|March|April|May|June|July|August|September|October|November|December)(?:,?\s+(?P<year2>1[89]\d\d|20\d\d))?|(?P<iso>(?:1[89]|20)\d\d-[01]\d-[0-3]\d)|(?P<month3>January|February|March|April|May|June|July|August|September|October|November|December)\s+(?P<year3>1[89]\d\d|20\d\d)|(?P<relative>yesterday|today|tonight|(?:last|this|next)\s+(?:week|month|year)|earlier\s+this\s+(?:week|month|year))|(?:on\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?P<year4>1[89]\d\d|20\d\d)|(?P<month4>January|February|March|April|May|June|July|August|September|October|November|December))\b"
     );
     regex::RegexBuilder::new(&pattern).unicode(false).build().expect("valid date regex")
 });
@@ -726,6 +726,13 @@ pub(crate) mod tests {
             ("2020-02-18", "Talks collapsed on Dec. 20.", &[("Dec. 20", "2019-12-20")]),
             ("2020-02-18", "Talks collapsed on Aug. 10.", &[("Aug. 10", "2019-08-10")]),
             ("2020-02-18", "The vote is on March 3.", &[("March 3", "2020-03-03")]),
+            // A range of days is one date mention, of its first day.
+            ("2020-02-18", "The Fed meets on March 17-18.", &[("March 17-18", "2020-03-17")]),
+            (
+                "2020-02-18",
+                "The summit runs 9–11 March 2020.",
+                &[("9–11 March 2020", "2020-03-09")],
+            ),
             // A date far off stays the nearest even in a sentence about the future.
             (
                 "2020-02-18",

@@ -759,6 +759,7 @@ mod tests {
             "In the 21st century, COVID-19 spread and F-16 jets flew on the 2nd day.",
             "Resolution 2334 was adopted under Article 25.",
             "The 9/11 attacks breached Directive 2009/147/EC.",
+            "The Fed meets on March 17-18.",
             "One in five was unemployed, and two out of three said so.",
         ];
         for text in cases {
