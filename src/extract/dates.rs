@@ -151,7 +151,17 @@ pub(crate) fn find(
                 }
             }
         } else if let Some(weekday) = found.name("weekday") {
-            context.date.and_then(|today| last_weekday(weekday.as_str(), today)).map(Literal::Date)
+            let future = future_just_before(&text[..whole.start()]);
+            context
+                .date
+                .and_then(|today| {
+                    if future {
+                        next_weekday(weekday.as_str(), today)
+                    } else {
+                        last_weekday(weekday.as_str(), today)
+                    }
+                })
+                .map(Literal::Date)
         } else if let Some(iso) = found.name("iso") {
             iso.as_str().parse::<Date>().ok().map(Literal::Date)
         } else if let Some(month) = found.name("month3") {
@@ -635,9 +645,44 @@ fn relative_date(expression: &str, today: Date) -> Option<Literal> {
     })
 }
 
+/// Whether the few words before a weekday put it in the future ("will meet on Tuesday", "is
+/// scheduled to vote on Friday", "next Tuesday"). The look stops at a verb of saying and at
+/// punctuation: in "said on Tuesday it will vote", Tuesday is when it was said.
+fn future_just_before(before: &str) -> bool {
+    for word in before.split_whitespace().rev().take(5) {
+        let bare = word.trim_matches(|c: char| !c.is_ascii_alphabetic() && c != '\'');
+        if matches!(bare, "will" | "shall" | "scheduled" | "due" | "expected" | "next" | "upcoming")
+            || bare.ends_with("'ll")
+        {
+            return true;
+        }
+        if matches!(bare, "said" | "says" | "told" | "announced" | "added" | "last")
+            || word.ends_with([',', '.', ';', ':', '"'])
+        {
+            return false;
+        }
+    }
+    false
+}
+
+/// The first given weekday on or after `today`.
+fn next_weekday(name: &str, today: Date) -> Option<Date> {
+    let target = weekday(name);
+    let ahead =
+        (target.to_monday_zero_offset() - today.weekday().to_monday_zero_offset()).rem_euclid(7);
+    today.checked_add(i64::from(ahead).days()).ok()
+}
+
 /// The most recent given weekday on or before `today` (news reports the past).
 fn last_weekday(name: &str, today: Date) -> Option<Date> {
-    let target = match name {
+    let target = weekday(name);
+    let back =
+        (today.weekday().to_monday_zero_offset() - target.to_monday_zero_offset()).rem_euclid(7);
+    today.checked_sub(i64::from(back).days()).ok()
+}
+
+fn weekday(name: &str) -> Weekday {
+    match name {
         "Monday" => Weekday::Monday,
         "Tuesday" => Weekday::Tuesday,
         "Wednesday" => Weekday::Wednesday,
@@ -645,10 +690,7 @@ fn last_weekday(name: &str, today: Date) -> Option<Date> {
         "Friday" => Weekday::Friday,
         "Saturday" => Weekday::Saturday,
         _ => Weekday::Sunday,
-    };
-    let back =
-        (today.weekday().to_monday_zero_offset() - target.to_monday_zero_offset()).rem_euclid(7);
-    today.checked_sub(i64::from(back).days()).ok()
+    }
 }
 
 #[cfg(test)]
@@ -666,6 +708,8 @@ pub(crate) mod tests {
         assert_eq!(relative_date("next month", today), Some(Literal::YearMonth(2017, 5)));
         assert_eq!(last_weekday("Tuesday", today), Some("2017-04-11".parse()?));
         assert_eq!(last_weekday("Friday", today), Some(today));
+        assert_eq!(next_weekday("Tuesday", today), Some("2017-04-18".parse()?));
+        assert_eq!(next_weekday("Friday", today), Some(today));
         Ok(())
     }
 
@@ -831,6 +875,28 @@ pub(crate) mod tests {
             ("2021-11-20", "A group claimed the attack the following day.", &[]),
             ("2021-11-20", "The war began in 2012. It ended two days later.", &[("2012", "2012")]),
             ("2021-11-20", "He was arrested on Tuesday. The day after the vote, he fled.", &[("Tuesday", "2021-11-16")]),
+        ];
+        for (today, text, expected) in cases {
+            let expected: Vec<(String, String)> =
+                expected.iter().map(|(t, v)| ((*t).to_owned(), (*v).to_owned())).collect();
+            assert_eq!(dates_in(text, today), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn weekdays() {
+        // 2021-11-20 is a Saturday.
+        let cases: &[Case] = &[
+            ("2021-11-20", "Gunmen stormed the hotel on Tuesday.", &[("Tuesday", "2021-11-16")]),
+            ("2021-11-20", "The court will rule on Tuesday.", &[("Tuesday", "2021-11-23")]),
+            ("2021-11-20", "A vote is scheduled for next Tuesday.", &[("Tuesday", "2021-11-23")]),
+            ("2021-11-20", "He said on Tuesday it will vote.", &[("Tuesday", "2021-11-16")]),
+            ("2021-11-20", "It will vote, he said on Tuesday.", &[("Tuesday", "2021-11-16")]),
+            (
+                "2021-11-20",
+                "Talks will resume, after a break last Tuesday.",
+                &[("Tuesday", "2021-11-16")],
+            ),
         ];
         for (today, text, expected) in cases {
             let expected: Vec<(String, String)> =
