@@ -516,7 +516,9 @@ fn word_role(lexicon: &Lexicon, word: &str) -> WordRole {
         | "down" | "over" | "under" | "after" | "before" | "into" | "about" | "also" | "only"
         | "still" | "then" | "there" | "here" | "so" | "very" | "too" | "if" | "when" | "while"
         | "where" | "all" | "both" | "some" | "any" | "no" | "ago" | "later" | "earlier"
-        | "apart" | "away" | "again" => {
+        | "apart" | "away" | "again" | "always" | "perhaps" | "sometimes" | "besides"
+        | "towards" | "afterwards" | "nevertheless" | "whereas" | "ours" | "yours" | "theirs"
+        | "hers" | "goes" | "says" | "makes" | "takes" | "seems" | "remains" => {
             return WordRole::Stop;
         }
         _ => {}
