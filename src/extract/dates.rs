@@ -1,5 +1,12 @@
 //! Dates and durations: absolute ("Sept 1, 2004", "1 September 2004", "2004-09-01", "in 2004",
-//! "March 2019") and relative to the article's date ("yesterday", "on Tuesday", "last year").
+//! "March 2019"), relative to the article's date ("yesterday", "on Tuesday", "last year", "two
+//! weeks ago"), without a year ("March 3", "in June", "the end of May": the year is chosen by
+//! [`choose_year`]), and counted from the latest date mentioned before them ("the following
+//! day", "two days later").
+//!
+//! A date that cannot be resolved (no article date, nothing to count from) is still a date
+//! mention, without a value, so that its day is not read as a count.
+//! A year in a law's name ("the National Security Act 2023") is no date.
 //!
 //! NB: the reference date is the article's, never the clock's, so output is deterministic.
 
@@ -19,10 +26,24 @@ const MONTH: &str = r"(?P<month>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|A
 #[expect(clippy::expect_used, reason = "constant patterns, covered by tests")]
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
-        r"\b(?:{MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>1[89]\d\d|20\d\d))?|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>January|February|March|April|May|June|July|August|September|October|November|December)(?:,?\s+(?P<year2>1[89]\d\d|20\d\d))?|(?P<iso>(?:1[89]|20)\d\d-[01]\d-[0-3]\d)|(?P<month3>January|February|March|April|May|June|July|August|September|October|November|December)\s+(?P<year3>1[89]\d\d|20\d\d)|(?P<relative>yesterday|today|tonight|(?:last|this|next)\s+(?:week|month|year)|earlier\s+this\s+(?:week|month|year))|(?:on\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?P<year4>1[89]\d\d|20\d\d))\b"
+        r"\b(?:{MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:(?:-|–)\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+(?P<year>1[89]\d\d|20\d\d))?|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?(?:(?:-|–)\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?P<month2>January|February|March|April|May|June|July|August|September|October|November|December)(?:,?\s+(?P<year2>1[89]\d\d|20\d\d))?|(?P<iso>(?:1[89]|20)\d\d-[01]\d-[0-3]\d)|(?P<month3>January|February|March|April|May|June|July|August|September|October|November|December)\s+(?P<year3>1[89]\d\d|20\d\d)|(?P<relative>yesterday|today|tonight|(?:last|this|next)\s+(?:week|month|year)|earlier\s+this\s+(?:week|month|year))|(?:on\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?P<year4>1[89]\d\d|20\d\d)|(?P<month4>January|February|March|April|May|June|July|August|September|October|November|December))\b"
     );
     regex::RegexBuilder::new(&pattern).unicode(false).build().expect("valid date regex")
 });
+
+/// Dates counted from another date: "the following day", "two days later", "a week ago".
+/// Kept out of `DATE`, whose scan every sentence pays for: these start with common words
+/// ("the", "a"), and a sentence is only scanned for them when it has one of `ANCHORED_WORDS`.
+#[expect(clippy::expect_used, reason = "constant patterns, covered by tests")]
+static ANCHORED: LazyLock<Regex> = LazyLock::new(|| {
+    regex::RegexBuilder::new(r"\b(?:(?P<anaphoric>[Tt]he\s+(?:following|next|previous|same)\s+day|[Tt]he\s+day\s+(?:before|after))|(?P<shift>\d{1,2}|[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve)\s+(?P<shift_unit>days?|weeks?|months?|years?)\s+(?P<shift_direction>ago|later|earlier))\b")
+        .unicode(false)
+        .build()
+        .expect("valid anchored date regex")
+});
+
+/// Words one of which every match of `ANCHORED` contains.
+const ANCHORED_WORDS: [&str; 4] = [" day", " ago", " later", " earlier"];
 
 #[expect(clippy::expect_used, reason = "constant patterns, covered by tests")]
 static DURATION: LazyLock<Regex> = LazyLock::new(|| {
@@ -46,8 +67,12 @@ pub(crate) fn find(
         else {
             continue;
         };
-        // "two years ago" and "a year" as a date are not durations worth keeping.
-        if text[whole.end()..].trim_start().starts_with("ago") {
+        // "two years ago" and "a day later" are dates, found below.
+        let after = text[whole.end()..].trim_start();
+        if ["ago", "later", "earlier"].iter().any(|word| {
+            after.starts_with(word)
+                && !after[word.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())
+        }) {
             continue;
         }
         let Some(count) = small_number(count.as_str()) else { continue };
@@ -73,18 +98,40 @@ pub(crate) fn find(
             ..Mention::default()
         });
     }
-    for found in DATE.captures_iter(text) {
+    // Whether the sentence speaks of the future, read once and only when a date without a
+    // year needs it.
+    let mut future_cue: Option<bool> = None;
+    // Dates counted from another come after the sentence's other dates, which they may count
+    // from.
+    let anchored = ANCHORED_WORDS
+        .iter()
+        .any(|word| text.contains(word))
+        .then(|| ANCHORED.captures_iter(text))
+        .into_iter()
+        .flatten();
+    for found in DATE.captures_iter(text).chain(anchored) {
         let Some(whole) = found.get(0) else { continue };
+        let mut mention_end = whole.end();
+        let mut mention_start =
+            if whole.as_str().starts_with("on ") { whole.start() + 3 } else { whole.start() };
         let (start, end) = (base + whole.start(), base + whole.end());
         if annotations.overlaps(sentence.index, start, end) {
             continue;
         }
         let value = if let Some(year) = found.name("year4") {
-            // A bare four-digit number is a year unless it counts something ("2000 people")
-            // or is part of a larger number ("1,2004").
+            // A bare four-digit number is a year unless it counts something ("2000 people"),
+            // is part of a larger number ("1,2004") or of a law's name ("the Data Act 2023").
             let after = text[whole.end()..].trim_start();
             let before = &text[..whole.start()];
-            if before.ends_with([',', '.', '$']) || starts_with_count_noun(after) {
+            // After "in" or "since" it is a year all the same ("floods in 2021 killed 398").
+            let temporal = matches!(
+                before.split_whitespace().next_back(),
+                Some("in" | "In" | "since" | "Since" | "until" | "till" | "during" | "During")
+            );
+            if before.ends_with([',', '.', '$'])
+                || (starts_with_count_noun(after) && !temporal)
+                || ends_with_law_name(before)
+            {
                 continue;
             }
             year.as_str().parse().ok().map(Literal::Year)
@@ -104,7 +151,17 @@ pub(crate) fn find(
                 }
             }
         } else if let Some(weekday) = found.name("weekday") {
-            context.date.and_then(|today| last_weekday(weekday.as_str(), today)).map(Literal::Date)
+            let future = future_just_before(&text[..whole.start()]);
+            context
+                .date
+                .and_then(|today| {
+                    if future {
+                        next_weekday(weekday.as_str(), today)
+                    } else {
+                        last_weekday(weekday.as_str(), today)
+                    }
+                })
+                .map(Literal::Date)
         } else if let Some(iso) = found.name("iso") {
             iso.as_str().parse::<Date>().ok().map(Literal::Date)
         } else if let Some(month) = found.name("month3") {
@@ -112,6 +169,97 @@ pub(crate) fn find(
             month_number(month.as_str())
                 .zip(year)
                 .map(|(month, year)| Literal::YearMonth(year, month))
+        } else if let Some(anaphoric) = found.name("anaphoric") {
+            // "the day before" and "the day after" end a phrase of their own; "the day after
+            // the vote" counts from the vote, not from the last date.
+            let phrase = anaphoric.as_str();
+            if (phrase.ends_with("before") || phrase.ends_with("after"))
+                && !text[whole.end()..].trim_start().starts_with(['.', ',', ';', ':', ')', '"'])
+                && !text[whole.end()..].trim().is_empty()
+            {
+                continue;
+            }
+            let days = if phrase.ends_with("before") || phrase.contains("previous") {
+                -1
+            } else if phrase.contains("same") {
+                0
+            } else {
+                1
+            };
+            match anchor_date(annotations, sentence.index, start) {
+                Some(Literal::Date(anchor)) => {
+                    anchor.checked_add(days.days()).ok().map(Literal::Date)
+                }
+                _ => None,
+            }
+        } else if let (Some(count), Some(unit), Some(direction)) =
+            (found.name("shift"), found.name("shift_unit"), found.name("shift_direction"))
+        {
+            // "up 5% from a year earlier", "than a year ago": the basis of a comparison, not
+            // the date of anything.
+            if compares(&text[..whole.start()]) {
+                continue;
+            }
+            let count = small_number(&count.as_str().to_lowercase()).map(i64::from);
+            let reference = if direction.as_str() == "ago" {
+                context.date.map(Literal::Date)
+            } else {
+                anchor_date(annotations, sentence.index, start)
+            };
+            let sign = if direction.as_str() == "later" { 1 } else { -1 };
+            count.zip(reference).and_then(|(count, reference)| {
+                shift_date(&reference, sign * count, unit.as_str().trim_end_matches('s'))
+            })
+        } else if let Some(month) = found.name("month4") {
+            // A month alone: "in June", "since March", "the end of May", "mid-July", "last
+            // August". A cue before it must say it is a time ("May" is a modal verb, "June" and
+            // "August" are names), and a capitalised word after it makes it part of a name.
+            // "in June and July 2026", "between May and June 2018": a month coordinated with
+            // a month and year is a month, of that year.
+            let after = &text[whole.end()..];
+            let shared_year: Option<i16> = COORDINATED_MONTH_YEAR
+                .captures(after)
+                .and_then(|found| found.name("year")?.as_str().parse().ok());
+            if shared_year.is_none()
+                && after.starts_with(' ')
+                && after.trim_start().starts_with(char::is_uppercase)
+            {
+                continue;
+            }
+            let (cue_start, intent) = match bare_month_cue(&text[..whole.start()], month.as_str()) {
+                Some(cue) => cue,
+                None if shared_year.is_some() => (whole.start(), Intent::Unknown),
+                None => continue,
+            };
+            mention_start = cue_start;
+            if let Some(year) = shared_year {
+                month_number(month.as_str()).map(|month| Literal::YearMonth(year, month))
+            } else if let Some((shift, length)) = relative_year_after(after) {
+                // "in May last year".
+                mention_end += length;
+                month_number(month.as_str())
+                    .zip(context.date)
+                    .map(|(month, today)| Literal::YearMonth(today.year() + shift, month))
+            } else {
+                let intent = if intent == Intent::Unknown
+                    && *future_cue.get_or_insert_with(|| FUTURE_CUE.is_match(text))
+                {
+                    Intent::Future
+                } else {
+                    intent
+                };
+                month_number(month.as_str()).zip(context.date).and_then(|(month, today)| {
+                    let offsets: Vec<(i16, i64)> = (-1..=1)
+                        .map(|shift| {
+                            let year = today.year() + shift;
+                            let offset =
+                                i64::from(shift) * 12 + i64::from(month) - i64::from(today.month());
+                            (year, offset)
+                        })
+                        .collect();
+                    choose_year(&offsets, intent, 9).map(|year| Literal::YearMonth(year, month))
+                })
+            }
         } else {
             let month = found
                 .name("month")
@@ -125,37 +273,299 @@ pub(crate) fn find(
                 .name("year")
                 .or_else(|| found.name("year2"))
                 .and_then(|y| y.as_str().parse().ok());
-            // "May 5" and "March 3" without a year take the article's year, moved back a
-            // year if that would put them well after the article.
             match (month, day, year) {
                 (Some(month), Some(day), Some(year)) => {
                     Date::new(year, month, day).ok().map(Literal::Date)
                 }
+                // "May 45 people" and "Feb. 30" are no dates.
+                (Some(month), Some(day), None) if Date::new(2000, month, day).is_err() => continue,
                 (Some(month), Some(day), None) => context.date.and_then(|today| {
-                    let this_year = Date::new(today.year(), month, day).ok()?;
-                    let date = if this_year > today.checked_add(7.days()).ok()? {
-                        Date::new(today.year() - 1, month, day).ok()?
+                    // "on March 3 last year".
+                    if let Some((shift, length)) = relative_year_after(&text[whole.end()..]) {
+                        mention_end += length;
+                        return Date::new(today.year() + shift, month, day).ok().map(Literal::Date);
+                    }
+                    let intent = if *future_cue.get_or_insert_with(|| FUTURE_CUE.is_match(text)) {
+                        Intent::Future
                     } else {
-                        this_year
+                        Intent::Unknown
                     };
-                    Some(Literal::Date(date))
+                    month_day_year(month, day, today, intent)
+                        .and_then(|year| Date::new(year, month, day).ok())
+                        .map(Literal::Date)
                 }),
                 _ => None,
             }
         };
-        // "May" alone is a modal verb far more often than a month; such matches have no value.
-        let Some(value) = value else { continue };
-        let mention_start = if whole.as_str().starts_with("on ") { start + 3 } else { start };
+        // A date that cannot be resolved (no article date to count from, no earlier date for
+        // "the following day") is still a date mention: its day is no count, and rules see a
+        // date. Malformed absolute dates ("2019-13-45", "Feb. 30, 2020") are not dates.
+        if value.is_none()
+            && (found.name("iso").is_some()
+                || found.name("month3").is_some()
+                || found.name("year").is_some()
+                || found.name("year2").is_some())
+        {
+            continue;
+        }
+        let (mention_start, end) = (base + mention_start, base + mention_end);
+        if (mention_start < start || end > base + whole.end())
+            && annotations.overlaps(sentence.index, mention_start, end)
+        {
+            continue;
+        }
         annotations.push(Mention {
             sentence: sentence.index,
             span: article.span(mention_start, end),
             tag: Some(Tag::Date),
             class: "Date".into(),
             text: article.text[mention_start..end].to_owned(),
-            date: Some(value),
+            date: value,
             ..Mention::default()
         });
     }
+}
+
+/// What the words around a date without a year say about which year it is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Intent {
+    /// "last June": the latest one before the article's date.
+    Last,
+    /// "next June": the first one after the article's date.
+    Next,
+    /// The sentence speaks of the future ("will", "scheduled", "until").
+    Future,
+    /// Nothing says: the one nearest the article's date.
+    Unknown,
+}
+
+/// Picks the year of a date given without one, from candidate years and their offsets from
+/// the article's date (in days or months; negative is before).
+///
+/// The heuristic: wire style leaves the year out only for dates near the article's, and news
+/// reports what happened more often than what will, so the candidate nearest the article's
+/// date wins, a date after it counting twice its distance ("Dec. 20" in an article of
+/// February 18 is last December; "talks collapsed on Aug. 10" is last August; "the vote is on
+/// March 3" is this March). "last" and "next" before a month pick the latest one before or
+/// the first one after. When the sentence speaks of the future ("will", "scheduled", "until";
+/// see `FUTURE_CUE`), the first candidate on or after the article's date wins if it is at
+/// most `horizon` away: "the talks will resume in July" in an article of January is this July,
+/// and "a hearing has been scheduled for March 3" this year's March 3; a date further off is
+/// the nearest ("the trial, which began on Feb. 10, will resume" is this February's).
+fn choose_year(candidates: &[(i16, i64)], intent: Intent, horizon: i64) -> Option<i16> {
+    // Distance from the article's date, the future counting double.
+    let nearest = || {
+        candidates
+            .iter()
+            .min_by_key(|(_, offset)| if *offset > 0 { offset.saturating_mul(2) } else { -offset })
+            .map(|(year, _)| *year)
+    };
+    match intent {
+        Intent::Last => candidates
+            .iter()
+            .filter(|(_, offset)| *offset < 0)
+            .max_by_key(|(_, offset)| *offset)
+            .map(|(year, _)| *year),
+        Intent::Next => candidates
+            .iter()
+            .filter(|(_, offset)| *offset > 0)
+            .min_by_key(|(_, offset)| *offset)
+            .map(|(year, _)| *year),
+        Intent::Future => candidates
+            .iter()
+            .filter(|(_, offset)| (0..=horizon).contains(offset))
+            .min_by_key(|(_, offset)| *offset)
+            .map(|(year, _)| *year)
+            .or_else(nearest),
+        Intent::Unknown => nearest(),
+    }
+}
+
+/// The year of a month and day given without one ("March 3"), by [`choose_year`].
+fn month_day_year(month: i8, day: i8, today: Date, intent: Intent) -> Option<i16> {
+    let candidates: Vec<(i16, i64)> = (-1..=1)
+        .filter_map(|shift| {
+            let year = today.year() + shift;
+            // February 29 exists in leap years only.
+            let date = Date::new(year, month, day).ok()?;
+            let offset = today.until(date).ok()?.get_days();
+            Some((year, i64::from(offset)))
+        })
+        .collect();
+    // Nine months, in days.
+    choose_year(&candidates, intent, 274)
+}
+
+#[expect(clippy::expect_used, reason = "constant patterns, covered by tests")]
+static FUTURE_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    regex::RegexBuilder::new(
+        r"(?i)\b(?:will|won't|shall|scheduled|due\s+(?:on|in|by|to\s+be)|expected|next|upcoming|deadline|until|set\s+(?:to|for)|plans?\s+to|is\s+to|are\s+to)\b|\w'll\b",
+    )
+    .unicode(false)
+    .build()
+    .expect("valid future cue regex")
+});
+
+/// Where a month named alone starts its date phrase ("the end of May", "mid-June", "last
+/// August", or the month itself after "in"), and what the cue says about its year; `None`
+/// when nothing before it says it is a time.
+fn bare_month_cue(before: &str, month: &str) -> Option<(usize, Intent)> {
+    let month_start = before.len();
+    if let Some(rest) = before.strip_suffix("mid-").or_else(|| before.strip_suffix("Mid-"))
+        && !rest.ends_with(|c: char| c.is_alphabetic())
+    {
+        return Some((rest.len(), Intent::Unknown));
+    }
+    let trimmed = before.trim_end();
+    if trimmed.len() == before.len() {
+        return None;
+    }
+    for part in ["end of", "beginning of", "start of", "middle of"] {
+        if let Some(rest) = trimmed.strip_suffix(part)
+            && (rest.is_empty() || rest.ends_with(' '))
+        {
+            let part_start = rest.len();
+            let rest = rest.trim_end();
+            let phrase_start = match rest.strip_suffix("the").or_else(|| rest.strip_suffix("The")) {
+                Some(without) if without.is_empty() || without.ends_with(' ') => without.len(),
+                _ => part_start,
+            };
+            return Some((phrase_start, Intent::Unknown));
+        }
+    }
+    let word_start = trimmed.trim_end_matches(|c: char| c.is_ascii_alphabetic()).len();
+    let word = &trimmed[word_start..];
+    let may = month == "May";
+    let lowercase = word.to_ascii_lowercase();
+    // "in January and February": a month coordinated with one before it.
+    if matches!(lowercase.as_str(), "and" | "or" | "to" | "through")
+        && month_number(last_word(&trimmed[..word_start])).is_some()
+    {
+        return Some((month_start, Intent::Unknown));
+    }
+    match lowercase.as_str() {
+        "last" => Some((word_start, Intent::Last)),
+        "next" => Some((word_start, Intent::Next)),
+        "this" | "early" | "late" => Some((word_start, Intent::Unknown)),
+        "in" | "since" | "until" | "till" | "during" => Some((month_start, Intent::Unknown)),
+        "from" | "through" | "by" | "before" | "after" | "between" if !may => {
+            Some((month_start, Intent::Unknown))
+        }
+        _ => None,
+    }
+}
+
+/// "last year", "this year" or "next year" right after a month: the shift from the article's
+/// year and the length of the text, spaces included.
+fn relative_year_after(after: &str) -> Option<(i16, usize)> {
+    let trimmed = after.trim_start_matches(' ');
+    let lead = after.len() - trimmed.len();
+    if lead == 0 {
+        return None;
+    }
+    [("last year", -1), ("this year", 0), ("next year", 1)].into_iter().find_map(
+        |(words, shift)| {
+            let rest = trimmed.strip_prefix(words)?;
+            (!rest.starts_with(|c: char| c.is_ascii_alphanumeric()))
+                .then_some((shift, lead + words.len()))
+        },
+    )
+}
+
+/// The last word of a text (ASCII letters), or "".
+fn last_word(text: &str) -> &str {
+    let text = text.trim_end();
+    let start = text.trim_end_matches(|c: char| c.is_ascii_alphabetic()).len();
+    text.get(start..).unwrap_or("")
+}
+
+/// The latest date mentioned before a byte offset of a sentence, in this sentence or an
+/// earlier one: what "the following day" and "two weeks later" count from.
+fn anchor_date(annotations: &Annotations, sentence: usize, start: usize) -> Option<Literal> {
+    annotations
+        .mentions
+        .iter()
+        .filter(|mention| {
+            mention.tag == Some(Tag::Date)
+                && (mention.sentence, mention.span.start) < (sentence, start)
+        })
+        .max_by_key(|mention| (mention.sentence, mention.span.start))
+        .and_then(|mention| mention.date.clone())
+}
+
+/// A date moved by a number of days, weeks, months or years, at the precision the unit allows
+/// and the reference has: "two days later" needs a day, "three years ago" a year.
+fn shift_date(reference: &Literal, count: i64, unit: &str) -> Option<Literal> {
+    match (reference, unit) {
+        (Literal::Date(date), "day") => date.checked_add(count.days()).ok().map(Literal::Date),
+        (Literal::Date(date), "week") => date.checked_add(count.weeks()).ok().map(Literal::Date),
+        (Literal::Date(date), "month") => {
+            let moved = date.first_of_month().checked_add(count.months()).ok()?;
+            Some(Literal::YearMonth(moved.year(), moved.month()))
+        }
+        (Literal::YearMonth(year, month), "month") => {
+            let moved = Date::new(*year, *month, 1).ok()?.checked_add(count.months()).ok()?;
+            Some(Literal::YearMonth(moved.year(), moved.month()))
+        }
+        (Literal::Date(date), "year") => year_plus(date.year(), count),
+        (Literal::YearMonth(year, _) | Literal::Year(year), "year") => year_plus(*year, count),
+        _ => None,
+    }
+}
+
+/// Whether one of the last four words before a shifted date makes it the basis of a
+/// comparison ("up from $1.9 billion a year earlier", "higher than a year ago").
+fn compares(before: &str) -> bool {
+    before.split_whitespace().rev().take(4).any(|word| {
+        matches!(
+            word.trim_matches(|c: char| !c.is_ascii_alphabetic()),
+            "from" | "than" | "with" | "compared" | "versus" | "vs" | "over"
+        )
+    })
+}
+
+#[expect(clippy::expect_used, reason = "constant patterns, covered by tests")]
+static COORDINATED_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    regex::RegexBuilder::new(
+        r"^\s*(?:and|or|to|through|until|till|-|\x{2013}|\x{2014})\s*(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?P<year>1[89]\d\d|20\d\d)\b",
+    )
+    .build()
+    .expect("valid coordinated month regex")
+});
+
+fn year_plus(year: i16, count: i64) -> Option<Literal> {
+    i16::try_from(i64::from(year) + count).ok().map(Literal::Year)
+}
+
+/// Whether the text before a year ends with the name of a law ("the National Security Act",
+/// "the Civil Rights Act of", "the Information Technology Act,"): the year is then part of the
+/// law's name, not a date.
+pub(crate) fn ends_with_law_name(before: &str) -> bool {
+    let mut rest = before.trim_end();
+    rest = rest.strip_suffix(',').unwrap_or(rest).trim_end();
+    if let Some(without) = rest.strip_suffix(" of") {
+        rest = without.trim_end();
+    }
+    let word_start = rest.trim_end_matches(|c: char| c.is_ascii_alphabetic()).len();
+    matches!(
+        &rest[word_start..],
+        "Act"
+            | "Acts"
+            | "Law"
+            | "Code"
+            | "Bill"
+            | "Ordinance"
+            | "Regulation"
+            | "Regulations"
+            | "Rules"
+            | "Order"
+            | "Decree"
+            | "Directive"
+            | "Statute"
+            | "Amendment"
+            | "Treaty"
+            | "Convention"
+    )
 }
 
 fn starts_with_count_noun(after: &str) -> bool {
@@ -219,10 +629,15 @@ fn relative_date(expression: &str, today: Date) -> Option<Literal> {
     Some(match words.as_slice() {
         ["yesterday"] => Literal::Date(today.checked_sub(1.day()).ok()?),
         ["today"] | ["tonight"] => Literal::Date(today),
-        [.., "year"] if words.first() == Some(&"last") => Literal::Year(today.year() - 1),
+        ["last", "year"] => Literal::Year(today.year() - 1),
+        ["next", "year"] => Literal::Year(today.year() + 1),
         [.., "year"] => Literal::Year(today.year()),
-        [.., "month"] if words.first() == Some(&"last") => {
-            let date = today.checked_sub(1.month()).ok()?;
+        ["last", "month"] => {
+            let date = today.first_of_month().checked_sub(1.month()).ok()?;
+            Literal::YearMonth(date.year(), date.month())
+        }
+        ["next", "month"] => {
+            let date = today.first_of_month().checked_add(1.month()).ok()?;
             Literal::YearMonth(date.year(), date.month())
         }
         [.., "month"] => Literal::YearMonth(today.year(), today.month()),
@@ -230,9 +645,44 @@ fn relative_date(expression: &str, today: Date) -> Option<Literal> {
     })
 }
 
+/// Whether the few words before a weekday put it in the future ("will meet on Tuesday", "is
+/// scheduled to vote on Friday", "next Tuesday"). The look stops at a verb of saying and at
+/// punctuation: in "said on Tuesday it will vote", Tuesday is when it was said.
+fn future_just_before(before: &str) -> bool {
+    for word in before.split_whitespace().rev().take(5) {
+        let bare = word.trim_matches(|c: char| !c.is_ascii_alphabetic() && c != '\'');
+        if matches!(bare, "will" | "shall" | "scheduled" | "due" | "expected" | "next" | "upcoming")
+            || bare.ends_with("'ll")
+        {
+            return true;
+        }
+        if matches!(bare, "said" | "says" | "told" | "announced" | "added" | "last")
+            || word.ends_with([',', '.', ';', ':', '"'])
+        {
+            return false;
+        }
+    }
+    false
+}
+
+/// The first given weekday on or after `today`.
+fn next_weekday(name: &str, today: Date) -> Option<Date> {
+    let target = weekday(name);
+    let ahead =
+        (target.to_monday_zero_offset() - today.weekday().to_monday_zero_offset()).rem_euclid(7);
+    today.checked_add(i64::from(ahead).days()).ok()
+}
+
 /// The most recent given weekday on or before `today` (news reports the past).
 fn last_weekday(name: &str, today: Date) -> Option<Date> {
-    let target = match name {
+    let target = weekday(name);
+    let back =
+        (today.weekday().to_monday_zero_offset() - target.to_monday_zero_offset()).rem_euclid(7);
+    today.checked_sub(i64::from(back).days()).ok()
+}
+
+fn weekday(name: &str) -> Weekday {
+    match name {
         "Monday" => Weekday::Monday,
         "Tuesday" => Weekday::Tuesday,
         "Wednesday" => Weekday::Wednesday,
@@ -240,14 +690,11 @@ fn last_weekday(name: &str, today: Date) -> Option<Date> {
         "Friday" => Weekday::Friday,
         "Saturday" => Weekday::Saturday,
         _ => Weekday::Sunday,
-    };
-    let back =
-        (today.weekday().to_monday_zero_offset() - target.to_monday_zero_offset()).rem_euclid(7);
-    today.checked_sub(i64::from(back).days()).ok()
+    }
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     #[test]
@@ -255,9 +702,238 @@ mod tests {
         let today: Date = "2017-04-14".parse()?;
         assert_eq!(relative_date("yesterday", today), Some(Literal::Date("2017-04-13".parse()?)));
         assert_eq!(relative_date("last year", today), Some(Literal::Year(2016)));
+        assert_eq!(relative_date("next year", today), Some(Literal::Year(2018)));
+        assert_eq!(relative_date("this year", today), Some(Literal::Year(2017)));
+        assert_eq!(relative_date("last month", today), Some(Literal::YearMonth(2017, 3)));
+        assert_eq!(relative_date("next month", today), Some(Literal::YearMonth(2017, 5)));
         assert_eq!(last_weekday("Tuesday", today), Some("2017-04-11".parse()?));
         assert_eq!(last_weekday("Friday", today), Some(today));
+        assert_eq!(next_weekday("Tuesday", today), Some("2017-04-18".parse()?));
+        assert_eq!(next_weekday("Friday", today), Some(today));
         Ok(())
+    }
+
+    /// (article date, text, expected (mention text, value) pairs).
+    type Case = (&'static str, &'static str, &'static [(&'static str, &'static str)]);
+
+    /// The date mentions of `text`, as (text, value), in an article dated `today`.
+    pub(crate) fn dates_in(text: &str, today: &str) -> Vec<(String, String)> {
+        let annotations = annotate(text, today);
+        annotations
+            .mentions
+            .iter()
+            .filter(|mention| mention.tag == Some(Tag::Date))
+            .filter_map(|mention| {
+                let value = crate::graph::FactObject::Literal(mention.date.as_ref()?).to_string();
+                Some((mention.text.clone(), value))
+            })
+            .collect()
+    }
+
+    /// Runs the value finders (dates, then numbers) over every sentence of `text`, in an
+    /// article dated `today`.
+    pub(crate) fn annotate(text: &str, today: &str) -> Annotations {
+        let Ok(mut article) = crate::article::Article::parse(text) else {
+            panic!("not an article: {text:?}");
+        };
+        // An empty `today` is an article without a date.
+        article.date = today.parse().ok();
+        let Ok((lexicon, rules)) = crate::pipeline::builtin_data() else {
+            panic!("built-in data failed to load");
+        };
+        let context = Context { article: &article, lexicon, rules, date: article.date };
+        let mut annotations = Annotations {
+            by_sentence: vec![Vec::new(); article.sentences.len()],
+            ..Annotations::default()
+        };
+        for sentence in &article.sentences {
+            let tokens = super::super::tokens::tokenize(&article, sentence);
+            find(&context, sentence, &tokens, &mut annotations);
+            super::super::numbers::find(&context, sentence, &tokens, &mut annotations);
+        }
+        annotations
+    }
+
+    #[test]
+    fn dates_without_a_year() {
+        // (article date, text, expected mentions)
+        let cases: &[Case] = &[
+            // A future cue puts a month and day in the coming months.
+            (
+                "2020-02-18",
+                "A hearing has been scheduled for March 3.",
+                &[("March 3", "2020-03-03")],
+            ),
+            ("2020-01-10", "The talks will resume on July 20.", &[("July 20", "2020-07-20")]),
+            // Otherwise the nearest, the future counting double.
+            ("2020-02-18", "The lawsuit was filed on Feb. 10.", &[("Feb. 10", "2020-02-10")]),
+            ("2020-02-18", "Talks collapsed on Dec. 20.", &[("Dec. 20", "2019-12-20")]),
+            ("2020-02-18", "Talks collapsed on Aug. 10.", &[("Aug. 10", "2019-08-10")]),
+            ("2020-02-18", "The vote is on March 3.", &[("March 3", "2020-03-03")]),
+            // A range of days is one date mention, of its first day.
+            ("2020-02-18", "The Fed meets on March 17-18.", &[("March 17-18", "2020-03-17")]),
+            (
+                "2020-02-18",
+                "The summit runs 9–11 March 2020.",
+                &[("9–11 March 2020", "2020-03-09")],
+            ),
+            // A date far off stays the nearest even in a sentence about the future.
+            (
+                "2020-02-18",
+                "The trial, which began on Feb. 10, will resume.",
+                &[("Feb. 10", "2020-02-10")],
+            ),
+            // A month alone needs a cue before it.
+            (
+                "2019-03-12",
+                "Croatia has until the end of May to begin the work.",
+                &[("the end of May", "2019-05")],
+            ),
+            (
+                "2022-08-14",
+                "It came after flash floods in June affected millions.",
+                &[("June", "2022-06")],
+            ),
+            ("2022-08-14", "Prices have risen since March.", &[("March", "2022-03")]),
+            ("2022-08-14", "Rains began in mid-July.", &[("mid-July", "2022-07")]),
+            ("2020-02-18", "He resigned last August.", &[("last August", "2019-08")]),
+            ("2020-02-18", "He resigned last February.", &[("last February", "2019-02")]),
+            ("2020-02-18", "Elections are due next June.", &[("next June", "2020-06")]),
+            ("2020-01-10", "The vote will be held in July.", &[("July", "2020-07")]),
+            ("2020-01-10", "The vote was held in November.", &[("November", "2019-11")]),
+            (
+                "2023-03-15",
+                "Sales rose in January and February. It was amended in May last year.",
+                &[("January", "2023-01"), ("February", "2023-02"), ("May last year", "2022-05")],
+            ),
+            (
+                "2023-03-15",
+                "It began on March 3 last year.",
+                &[("March 3 last year", "2022-03-03")],
+            ),
+            ("2023-03-15", "Floods in 2021 killed 398 people.", &[("2021", "2021")]),
+            // A month coordinated with a month and year shares the year.
+            (
+                "2024-01-09",
+                "It will be held in June and July 2026.",
+                &[("June", "2026-06"), ("July 2026", "2026-07")],
+            ),
+            (
+                "2024-01-09",
+                "Rates rose between May and June 2018.",
+                &[("May", "2018-05"), ("June 2018", "2018-06")],
+            ),
+            // Not months.
+            ("2020-02-18", "He may resign. Theresa May said no.", &[]),
+            ("2020-02-18", "The plan was backed by May and her cabinet.", &[]),
+            ("2020-02-18", "In April Ryan's words, it failed.", &[]),
+            ("2020-02-18", "Thousands joined the March for Our Lives.", &[]),
+            ("2020-02-18", "The march began at noon.", &[]),
+        ];
+        for (today, text, expected) in cases {
+            let expected: Vec<(String, String)> =
+                expected.iter().map(|(t, v)| ((*t).to_owned(), (*v).to_owned())).collect();
+            assert_eq!(dates_in(text, today), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn dates_relative_to_an_earlier_date() {
+        let cases: &[Case] = &[
+            (
+                "2021-11-20",
+                "Gunmen arrived on Tuesday. A group claimed the attack the following day.",
+                &[("Tuesday", "2021-11-16"), ("the following day", "2021-11-17")],
+            ),
+            (
+                "2021-11-20",
+                "The vote was on Nov. 3, 2021. Results came the next day. Talks began the day before.",
+                &[("Nov. 3, 2021", "2021-11-03"), ("the next day", "2021-11-04"), ("the day before", "2021-11-03")],
+            ),
+            (
+                "2021-11-20",
+                "He was arrested on Nov. 3, 2021. He was charged two days later.",
+                &[("Nov. 3, 2021", "2021-11-03"), ("two days later", "2021-11-05")],
+            ),
+            (
+                "2021-11-20",
+                "The war began in 2012. Peace came two years later.",
+                &[("2012", "2012"), ("two years later", "2014")],
+            ),
+            (
+                "2021-11-20",
+                "The plant opened three years ago. It closed a week ago.",
+                &[("three years ago", "2018"), ("a week ago", "2021-11-13")],
+            ),
+            ("2021-11-20", "Elections are due next year.", &[("next year", "2022")]),
+            // The basis of a comparison is no date.
+            ("2021-11-20", "Profit rose 5% from a year earlier.", &[]),
+            ("2021-11-20", "Sales were higher than a year ago.", &[]),
+            ("2021-11-20", "Revenue was $2 billion, up from $1.9 billion a year earlier.", &[]),
+            ("2021-11-20", "Prices rose last month.", &[("last month", "2021-10")]),
+            // Nothing to count from, or counted from something that is not a date.
+            ("2021-11-20", "A group claimed the attack the following day.", &[]),
+            ("2021-11-20", "The war began in 2012. It ended two days later.", &[("2012", "2012")]),
+            ("2021-11-20", "He was arrested on Tuesday. The day after the vote, he fled.", &[("Tuesday", "2021-11-16")]),
+        ];
+        for (today, text, expected) in cases {
+            let expected: Vec<(String, String)> =
+                expected.iter().map(|(t, v)| ((*t).to_owned(), (*v).to_owned())).collect();
+            assert_eq!(dates_in(text, today), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn weekdays() {
+        // 2021-11-20 is a Saturday.
+        let cases: &[Case] = &[
+            ("2021-11-20", "Gunmen stormed the hotel on Tuesday.", &[("Tuesday", "2021-11-16")]),
+            ("2021-11-20", "The court will rule on Tuesday.", &[("Tuesday", "2021-11-23")]),
+            ("2021-11-20", "A vote is scheduled for next Tuesday.", &[("Tuesday", "2021-11-23")]),
+            ("2021-11-20", "He said on Tuesday it will vote.", &[("Tuesday", "2021-11-16")]),
+            ("2021-11-20", "It will vote, he said on Tuesday.", &[("Tuesday", "2021-11-16")]),
+            (
+                "2021-11-20",
+                "Talks will resume, after a break last Tuesday.",
+                &[("Tuesday", "2021-11-16")],
+            ),
+        ];
+        for (today, text, expected) in cases {
+            let expected: Vec<(String, String)> =
+                expected.iter().map(|(t, v)| ((*t).to_owned(), (*v).to_owned())).collect();
+            assert_eq!(dates_in(text, today), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn years_in_names_of_laws_are_not_dates() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            ("He was charged under the National Security Act 2023.", &[]),
+            ("It violated the Civil Rights Act of 1964.", &[]),
+            ("It breached the Information Technology Act, 2000.", &[]),
+            ("The act was passed in 2023.", &[("2023", "2023")]),
+            ("A new law took effect in 2023.", &[("2023", "2023")]),
+        ];
+        for (text, expected) in cases {
+            let expected: Vec<(String, String)> =
+                expected.iter().map(|(t, v)| ((*t).to_owned(), (*v).to_owned())).collect();
+            assert_eq!(dates_in(text, "2024-03-15"), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn choosing_the_year() {
+        let around = [(2019, -300), (2020, 20), (2021, 380)];
+        assert_eq!(choose_year(&around, Intent::Unknown, 274), Some(2020));
+        assert_eq!(choose_year(&around, Intent::Last, 274), Some(2019));
+        assert_eq!(choose_year(&around, Intent::Next, 274), Some(2020));
+        let ambiguous = [(2019, -190), (2020, 175), (2021, 540)];
+        assert_eq!(choose_year(&ambiguous, Intent::Unknown, 274), Some(2019));
+        assert_eq!(choose_year(&ambiguous, Intent::Future, 274), Some(2020));
+        let same_month = [(2019, -12), (2020, 0), (2021, 12)];
+        assert_eq!(choose_year(&same_month, Intent::Unknown, 9), Some(2020));
+        assert_eq!(choose_year(&same_month, Intent::Last, 9), Some(2019));
+        assert_eq!(choose_year(&same_month, Intent::Next, 9), Some(2021));
     }
 
     #[test]
