@@ -20,7 +20,10 @@ enum Key {
 /// Groups mentions into entities.
 pub(crate) fn resolve(context: &Context<'_>, annotations: &mut Annotations) {
     let mut order: Vec<usize> = (0..annotations.mentions.len())
-        .filter(|&index| annotations.mentions.get(index).is_some_and(|m| m.tag().is_referential()))
+        // A mention without a tag was given up for a longer name ("Bani" in "Bani Palace Hotel").
+        .filter(|&index| {
+            annotations.mentions.get(index).is_some_and(|m| m.tag.is_some_and(Tag::is_referential))
+        })
         .collect();
     order.sort_by_key(|&index| annotations.mentions.get(index).map(|m| (m.span.start, m.span.end)));
     let mut by_key: HashMap<Key, usize> = HashMap::default();

@@ -31,6 +31,10 @@ static NAME_HEADS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new
         .collect()
 });
 
+/// Words that follow a region's name as part of it ("Anhui Province").
+const REGION_KIND_WORDS: [&str; 7] =
+    ["Province", "Region", "Oblast", "Governorate", "Prefecture", "Krai", "Autonomous Region"];
+
 const HONORIFICS: [&str; 8] = ["Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Mr", "Mrs", "Ms"];
 
 /// Finds the names of a sentence.
@@ -51,6 +55,12 @@ pub(crate) fn find(
             continue;
         }
         let Some(entry) = lexicon.entry(entry_index) else { continue };
+        let mut abs_end = abs_end;
+        let name = &text[start..end];
+        // "al-Wadi" in "Ansar al-Wadi": a name after a hyphen is part of a longer word.
+        if after_arabic_article(&text[..start]) {
+            continue;
+        }
         // A town or region name right after a capitalised word is the tail of a longer name
         // ("Abdikadir Farah", "Integrated Stabilization Mission"), not the place.
         if matches!(entry.kind, EntryKind::City | EntryKind::Region) {
@@ -59,11 +69,38 @@ pub(crate) fn find(
                 article.text.get(token.end..abs_start) == Some(" ")
                     && token.is_capitalized()
                     && !token.initial
+                    && !is_possessive(token.text)
                     && !FUNCTION_WORDS.contains(token.text.to_lowercase().as_str())
                     && lexicon.demonym(token.text).is_none()
                     && !lexicon.title_starts_with(token.text)
             });
+            // "Delgado said" after "Maria Delgado", "Meridian" after "Meridian Digital": a
+            // known person's surname or a known company's first word is not the town.
+            if !name.contains(' ')
+                && (is_known_surname(annotations, name) || is_known_org_head(annotations, name))
+            {
+                continue;
+            }
             if joined {
+                continue;
+            }
+            // "Anhui Province", "Northern Region": the kind word after a region is part of its
+            // name.
+            if entry.kind == EntryKind::Region {
+                let rest = article.text.get(abs_end..).unwrap_or("");
+                if let Some(kind) = REGION_KIND_WORDS.iter().find(|kind| {
+                    rest.strip_prefix(' ').and_then(|after| after.strip_prefix(**kind)).is_some_and(
+                        |after| !after.chars().next().is_some_and(crate::lexicon::is_word_char),
+                    )
+                }) {
+                    abs_end += 1 + kind.len();
+                }
+            }
+        }
+        // "41.2 billion U.S. dollars": a country in a currency's name is not a place of the story.
+        if entry.kind == EntryKind::Country {
+            let rest = article.text.get(abs_end..).unwrap_or("");
+            if rest.starts_with(" dollar") {
                 continue;
             }
         }
@@ -82,7 +119,7 @@ pub(crate) fn find(
             tag: Some(tag),
             class: class.to_owned(),
             class_iri: entry.class.clone(),
-            text: text[start..end].to_owned(),
+            text: article.text[abs_start..abs_end].to_owned(),
             entry: Some(entry_index),
             proper: true,
             definite: true,
@@ -101,7 +138,14 @@ pub(crate) fn find(
             let Some(first) = tokens.get(index) else { continue };
             let phrase = text[first.start - base..last.end - base].to_lowercase();
             // Words that also describe groups ("militants", "judges") are descriptions.
+            // "General Administration of Customs": a capitalised title word before an
+            // organisation word is part of the organisation's name.
+            let before_head = first.is_capitalized()
+                && tokens.get(index + length).is_some_and(|next| {
+                    is_name_token(next) && NAME_HEADS.contains_key(next.text)
+                });
             if let Some(title) = lexicon.title(&phrase).filter(|_| lexicon.noun(&phrase).is_none())
+                && !before_head
                 && !annotations.overlaps(sentence.index, first.start, last.end)
             {
                 matched = Some((length, first.start, last.end, title.gender));
@@ -132,56 +176,52 @@ pub(crate) fn find(
             index += 1;
             continue;
         }
-        let mut last = index;
+        let mut last = extend_run(article, annotations, sentence, tokens, index);
+        // "Salar Minerals S.A.", "Acme PLC", "Huaxin New Energy Co., Ltd.": company suffixes
+        // end the name, with their dots.
+        let mut end = tokens[last].end;
+        let is_company = |token: &Token<'_>| NAME_HEADS.get(token.text) == Some(&"Company");
+        let abbreviated = |token: &Token<'_>, end: usize| {
+            is_company(token)
+                && token.text.len() <= 4
+                && !token.text.ends_with('.')
+                && article.text.get(end..end + 1) == Some(".")
+        };
         while let Some(next) = tokens.get(last + 1) {
-            let gap = &article.text[tokens[last].end..next.start];
-            if gap != " "
-                || !is_name_token(next)
-                || annotations.overlaps(sentence.index, next.start, next.end)
-            {
+            let gap_start = if abbreviated(&tokens[last], end) { end + 1 } else { end };
+            let gap = article.text.get(gap_start..next.start).unwrap_or("");
+            let suffix = is_company(next)
+                && ((gap == " " && !is_name_token(next)) || gap == ", ")
+                && !is_possessive(tokens[last].text);
+            if !suffix {
                 break;
             }
             last += 1;
+            end = next.end;
         }
-        // "Salar Minerals S.A.", "Acme PLC": a company suffix in capitals ends the name.
-        while let Some(next) = tokens.get(last + 1) {
-            let suffix = NAME_HEADS.get(next.text) == Some(&"Company") && !is_name_token(next);
-            if !suffix || article.text.get(tokens[last].end..next.start) != Some(" ") {
-                break;
-            }
-            last += 1;
+        if last > index && abbreviated(&tokens[last], end) {
+            end += 1;
         }
-        // "Securities and Exchange Commission", "Court of Appeal for Ontario": connectors
-        // join capitalised words when the name ends in an organisation or facility word.
-        let mut extended = last;
-        let mut probe = last;
-        while let (Some(connector), Some(next)) = (tokens.get(probe + 1), tokens.get(probe + 2)) {
-            let joined = matches!(connector.text, "and" | "of" | "for" | "on" | "de")
-                && article.text.get(tokens[probe].end..connector.start) == Some(" ")
-                && article.text.get(connector.end..next.start) == Some(" ")
-                && is_name_token(next)
-                && !annotations.overlaps(sentence.index, next.start, next.end);
-            if !joined {
-                break;
-            }
-            probe += 2;
-            while let Some(following) = tokens.get(probe + 1) {
-                if article.text.get(tokens[probe].end..following.start) != Some(" ")
-                    || !is_name_token(following)
-                    || annotations.overlaps(sentence.index, following.start, following.end)
-                {
-                    break;
-                }
-                probe += 1;
-            }
-            if tokens.get(probe).is_some_and(|token| NAME_HEADS.contains_key(token.text)) {
-                extended = probe;
-            }
+        // "State Minister for Disaster Management and Relief Rafiqul Haque": after a title
+        // and "for" or "of", a portfolio comes before the person's name.
+        if let Some((person_first, person_last)) =
+            portfolio_person(context, annotations, sentence, tokens, index, last)
+        {
+            let person = &tokens[person_first..=person_last];
+            index = person_last + 1;
+            classify_run(context, sentence, tokens, person, person.last().map_or(0, |t| t.end), annotations);
+            continue;
         }
-        let last = extended;
-        let run = &tokens[index..=last];
-        index = last + 1;
-        classify_run(context, sentence, tokens, run, annotations);
+        // "Securities and Exchange Commission", "Court of Appeal for Ontario", "Ministry of
+        // Disaster Management and Relief": connectors join capitalised words when the name
+        // ends in an organisation or facility word, or has one before its first connector.
+        let extended = extend_with_connectors(context, annotations, sentence, tokens, index, last);
+        if extended > last {
+            end = tokens[extended].end;
+        }
+        let run = &tokens[index..=extended];
+        index = extended + 1;
+        classify_run(context, sentence, tokens, run, end, annotations);
     }
 
     acronyms(context, sentence, tokens, annotations);
@@ -211,8 +251,164 @@ pub(crate) fn find(
     }
 }
 
+/// The last token of the capitalised run that starts at `index`: words one space apart,
+/// not yet claimed by another mention; a possessive word ends the run.
+fn extend_run(
+    article: &crate::Article,
+    annotations: &Annotations,
+    sentence: &Sentence,
+    tokens: &[Token<'_>],
+    index: usize,
+) -> usize {
+    let mut last = index;
+    while let (Some(current), Some(next)) = (tokens.get(last), tokens.get(last + 1)) {
+        if is_possessive(current.text)
+            || article.text.get(current.end..next.start) != Some(" ")
+            || !is_name_token(next)
+            || annotations.overlaps(sentence.index, next.start, next.end)
+        {
+            break;
+        }
+        last += 1;
+    }
+    last
+}
+
+/// "State Minister for Disaster Management and Relief Rafiqul Haque": a run right after a
+/// title and "for" or "of" is a portfolio, possibly joined by "and", and then a name. The
+/// name starts at a known given name, else it is the last two words of the last part when
+/// that part has at least three. Returns the person's first and last token.
+fn portfolio_person(
+    context: &Context<'_>,
+    annotations: &Annotations,
+    sentence: &Sentence,
+    tokens: &[Token<'_>],
+    index: usize,
+    last: usize,
+) -> Option<(usize, usize)> {
+    let article = context.article;
+    let connector = tokens.get(index.checked_sub(1)?)?;
+    let before = tokens.get(index.checked_sub(2)?)?;
+    if !matches!(connector.text, "for" | "of") {
+        return None;
+    }
+    let title = annotations
+        .mention_at(sentence.index, before.start)
+        .and_then(|title| annotations.mentions.get(title))?;
+    if title.tag != Some(Tag::Ttl) || title.span.end != before.end {
+        return None;
+    }
+    let (mut part_first, mut part_last) = (index, last);
+    while let (Some(and), Some(next)) = (tokens.get(part_last + 1), tokens.get(part_last + 2)) {
+        let joined = and.text == "and"
+            && article.text.get(tokens[part_last].end..and.start) == Some(" ")
+            && article.text.get(and.end..next.start) == Some(" ")
+            && is_name_token(next)
+            && !annotations.overlaps(sentence.index, next.start, next.end);
+        if !joined {
+            break;
+        }
+        part_first = part_last + 2;
+        part_last = extend_run(article, annotations, sentence, tokens, part_first);
+    }
+    let given = (part_first + 1..part_last)
+        .find(|&word| tokens.get(word).is_some_and(|t| context.lexicon.given_name(t.text).is_some()));
+    let words = part_last + 1 - part_first;
+    let person_first = given.or_else(|| (words >= 3).then(|| part_last - 1))?;
+    Some((person_first, part_last))
+}
+
+/// Joins capitalised runs across connectors ("Securities and Exchange Commission", "Court of
+/// Appeal for Ontario", "Ministry of Disaster Management and Relief", "Great Hall of the
+/// People", "Mission in Mali (MINUSMA)"): returns the new last token of the name.
+///
+/// A step is taken when the name then ends in an organisation or facility word, or when the
+/// word before the first connector is one ("Ministry of ..."); only then may "the" follow
+/// the connector and a lexicon place come after "of", "for" or "in". "in" joins only a name
+/// that an acronym in parentheses follows. A run that starts with a given name is a person
+/// ("Maria Delgado of the Spokane Police Department") and is never joined.
+fn extend_with_connectors(
+    context: &Context<'_>,
+    annotations: &Annotations,
+    sentence: &Sentence,
+    tokens: &[Token<'_>],
+    index: usize,
+    last: usize,
+) -> usize {
+    let article = context.article;
+    let gap_is_space = |left: usize, right: usize| {
+        matches!((tokens.get(left), tokens.get(right)), (Some(l), Some(r)) if article.text.get(l.end..r.start) == Some(" "))
+    };
+    let person_like =
+        last > index && tokens.get(index).is_some_and(|t| context.lexicon.given_name(t.text).is_some());
+    if person_like || tokens.get(last).is_some_and(|t| is_possessive(t.text)) {
+        return last;
+    }
+    let head_before = tokens.get(last).is_some_and(|t| NAME_HEADS.contains_key(t.text));
+    let mut extended = last;
+    let mut probe = last;
+    while let Some(connector) = tokens.get(probe + 1) {
+        if !matches!(connector.text, "and" | "of" | "for" | "on" | "de" | "in")
+            || !gap_is_space(probe, probe + 1)
+        {
+            break;
+        }
+        let mut next_index = probe + 2;
+        if head_before
+            && connector.text != "and"
+            && tokens.get(next_index).is_some_and(|t| t.text == "the")
+            && gap_is_space(probe + 1, next_index)
+        {
+            next_index += 1;
+        }
+        let Some(next) = tokens.get(next_index) else { break };
+        if !gap_is_space(next_index - 1, next_index) {
+            break;
+        }
+        let place_end = annotations
+            .mention_at(sentence.index, next.start)
+            .and_then(|place| annotations.mentions.get(place))
+            .filter(|place| {
+                head_before
+                    && connector.text != "and"
+                    && place.tag == Some(Tag::Gpe)
+                    && place.entry.is_some()
+                    && place.span.start == next.start
+            })
+            .map(|place| place.span.end);
+        if let Some(place_end) = place_end {
+            probe = next_index;
+            while tokens.get(probe + 1).is_some_and(|t| t.end <= place_end) {
+                probe += 1;
+            }
+        } else if is_name_token(next) && !annotations.overlaps(sentence.index, next.start, next.end)
+        {
+            probe = extend_run(article, annotations, sentence, tokens, next_index);
+        } else {
+            break;
+        }
+        let Some(probe_token) = tokens.get(probe) else { break };
+        if is_possessive(probe_token.text)
+            || (connector.text == "in" && !acronym_follows(&article.text[probe_token.end..]))
+        {
+            break;
+        }
+        if head_before || NAME_HEADS.contains_key(probe_token.text) {
+            extended = probe;
+        }
+    }
+    extended
+}
+
+/// Whether text starts with an acronym in parentheses: " (MINUSMA)".
+fn acronym_follows(rest: &str) -> bool {
+    rest.strip_prefix(" (").and_then(|rest| rest.split_once(')')).is_some_and(|(acronym, _)| {
+        (2..=8).contains(&acronym.len()) && acronym.chars().all(|c| c.is_ascii_uppercase())
+    })
+}
+
 fn is_name_token(token: &Token<'_>) -> bool {
-    token.is_capitalized()
+    (token.is_capitalized() || crate::lexicon::arabic_article(token.text).is_some())
         && token.text.chars().any(char::is_lowercase)
         && !token.text.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
 }
@@ -222,17 +418,32 @@ fn classify_run(
     sentence: &Sentence,
     tokens: &[Token<'_>],
     run: &[Token<'_>],
+    end: usize,
     annotations: &mut Annotations,
 ) {
     let article = context.article;
     let lexicon = context.lexicon;
     let mut run = run;
-    // Drop sentence-initial function words and demonyms ("The", "After", "Russian").
+    // The organisation or facility word of the name: its last word, or the word before its
+    // first connector ("Ministry" in "Ministry of Disaster Management and Relief").
+    let head_of = |run: &[Token<'_>]| {
+        let last = run.last().map(|token| strip_possessive(token.text));
+        last.and_then(|last| NAME_HEADS.get(last)).or_else(|| {
+            run.iter()
+                .take_while(|token| !token.is_lowercase_word())
+                .last()
+                .and_then(|token| NAME_HEADS.get(token.text))
+                .filter(|_| run.iter().any(|token| token.is_lowercase_word()))
+        })
+    };
+    // Drop sentence-initial function words and demonyms ("The", "After", "Russian"); a demonym
+    // stays in an organisation's name ("Somali Police Force").
     while let Some(first) = run.first() {
         let lower = first.text.to_lowercase();
         let drop = (first.initial
             && (FUNCTION_WORDS.contains(lower.as_str()) || lexicon.noun(&lower).is_some()))
-            || lexicon.demonym(first.text).is_some()
+            || (lexicon.demonym(first.text).is_some()
+                && (run.len() < 3 || head_of(run).is_none_or(|class| *class == "Facility")))
             || HONORIFICS.contains(&first.text)
             || super::dates::month_number(first.text).is_some()
             || is_weekday(first.text);
@@ -248,36 +459,85 @@ fn classify_run(
             break;
         }
     }
+    let head = head_of(run);
+    // "Judge Richard Ashworth": a title before a name is not part of it.
+    let mut stripped_title = false;
+    while head.is_none() && run.len() > 1 {
+        let longest = (1..run.len().min(4)).rev().find(|&length| {
+            let (Some(first), Some(last)) = (run.first(), run.get(length - 1)) else {
+                return false;
+            };
+            article
+                .text
+                .get(first.start..last.end)
+                .is_some_and(|phrase| lexicon.title(&phrase.to_lowercase()).is_some())
+        });
+        let Some(length) = longest else { break };
+        if let (Some(first), Some(last)) = (run.first(), run.get(length - 1)) {
+            annotations.push(Mention {
+                sentence: sentence.index,
+                span: article.span(first.start, last.end),
+                tag: Some(Tag::Ttl),
+                class: "Title".into(),
+                text: article.text[first.start..last.end].to_owned(),
+                ..Mention::default()
+            });
+        }
+        run = &run[length..];
+        stripped_title = true;
+    }
     let (Some(mut first), Some(last)) = (run.first(), run.last()) else { return };
-    // A lexicon place right before a name that ends in an organisation or facility word is part
-    // of that name ("Bani Palace Hotel", "Ghana Unity Congress"), and so is a city name before a
-    // capitalised word ("Meridian Digital"): the place mention gives way.
-    let mut absorbed_place = None;
-    if let Some(place_index) = place_right_before(context, annotations, sentence, first) {
-        let heads = NAME_HEADS.contains_key(last.text);
-        let is_city = annotations
+    // The name ends where the run ends, without a possessive "'s" ("Meridian Digital's").
+    let end = if end == last.end + 1 { end } else { last.start + strip_possessive(last.text).len() };
+    // A lexicon place or organisation right before a name that has an organisation or facility
+    // word is part of that name ("Bani Palace Hotel", "U.S. Geological Survey", "United Nations
+    // Multidimensional Integrated Stabilization Mission in Mali"), and so is a town or region
+    // name before a capitalised word ("Meridian Digital"): the lexicon mention gives way.
+    let mut absorbed = None;
+    if let Some(before_index) = lexicon_name_right_before(context, annotations, sentence, first) {
+        let small_place = annotations
             .mentions
-            .get(place_index)
+            .get(before_index)
+            .filter(|mention| mention.tag == Some(Tag::Gpe))
             .and_then(|mention| mention.entry)
             .and_then(|entry| lexicon.entry(entry))
             .is_some_and(|entry| matches!(entry.kind, EntryKind::City | EntryKind::Region));
-        if heads || is_city {
-            absorbed_place = Some(place_index);
+        if head.is_some() || (small_place && !stripped_title) {
+            absorbed = Some(before_index);
         }
     }
     let widened;
-    if let Some(place) = absorbed_place.and_then(|index| annotations.mentions.get(index)) {
-        widened = Token { start: place.span.start, ..*first };
+    if let Some(before) = absorbed.and_then(|index| annotations.mentions.get_mut(index)) {
+        widened = Token { start: before.span.start, ..*first };
         first = &widened;
+        // The shorter name is no mention of its own.
+        before.inner = true;
+        before.tag = None;
     }
-    if let Some(mention) = absorbed_place.and_then(|index| annotations.mentions.get_mut(index)) {
-        mention.inner = true;
+    // Lexicon places inside the name ("District of New York", "Mission in Mali") are part of it.
+    let inside: Vec<usize> = annotations
+        .by_sentence
+        .get(sentence.index)
+        .into_iter()
+        .flatten()
+        .copied()
+        .filter(|&inner| {
+            annotations.mentions.get(inner).is_some_and(|mention| {
+                !mention.inner && mention.span.start >= first.start && mention.span.end <= end
+            })
+        })
+        .collect();
+    for inner in inside {
+        if let Some(mention) = annotations.mentions.get_mut(inner) {
+            mention.inner = true;
+            mention.tag = None;
+        }
     }
     let position = tokens.iter().position(|token| token.start == first.start).unwrap_or(0);
     let previous = position.checked_sub(1).and_then(|p| tokens.get(p));
-    let next = tokens.iter().find(|token| token.start >= last.end);
-    let name = &article.text[first.start..last.end];
-    let words: Vec<&str> = run.iter().map(|token| token.text).collect();
+    let next = tokens.iter().find(|token| token.start >= end);
+    let name = &article.text[first.start..end];
+    let words = run.len();
 
     // "Foo-based": a place.
     if run.len() == 1
@@ -294,41 +554,49 @@ fn classify_run(
         return;
     }
     let honorific = previous.is_some_and(|token| HONORIFICS.contains(&token.text));
-    let after_title = annotations
-        .by_sentence
-        .get(sentence.index)
-        .into_iter()
-        .flatten()
-        .filter_map(|&index| annotations.mentions.get(index))
-        .any(|mention| {
-            mention.tag == Some(Tag::Ttl)
-                && article
-                    .text
-                    .get(mention.span.end..first.start)
-                    .is_some_and(|gap| gap.trim().is_empty())
-        });
+    // "President Wang", and "An FBI spokesman, Mark Ellison, said".
+    let after_title = stripped_title
+        || annotations
+            .by_sentence
+            .get(sentence.index)
+            .into_iter()
+            .flatten()
+            .filter_map(|&index| annotations.mentions.get(index))
+            .any(|mention| {
+                mention.tag == Some(Tag::Ttl)
+                    && article.text.get(mention.span.end..first.start).is_some_and(|gap| {
+                        gap.trim().is_empty()
+                            || (gap == ", " && article.text[end..].starts_with(','))
+                    })
+            });
     let given = lexicon.given_name(first.text);
-    if let Some(class) = NAME_HEADS.get(last.text)
+    if let Some(class) = head
         && (run.len() > 1 || !first.initial)
     {
         let (tag, class_iri, class_name) = if *class == "Facility" {
             (Tag::Fac, ng::FACILITY.to_owned(), "Facility".to_owned())
         } else if *class == "LegalInstrument" {
             (Tag::Law, ng::LEGAL_INSTRUMENT.to_owned(), "LegalInstrument".to_owned())
+        } else if *class == "Place" {
+            (Tag::Gpe, schema::PLACE.to_owned(), "Place".to_owned())
         } else {
             let iri = organization_class(class).unwrap_or_else(|| schema::ORGANIZATION.to_owned());
             (Tag::Org, iri, (*class).to_owned())
         };
-        push_name(
-            context,
-            sentence,
-            first.start,
-            last.end,
-            tag,
-            &class_name,
-            &class_iri,
-            annotations,
-        );
+        push_name(context, sentence, first.start, end, tag, &class_name, &class_iri, annotations);
+        return;
+    }
+    // "Gikomba market", "Khorgos dry port": a name before a facility noun names the facility;
+    // "the Surma river", "the Surma and Kushiyara rivers": a name before a geographic noun is a
+    // place; "its Andalus radio station": before a media noun, an organisation.
+    if let Some((kind, facility_end)) = noun_after(context, tokens, end) {
+        let name_end = if matches!(kind, NounAfter::Facility) { facility_end } else { end };
+        let (tag, class, class_iri) = match kind {
+            NounAfter::Facility => (Tag::Fac, "Facility", ng::FACILITY),
+            NounAfter::Place => (Tag::Gpe, "Place", schema::PLACE),
+            NounAfter::Media => (Tag::Org, "Organization", schema::ORGANIZATION),
+        };
+        push_name(context, sentence, first.start, name_end, tag, class, class_iri, annotations);
         return;
     }
     // "the monitoring group OVD-Info", "the company Acme": a name after an organisation noun.
@@ -353,7 +621,7 @@ fn classify_run(
         )
     });
     if after_org_noun && !first.initial {
-        push_kind(context, sentence, first.start, last.end, Kind::Organization, annotations);
+        push_kind(context, sentence, first.start, end, Kind::Organization, annotations);
         return;
     }
     if honorific || after_title || (given.is_some() && (run.len() > 1 || !first.initial)) {
@@ -362,7 +630,7 @@ fn classify_run(
             Some("Mrs." | "Mrs" | "Ms." | "Ms") => Some(Gender::Female),
             _ => None,
         });
-        let index = push_kind(context, sentence, first.start, last.end, Kind::Person, annotations);
+        let index = push_kind(context, sentence, first.start, end, Kind::Person, annotations);
         if let Some(mention) = annotations.mentions.get_mut(index) {
             mention.gender = gender;
         }
@@ -378,16 +646,16 @@ fn classify_run(
     // "the Commission" after "the European Commission": the last word of a known
     // organisation's name stands for it.
     if run.len() == 1 && is_known_org_head(annotations, name) {
-        push_kind(context, sentence, first.start, last.end, Kind::Organization, annotations);
+        push_kind(context, sentence, first.start, end, Kind::Organization, annotations);
         return;
     }
     if is_known_surname(annotations, name) {
-        push_kind(context, sentence, first.start, last.end, Kind::Person, annotations);
+        push_kind(context, sentence, first.start, end, Kind::Person, annotations);
         return;
     }
     // "Zhou said", "said Nasima Akter": whoever says or tells something is a person,
     // unless a lexicon or an organisation word said otherwise above.
-    let rest = article.text.get(last.end..sentence.span.end).unwrap_or("");
+    let rest = article.text.get(end..sentence.span.end).unwrap_or("");
     let says_after =
         rest.starts_with(" said") || rest.starts_with(" told") || rest.starts_with(" says");
     let says_before = previous.is_some_and(|token| matches!(token.text, "said" | "says" | "told"));
@@ -395,7 +663,7 @@ fn classify_run(
         && run.len() <= 3
         && !run.iter().any(|t| t.text.ends_with("-based"))
     {
-        push_kind(context, sentence, first.start, last.end, Kind::Person, annotations);
+        push_kind(context, sentence, first.start, end, Kind::Person, annotations);
         return;
     }
     let preposition = previous.map(|token| token.text.to_lowercase());
@@ -410,33 +678,82 @@ fn classify_run(
                     ) && token.is_lowercase_word()
                 })
             });
-    if place_context && words.len() <= 3 {
-        push_kind(context, sentence, first.start, last.end, Kind::Place, annotations);
+    if place_context && words <= 3 {
+        push_kind(context, sentence, first.start, end, Kind::Place, annotations);
         return;
     }
-    if let Some(place) = absorbed_place {
-        // "Meridian Digital": a city name followed by a name is an organisation's name.
-        let index =
-            push_kind(context, sentence, first.start, last.end, Kind::Organization, annotations);
-        if let Some(mention) = annotations.mentions.get_mut(index) {
-            mention.nested.push(place);
-        }
-        if let Some(mention) = annotations.mentions.get_mut(place) {
-            mention.inner = true;
-        }
+    if absorbed.is_some() {
+        // "Meridian Digital": a town name followed by a name is an organisation's name.
+        push_kind(context, sentence, first.start, end, Kind::Organization, annotations);
         return;
     }
     annotations.diagnostics.push(crate::graph::Diagnostic {
         stage: "names",
-        span: Some(article.span(first.start, last.end)),
+        span: Some(article.span(first.start, end)),
         message: format!(
             "unknown name {name:?} left out: no lexicon entry and no context that tells what it is"
         ),
     });
 }
 
-/// A lexicon place mention that ends one space before `token`.
-fn place_right_before(
+/// What a common noun right after an unknown name makes of it.
+#[derive(Clone, Copy)]
+enum NounAfter {
+    /// "Gikomba market": the name with the noun names a facility.
+    Facility,
+    /// "the Surma river": the name is a place.
+    Place,
+    /// "its Andalus radio station": the name is an organisation.
+    Media,
+}
+
+/// The kind of name that a lowercase noun after it shows ("Gikomba market", "Khorgos dry
+/// port", "Surma river", "the Surma and Kushiyara rivers", "Andalus radio"), and where a
+/// facility's name then ends.
+fn noun_after(context: &Context<'_>, tokens: &[Token<'_>], end: usize) -> Option<(NounAfter, usize)> {
+    let text = &context.article.text;
+    let position = tokens.iter().position(|token| token.start >= end)?;
+    let next = tokens.get(position)?;
+    if text.get(end..next.start) != Some(" ") || !next.is_lowercase_word() {
+        return None;
+    }
+    let heads = |token: &Token<'_>| NAME_HEADS.get(token.text).copied();
+    let facility = |token: &Token<'_>| {
+        context.lexicon.noun(token.text).is_some_and(|(noun, plural)| {
+            !plural && noun.category == crate::lexicon::NounCategory::Facility
+        })
+    };
+    // "the Surma and Kushiyara rivers".
+    if next.text == "and" {
+        let mut word = position + 1;
+        while tokens.get(word).is_some_and(is_name_token) && word < position + 4 {
+            word += 1;
+        }
+        let noun = tokens.get(word).filter(|_| word > position + 1)?;
+        return (heads(noun) == Some("Place") && noun.text.ends_with('s'))
+            .then_some((NounAfter::Place, end));
+    }
+    match heads(next) {
+        Some("Place") => return Some((NounAfter::Place, end)),
+        Some(class) if organization_class(class).is_some() || class == "Organization" => {
+            return Some((NounAfter::Media, end));
+        }
+        _ => {}
+    }
+    if facility(next) {
+        return Some((NounAfter::Facility, next.end));
+    }
+    // "dry port": one modifier before the facility noun.
+    let after = tokens.get(position + 1)?;
+    (text.get(next.end..after.start) == Some(" ")
+        && !FUNCTION_WORDS.contains(next.text)
+        && context.lexicon.noun(next.text).is_none()
+        && facility(after))
+    .then_some((NounAfter::Facility, after.end))
+}
+
+/// A lexicon place or organisation mention that ends one space before `token`.
+fn lexicon_name_right_before(
     context: &Context<'_>,
     annotations: &Annotations,
     sentence: &Sentence,
@@ -448,7 +765,9 @@ fn place_right_before(
     }
     let index = annotations.mention_at(sentence.index, before.checked_sub(1)?)?;
     let mention = annotations.mentions.get(index)?;
-    (mention.tag == Some(Tag::Gpe) && mention.entry.is_some() && mention.span.end == before)
+    (matches!(mention.tag, Some(Tag::Gpe | Tag::Org))
+        && mention.entry.is_some()
+        && mention.span.end == before)
         .then_some(index)
 }
 
@@ -505,6 +824,25 @@ fn acronyms(
             ..Mention::default()
         });
     }
+}
+
+/// Whether text ends with a lowercase Arabic article and its hyphen ("... Ansar al-").
+fn after_arabic_article(before: &str) -> bool {
+    let Some(before) = before.strip_suffix('-') else { return false };
+    let article_start =
+        before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |position| position + 1);
+    let word = &before[article_start..];
+    crate::lexicon::is_arabic_article(word)
+}
+
+/// Whether a word ends with the possessive "'s".
+fn is_possessive(word: &str) -> bool {
+    word.ends_with("'s") || word.ends_with("’s")
+}
+
+/// A word without its possessive "'s".
+fn strip_possessive(word: &str) -> &str {
+    word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or(word)
 }
 
 fn is_weekday(word: &str) -> bool {
