@@ -49,6 +49,7 @@ pub(crate) fn find(
     let text = article.slice(sentence.span);
     let base = sentence.span.start;
 
+    let mut previous_lexicon: Option<usize> = None;
     for (start, end, entry_index) in lexicon.find_names(text) {
         let (abs_start, abs_end) = (base + start, base + end);
         if annotations.overlaps(sentence.index, abs_start, abs_end) {
@@ -112,8 +113,31 @@ pub(crate) fn find(
             EntryKind::Instrument => (Tag::Law, "LegalInstrument"),
             EntryKind::NamedEvent => (Tag::Evt, local_name(&entry.class)),
         };
-        // A demonym-like lexicon hit is left to the description stage.
-        annotations.push(Mention {
+        // "National Security Act 2023": the year of an instrument is part of its name.
+        if entry.kind == EntryKind::Instrument {
+            abs_end = with_year(article, annotations, sentence, abs_end);
+        }
+        // "Kenya Red Cross", "Amnesty International Kenya": a country next to an organisation
+        // that is not that country's own names another, national organisation.
+        if let Some(previous) = previous_lexicon.filter(|&previous| {
+            national_branch(context, annotations, previous, entry_index, abs_start)
+        }) && let Some(mention) = annotations.mentions.get_mut(previous)
+        {
+            let class_iri = if entry.kind == EntryKind::Organization {
+                entry.class.clone()
+            } else {
+                mention.class_iri.clone()
+            };
+            mention.span = article.span(mention.span.start, abs_end);
+            mention.text = article.text[mention.span.start..abs_end].to_owned();
+            mention.tag = Some(Tag::Org);
+            mention.class = local_name(&class_iri).to_owned();
+            mention.class_iri = class_iri;
+            mention.entry = None;
+            previous_lexicon = None;
+            continue;
+        }
+        previous_lexicon = Some(annotations.push(Mention {
             sentence: sentence.index,
             span: article.span(abs_start, abs_end),
             tag: Some(tag),
@@ -124,7 +148,7 @@ pub(crate) fn find(
             proper: true,
             definite: true,
             ..Mention::default()
-        });
+        }));
     }
 
     // Titles: up to three lowercase words ("prime minister", "foreign minister").
@@ -140,10 +164,16 @@ pub(crate) fn find(
             // Words that also describe groups ("militants", "judges") are descriptions.
             // "General Administration of Customs": a capitalised title word before an
             // organisation word is part of the organisation's name.
+            // So is one right after an organisation word ("Directorate General of Health
+            // Services").
             let before_head = first.is_capitalized()
-                && tokens.get(index + length).is_some_and(|next| {
+                && (tokens.get(index + length).is_some_and(|next| {
                     is_name_token(next) && NAME_HEADS.contains_key(next.text)
-                });
+                }) || index.checked_sub(1).and_then(|p| tokens.get(p)).is_some_and(|previous| {
+                    article.text.get(previous.end..first.start) == Some(" ")
+                        && is_name_token(previous)
+                        && NAME_HEADS.get(previous.text).is_some_and(|class| *class != "Facility")
+                }));
             if let Some(title) = lexicon.title(&phrase).filter(|_| lexicon.noun(&phrase).is_none())
                 && !before_head
                 && !annotations.overlaps(sentence.index, first.start, last.end)
@@ -344,7 +374,10 @@ fn extend_with_connectors(
     if person_like || tokens.get(last).is_some_and(|t| is_possessive(t.text)) {
         return last;
     }
-    let head_before = tokens.get(last).is_some_and(|t| NAME_HEADS.contains_key(t.text));
+    // "Directorate General of Health Services": the organisation word need not be last.
+    let head_before = tokens.get(index..=last).is_some_and(|run| {
+        run.iter().any(|t| NAME_HEADS.get(t.text).is_some_and(|class| *class != "Place"))
+    });
     let mut extended = last;
     let mut probe = last;
     while let Some(connector) = tokens.get(probe + 1) {
@@ -431,8 +464,8 @@ fn classify_run(
         last.and_then(|last| NAME_HEADS.get(last)).or_else(|| {
             run.iter()
                 .take_while(|token| !token.is_lowercase_word())
+                .filter_map(|token| NAME_HEADS.get(token.text))
                 .last()
-                .and_then(|token| NAME_HEADS.get(token.text))
                 .filter(|_| run.iter().any(|token| token.is_lowercase_word()))
         })
     };
@@ -488,7 +521,8 @@ fn classify_run(
     }
     let (Some(mut first), Some(last)) = (run.first(), run.last()) else { return };
     // The name ends where the run ends, without a possessive "'s" ("Meridian Digital's").
-    let end = if end == last.end + 1 { end } else { last.start + strip_possessive(last.text).len() };
+    let mut end =
+        if end == last.end + 1 { end } else { last.start + strip_possessive(last.text).len() };
     // A lexicon place or organisation right before a name that has an organisation or facility
     // word is part of that name ("Bani Palace Hotel", "U.S. Geological Survey", "United Nations
     // Multidimensional Integrated Stabilization Mission in Mali"), and so is a town or region
@@ -576,6 +610,7 @@ fn classify_run(
         let (tag, class_iri, class_name) = if *class == "Facility" {
             (Tag::Fac, ng::FACILITY.to_owned(), "Facility".to_owned())
         } else if *class == "LegalInstrument" {
+            end = with_year(article, annotations, sentence, end);
             (Tag::Law, ng::LEGAL_INSTRUMENT.to_owned(), "LegalInstrument".to_owned())
         } else if *class == "Place" {
             (Tag::Gpe, schema::PLACE.to_owned(), "Place".to_owned())
@@ -599,32 +634,42 @@ fn classify_run(
         push_name(context, sentence, first.start, name_end, tag, class, class_iri, annotations);
         return;
     }
-    // "the monitoring group OVD-Info", "the company Acme": a name after an organisation noun.
-    let after_org_noun = previous.is_some_and(|token| {
-        matches!(
-            token.text,
-            "group"
-                | "company"
-                | "firm"
-                | "party"
-                | "agency"
-                | "organisation"
-                | "organization"
-                | "movement"
-                | "network"
-                | "militia"
-                | "charity"
-                | "bank"
-                | "newspaper"
-                | "broadcaster"
-                | "watchdog"
-        )
-    });
+    // "the monitoring group OVD-Info", "the company Acme": a name after an organisation noun;
+    // "a group calling itself Ansar al-Wadi".
+    let after_org_noun = previous.is_some_and(|token| is_org_noun(token.text) || token.text == "itself");
     if after_org_noun && !first.initial {
         push_kind(context, sentence, first.start, end, Kind::Organization, annotations);
         return;
     }
-    if honorific || after_title || (given.is_some() && (run.len() > 1 || !first.initial)) {
+    // "Hotel Warsan", "Camp Bastion": a facility word first.
+    if run.len() > 1
+        && NAME_HEADS.get(first.text) == Some(&"Facility")
+        && lexicon.given_name(run.get(1).map_or("", |token| token.text)).is_none()
+    {
+        push_name(context, sentence, first.start, end, Tag::Fac, "Facility", ng::FACILITY, annotations);
+        return;
+    }
+    let rest = article.text.get(end..sentence.span.end).unwrap_or("");
+    // "Grace Atieno, a 34-year-old vegetable seller": a name with an age is a person's.
+    let with_age = rest
+        .strip_prefix(", a ")
+        .or_else(|| rest.strip_prefix(", an "))
+        .and_then(|after| after.split([' ', ',']).next())
+        .is_some_and(|age| age.ends_with("-year-old") && age.starts_with(|c: char| c.is_ascii_digit() || c.is_alphabetic()));
+    // "(Reporting by Ezgi Toprak in Ankara and Burak Sener in Malatya; Editing by ...)":
+    // credits name people.
+    let in_credits = context
+        .article
+        .paragraphs
+        .get(sentence.paragraph)
+        .is_some_and(|paragraph| paragraph.kind == crate::article::ParagraphKind::Credits);
+    let credited = in_credits && previous.is_some_and(|token| matches!(token.text, "by" | "and"));
+    if honorific
+        || after_title
+        || with_age
+        || credited
+        || (given.is_some() && (run.len() > 1 || !first.initial))
+    {
         let gender = given.flatten().or(match previous.map(|token| token.text) {
             Some("Mr." | "Mr") => Some(Gender::Male),
             Some("Mrs." | "Mrs" | "Ms." | "Ms") => Some(Gender::Female),
@@ -655,7 +700,6 @@ fn classify_run(
     }
     // "Zhou said", "said Nasima Akter": whoever says or tells something is a person,
     // unless a lexicon or an organisation word said otherwise above.
-    let rest = article.text.get(end..sentence.span.end).unwrap_or("");
     let says_after =
         rest.starts_with(" said") || rest.starts_with(" told") || rest.starts_with(" says");
     let says_before = previous.is_some_and(|token| matches!(token.text, "said" | "says" | "told"));
@@ -678,6 +722,11 @@ fn classify_run(
                     ) && token.is_lowercase_word()
                 })
             });
+    // "walked into Lilac Lanes": a name of several words entered is a building's.
+    if preposition.as_deref() == Some("into") && words > 1 {
+        push_name(context, sentence, first.start, end, Tag::Fac, "Facility", ng::FACILITY, annotations);
+        return;
+    }
     if place_context && words <= 3 {
         push_kind(context, sentence, first.start, end, Kind::Place, annotations);
         return;
@@ -694,6 +743,29 @@ fn classify_run(
             "unknown name {name:?} left out: no lexicon entry and no context that tells what it is"
         ),
     });
+}
+
+/// Common nouns for organisations that a name may follow ("the company Acme") or, after a
+/// modifier, precede ("the WWF conservation group").
+fn is_org_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "group"
+            | "company"
+            | "firm"
+            | "party"
+            | "agency"
+            | "organisation"
+            | "organization"
+            | "movement"
+            | "network"
+            | "militia"
+            | "charity"
+            | "bank"
+            | "newspaper"
+            | "broadcaster"
+            | "watchdog"
+    )
 }
 
 /// What a common noun right after an unknown name makes of it.
@@ -743,13 +815,15 @@ fn noun_after(context: &Context<'_>, tokens: &[Token<'_>], end: usize) -> Option
     if facility(next) {
         return Some((NounAfter::Facility, next.end));
     }
-    // "dry port": one modifier before the facility noun.
+    // "dry port", "nature park": one modifier before the noun.
     let after = tokens.get(position + 1)?;
-    (text.get(next.end..after.start) == Some(" ")
+    let modified = text.get(next.end..after.start) == Some(" ")
         && !FUNCTION_WORDS.contains(next.text)
-        && context.lexicon.noun(next.text).is_none()
-        && facility(after))
-    .then_some((NounAfter::Facility, after.end))
+        && context.lexicon.noun(next.text).is_none();
+    if modified && facility(after) {
+        return Some((NounAfter::Facility, after.end));
+    }
+    (modified && heads(after) == Some("Place")).then_some((NounAfter::Place, end))
 }
 
 /// A lexicon place or organisation mention that ends one space before `token`.
@@ -780,7 +854,7 @@ fn acronyms(
     annotations: &mut Annotations,
 ) {
     let article = context.article;
-    for token in tokens {
+    for (position, token) in tokens.iter().enumerate() {
         let is_acronym = token.text.len() >= 2
             && token.text.len() <= 8
             && token.text.chars().all(|c| c.is_ascii_uppercase())
@@ -803,6 +877,27 @@ fn acronyms(
         };
         let Some(target) = definition.or_else(|| annotations.acronyms.get(token.text).copied())
         else {
+            // "state broadcaster TRT", "the WWF conservation group": an unknown acronym next to
+            // an organisation noun is an organisation's name.
+            let previous = position.checked_sub(1).and_then(|p| tokens.get(p));
+            let next = tokens.get(position + 1);
+            let after_next = tokens.get(position + 2);
+            let org_context = previous.is_some_and(|previous| is_org_noun(previous.text))
+                || next.is_some_and(|next| is_org_noun(next.text))
+                || (next.is_some_and(|next| {
+                    next.is_lowercase_word() && !FUNCTION_WORDS.contains(next.text)
+                }) && after_next.is_some_and(|after| is_org_noun(after.text)));
+            if org_context {
+                let index = push_kind(
+                    context,
+                    sentence,
+                    token.start,
+                    token.end,
+                    Kind::Organization,
+                    annotations,
+                );
+                annotations.acronyms.entry(token.text.to_owned()).or_insert(index);
+            }
             continue;
         };
         let Some(full) = annotations.mentions.get(target).cloned() else { continue };
@@ -824,6 +919,67 @@ fn acronyms(
             ..Mention::default()
         });
     }
+}
+
+/// Where an instrument's name ends with the year after it ("National Security Act 2023"): the
+/// year's date mention becomes part of the name.
+fn with_year(
+    article: &crate::Article,
+    annotations: &mut Annotations,
+    sentence: &Sentence,
+    end: usize,
+) -> usize {
+    let Some(year_end) = year_after(article, end) else { return end };
+    let Annotations { by_sentence, mentions, .. } = annotations;
+    for &date in by_sentence.get(sentence.index).into_iter().flatten() {
+        if let Some(mention) = mentions.get_mut(date)
+            && mention.span.start > end
+            && mention.span.end <= year_end
+        {
+            mention.inner = true;
+            mention.tag = None;
+        }
+    }
+    year_end
+}
+
+/// The end of a four-digit year one space after `end` ("National Security Act 2023").
+fn year_after(article: &crate::Article, end: usize) -> Option<usize> {
+    let rest = article.text.get(end..)?.strip_prefix(' ')?;
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let year_like = digits == 4
+        && rest.starts_with(['1', '2'])
+        && !rest[digits..].starts_with(|c: char| c.is_alphanumeric());
+    year_like.then_some(end + 1 + digits)
+}
+
+/// Whether the lexicon mention `previous` and the lexicon entry found at `start` are a
+/// country and an international organisation one space apart, in either order: "Kenya Red
+/// Cross", "Amnesty International Kenya" (but not "U.S. Congress", the country's own).
+fn national_branch(
+    context: &Context<'_>,
+    annotations: &Annotations,
+    previous: usize,
+    entry_index: usize,
+    start: usize,
+) -> bool {
+    let lexicon = context.lexicon;
+    let Some(mention) = annotations.mentions.get(previous) else { return false };
+    let (Some(first), Some(second)) =
+        (mention.entry.and_then(|entry| lexicon.entry(entry)), lexicon.entry(entry_index))
+    else {
+        return false;
+    };
+    if mention.span.end + 1 != start || context.article.text.get(mention.span.end..start) != Some(" ")
+    {
+        return false;
+    }
+    let (country, organization) = match (first.kind, second.kind) {
+        (EntryKind::Country, EntryKind::Organization) => (first, second),
+        (EntryKind::Organization, EntryKind::Country) => (second, first),
+        _ => return false,
+    };
+    organization.country.is_none() && country.country.is_some()
 }
 
 /// Whether text ends with a lowercase Arabic article and its hyphen ("... Ansar al-").
