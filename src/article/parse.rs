@@ -132,7 +132,8 @@ pub(super) fn parse(text: &str) -> Result<Article, ArticleParseError> {
     }
 
     // The sign-off lines were read from the last one up.
-    paragraph_ranges.extend(credits.iter().rev().map(|&(start, end)| (start, end, ParagraphKind::Credits)));
+    paragraph_ranges
+        .extend(credits.iter().rev().map(|&(start, end)| (start, end, ParagraphKind::Credits)));
     let mut sentence_ranges = Vec::new();
     for (start, end, kind) in paragraph_ranges {
         sentence_ranges.clear();

@@ -167,13 +167,16 @@ pub(crate) fn find(
             // So is one right after an organisation word ("Directorate General of Health
             // Services").
             let before_head = first.is_capitalized()
-                && (tokens.get(index + length).is_some_and(|next| {
-                    is_name_token(next) && NAME_HEADS.contains_key(next.text)
-                }) || index.checked_sub(1).and_then(|p| tokens.get(p)).is_some_and(|previous| {
-                    article.text.get(previous.end..first.start) == Some(" ")
-                        && is_name_token(previous)
-                        && NAME_HEADS.get(previous.text).is_some_and(|class| *class != "Facility")
-                }));
+                && (tokens
+                    .get(index + length)
+                    .is_some_and(|next| is_name_token(next) && NAME_HEADS.contains_key(next.text))
+                    || index.checked_sub(1).and_then(|p| tokens.get(p)).is_some_and(|previous| {
+                        article.text.get(previous.end..first.start) == Some(" ")
+                            && is_name_token(previous)
+                            && NAME_HEADS
+                                .get(previous.text)
+                                .is_some_and(|class| *class != "Facility")
+                    }));
             if let Some(title) = lexicon.title(&phrase).filter(|_| lexicon.noun(&phrase).is_none())
                 && !before_head
                 && !annotations.overlaps(sentence.index, first.start, last.end)
@@ -239,7 +242,14 @@ pub(crate) fn find(
         {
             let person = &tokens[person_first..=person_last];
             index = person_last + 1;
-            classify_run(context, sentence, tokens, person, person.last().map_or(0, |t| t.end), annotations);
+            classify_run(
+                context,
+                sentence,
+                tokens,
+                person,
+                person.last().map_or(0, |t| t.end),
+                annotations,
+            );
             continue;
         }
         // "Securities and Exchange Commission", "Court of Appeal for Ontario", "Ministry of
@@ -341,8 +351,9 @@ fn portfolio_person(
         part_first = part_last + 2;
         part_last = extend_run(article, annotations, sentence, tokens, part_first);
     }
-    let given = (part_first + 1..part_last)
-        .find(|&word| tokens.get(word).is_some_and(|t| context.lexicon.given_name(t.text).is_some()));
+    let given = (part_first + 1..part_last).find(|&word| {
+        tokens.get(word).is_some_and(|t| context.lexicon.given_name(t.text).is_some())
+    });
     let words = part_last + 1 - part_first;
     let person_first = given.or_else(|| (words >= 3).then(|| part_last - 1))?;
     Some((person_first, part_last))
@@ -366,11 +377,9 @@ fn extend_with_connectors(
     last: usize,
 ) -> usize {
     let article = context.article;
-    let gap_is_space = |left: usize, right: usize| {
-        matches!((tokens.get(left), tokens.get(right)), (Some(l), Some(r)) if article.text.get(l.end..r.start) == Some(" "))
-    };
-    let person_like =
-        last > index && tokens.get(index).is_some_and(|t| context.lexicon.given_name(t.text).is_some());
+    let gap_is_space = |left: usize, right: usize| matches!((tokens.get(left), tokens.get(right)), (Some(l), Some(r)) if article.text.get(l.end..r.start) == Some(" "));
+    let person_like = last > index
+        && tokens.get(index).is_some_and(|t| context.lexicon.given_name(t.text).is_some());
     if person_like || tokens.get(last).is_some_and(|t| is_possessive(t.text)) {
         return last;
     }
@@ -414,7 +423,10 @@ fn extend_with_connectors(
             while tokens.get(probe + 1).is_some_and(|t| t.end <= place_end) {
                 probe += 1;
             }
-        } else if is_name_token(next) && !annotations.overlaps(sentence.index, next.start, next.end)
+        } else if is_name_token(next)
+            && !annotations.overlaps(sentence.index, next.start, next.end)
+            && !is_weekday(next.text)
+            && super::dates::month_number(next.text).is_none()
         {
             probe = extend_run(article, annotations, sentence, tokens, next_index);
         } else {
@@ -479,7 +491,12 @@ fn classify_run(
                 && (run.len() < 3 || head_of(run).is_none_or(|class| *class == "Facility")))
             || HONORIFICS.contains(&first.text)
             || super::dates::month_number(first.text).is_some()
-            || is_weekday(first.text);
+            || is_weekday(first.text)
+            // "Later Delgado told reporters": a first word before a known surname.
+            || (first.initial
+                && run.len() == 2
+                && lexicon.given_name(first.text).is_none()
+                && run.get(1).is_some_and(|second| is_known_surname(annotations, second.text)));
         if !drop {
             break;
         }
@@ -549,20 +566,13 @@ fn classify_run(
         before.tag = None;
     }
     // Lexicon places inside the name ("District of New York", "Mission in Mali") are part of it.
-    let inside: Vec<usize> = annotations
-        .by_sentence
-        .get(sentence.index)
-        .into_iter()
-        .flatten()
-        .copied()
-        .filter(|&inner| {
-            annotations.mentions.get(inner).is_some_and(|mention| {
-                !mention.inner && mention.span.start >= first.start && mention.span.end <= end
-            })
-        })
-        .collect();
-    for inner in inside {
-        if let Some(mention) = annotations.mentions.get_mut(inner) {
+    let Annotations { by_sentence, mentions, .. } = &mut *annotations;
+    for &inner in by_sentence.get(sentence.index).into_iter().flatten() {
+        if let Some(mention) = mentions.get_mut(inner)
+            && !mention.inner
+            && mention.span.start >= first.start
+            && mention.span.end <= end
+        {
             mention.inner = true;
             mention.tag = None;
         }
@@ -636,7 +646,8 @@ fn classify_run(
     }
     // "the monitoring group OVD-Info", "the company Acme": a name after an organisation noun;
     // "a group calling itself Ansar al-Wadi".
-    let after_org_noun = previous.is_some_and(|token| is_org_noun(token.text) || token.text == "itself");
+    let after_org_noun =
+        previous.is_some_and(|token| is_org_noun(token.text) || token.text == "itself");
     if after_org_noun && !first.initial {
         push_kind(context, sentence, first.start, end, Kind::Organization, annotations);
         return;
@@ -646,16 +657,37 @@ fn classify_run(
         && NAME_HEADS.get(first.text) == Some(&"Facility")
         && lexicon.given_name(run.get(1).map_or("", |token| token.text)).is_none()
     {
-        push_name(context, sentence, first.start, end, Tag::Fac, "Facility", ng::FACILITY, annotations);
+        push_name(
+            context,
+            sentence,
+            first.start,
+            end,
+            Tag::Fac,
+            "Facility",
+            ng::FACILITY,
+            annotations,
+        );
         return;
     }
     let rest = article.text.get(end..sentence.span.end).unwrap_or("");
     // "Grace Atieno, a 34-year-old vegetable seller": a name with an age is a person's.
+    // ("Acme, a 90-year-old company" is not.)
     let with_age = rest
         .strip_prefix(", a ")
         .or_else(|| rest.strip_prefix(", an "))
-        .and_then(|after| after.split([' ', ',']).next())
-        .is_some_and(|age| age.ends_with("-year-old") && age.starts_with(|c: char| c.is_ascii_digit() || c.is_alphabetic()));
+        .and_then(|after| {
+            let mut words = after.split([' ', ',', '.']);
+            Some((words.next()?, words.next().unwrap_or("")))
+        })
+        .is_some_and(|(age, noun)| {
+            age.ends_with("-year-old")
+                && lexicon.noun(noun).is_none_or(|(noun, _)| {
+                    !matches!(
+                        noun.category,
+                        crate::lexicon::NounCategory::Org | crate::lexicon::NounCategory::Facility
+                    )
+                })
+        });
     // "(Reporting by Ezgi Toprak in Ankara and Burak Sener in Malatya; Editing by ...)":
     // credits name people.
     let in_credits = context
@@ -724,7 +756,16 @@ fn classify_run(
             });
     // "walked into Lilac Lanes": a name of several words entered is a building's.
     if preposition.as_deref() == Some("into") && words > 1 {
-        push_name(context, sentence, first.start, end, Tag::Fac, "Facility", ng::FACILITY, annotations);
+        push_name(
+            context,
+            sentence,
+            first.start,
+            end,
+            Tag::Fac,
+            "Facility",
+            ng::FACILITY,
+            annotations,
+        );
         return;
     }
     if place_context && words <= 3 {
@@ -782,7 +823,11 @@ enum NounAfter {
 /// The kind of name that a lowercase noun after it shows ("Gikomba market", "Khorgos dry
 /// port", "Surma river", "the Surma and Kushiyara rivers", "Andalus radio"), and where a
 /// facility's name then ends.
-fn noun_after(context: &Context<'_>, tokens: &[Token<'_>], end: usize) -> Option<(NounAfter, usize)> {
+fn noun_after(
+    context: &Context<'_>,
+    tokens: &[Token<'_>],
+    end: usize,
+) -> Option<(NounAfter, usize)> {
     let text = &context.article.text;
     let position = tokens.iter().position(|token| token.start >= end)?;
     let next = tokens.get(position)?;
@@ -970,7 +1015,8 @@ fn national_branch(
     else {
         return false;
     };
-    if mention.span.end + 1 != start || context.article.text.get(mention.span.end..start) != Some(" ")
+    if mention.span.end + 1 != start
+        || context.article.text.get(mention.span.end..start) != Some(" ")
     {
         return false;
     }
@@ -1080,4 +1126,234 @@ fn push_name(
 /// The part of an IRI after its last `#` or `/`.
 pub(crate) fn local_name(iri: &str) -> &str {
     iri.rsplit(['#', '/']).next().unwrap_or(iri)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{run, Context, Tag};
+    use crate::Article;
+
+    /// The names the stages find in `text`, as `text/TAG` (people, organisations, places,
+    /// facilities, instruments and titles), and the entities' names as `name/TAG`.
+    fn names(text: &str) -> Vec<String> {
+        let article = Article::parse(text).unwrap_or_else(|error| panic!("{error}"));
+        let Ok((lexicon, rules)) = crate::pipeline::builtin_data() else {
+            panic!("the built-in data load");
+        };
+        let context = Context { article: &article, lexicon, rules, date: None };
+        let annotations = run(&context);
+        let mut found: Vec<String> = annotations
+            .by_sentence
+            .iter()
+            .flatten()
+            .filter_map(|&index| annotations.mentions.get(index))
+            .filter(|mention| {
+                matches!(
+                    mention.tag,
+                    Some(Tag::Per | Tag::Org | Tag::Gpe | Tag::Fac | Tag::Law | Tag::Ttl)
+                ) && (mention.proper || mention.tag == Some(Tag::Ttl))
+            })
+            .map(|mention| format!("{}/{}", mention.text, mention.tag().as_str()))
+            .collect();
+        found.extend(annotations.entities.iter().filter(|entity| entity.proper).flat_map(
+            |entity| {
+                let tag = entity.tag.map_or("", |tag| tag.as_str());
+                entity.names.iter().map(move |name| format!("entity {name}/{tag}"))
+            },
+        ));
+        found
+    }
+
+    #[test]
+    fn names_by_mechanism() {
+        // (text, names that must be found, names that must not be).
+        let cases: &[(&str, &[&str], &[&str])] = &[
+            // Titles before names are not part of them; multi-word titles stay whole.
+            (
+                "Sentencing him, Judge Richard Ashworth said so.",
+                &["Judge/TTL", "Richard Ashworth/PER"],
+                &["Judge Richard Ashworth/PER"],
+            ),
+            (
+                "Detective Chief Superintendent Karen Lowe said so.",
+                &["Detective Chief Superintendent/TTL", "Karen Lowe/PER"],
+                &["Superintendent Karen Lowe/PER"],
+            ),
+            (
+                "\"We act,\" State Minister for Disaster Management and Relief Rafiqul Haque told reporters.",
+                &["State Minister/TTL", "Rafiqul Haque/PER"],
+                &["Relief Rafiqul Haque/PER", "Relief/PER"],
+            ),
+            (
+                "An FBI spokesman, Mark Ellison, said investigators had searched the house.",
+                &["Mark Ellison/PER"],
+                &[],
+            ),
+            (
+                "At the market, Grace Atieno, a 34-year-old vegetable seller, said she was afraid.",
+                &["Grace Atieno/PER"],
+                &[],
+            ),
+            ("He bought Acme Widgets, a 90-year-old company, last year.", &[], &["Acme Widgets/PER"]),
+            // Organisations with function words, heads and suffixes.
+            (
+                "The Ministry of Disaster Management and Relief said in a statement.",
+                &["Ministry of Disaster Management and Relief/ORG"],
+                &["Ministry/ORG", "Relief/PER"],
+            ),
+            (
+                "It was filed in the US District Court for the Southern District of New York on Monday.",
+                &["US District Court for the Southern District of New York/ORG"],
+                &["entity New York City/GPE", "entity United States/GPE"],
+            ),
+            (
+                "According to China's General Administration of Customs, trade rose.",
+                &["General Administration of Customs/ORG", "China/GPE"],
+                &["General/TTL", "Administration/PER"],
+            ),
+            (
+                "Most died, according to the Directorate General of Health Services (DGHS).",
+                &["Directorate General of Health Services/ORG", "DGHS/ORG"],
+                &[],
+            ),
+            (
+                "The United Nations Multidimensional Integrated Stabilization Mission in Mali (MINUSMA) said it had sent helicopters.",
+                &["United Nations Multidimensional Integrated Stabilization Mission in Mali/ORG"],
+                &["entity United Nations/ORG", "entity Mali/GPE"],
+            ),
+            (
+                "The Ministry of Health in Kenya said so.",
+                &["Ministry of Health/ORG", "Kenya/GPE"],
+                &["Ministry of Health in Kenya/ORG"],
+            ),
+            (
+                "Police Chief Maria Delgado of the Spokane Police Department spoke. Later Delgado told reporters.",
+                &["Maria Delgado/PER", "Spokane Police Department/ORG", "Delgado/PER"],
+                &["entity Delgado/GPE"],
+            ),
+            (
+                "The U.S. Geological Survey (USGS) put the magnitude at 5.6.",
+                &["U.S. Geological Survey/ORG", "USGS/ORG"],
+                &["entity United States/GPE"],
+            ),
+            (
+                "Chinese battery maker Huaxin New Energy Co., Ltd. will buy Salar Minerals S.A. for cash.",
+                &["Huaxin New Energy Co., Ltd./ORG", "Salar Minerals S.A./ORG"],
+                &["Ltd/ORG"],
+            ),
+            (
+                "Meridian Digital's chief executive resigned. Shares in Meridian Digital fell.",
+                &["Meridian Digital/ORG"],
+                &["Meridian Digital's/ORG", "entity Meridian/GPE"],
+            ),
+            (
+                "He worked for Northwake Marine Systems in Barrow. Northwake said it had cooperated.",
+                &["Northwake Marine Systems/ORG", "Northwake/ORG"],
+                &["Northwake/GPE"],
+            ),
+            (
+                "Karen Lowe of the Metropolitan Police's Counter Terrorism Command said so.",
+                &["Karen Lowe/PER", "Counter Terrorism Command/ORG"],
+                &["Counter Terrorism Command/PER"],
+            ),
+            (
+                "Somali Police Force spokesman Major Abdikadir Farah spoke. \"It ended,\" Farah said.",
+                &["Somali Police Force/ORG", "Abdikadir Farah/PER", "Farah/PER"],
+                &["entity Farah/GPE"],
+            ),
+            (
+                "A group calling itself Ansar al-Wadi claimed it. Al-Shabaab is linked to al-Qaeda.",
+                &["Ansar al-Wadi/ORG", "al-Qaeda/ORG"],
+                &["entity Wādi/GPE"],
+            ),
+            (
+                "Footage broadcast by state broadcaster TRT showed snow. The WWF conservation group agreed.",
+                &["TRT/ORG", "WWF/ORG"],
+                &[],
+            ),
+            (
+                "The Kenya Red Cross said 37 were hurt. Amnesty International Kenya urged calm.",
+                &["Kenya Red Cross/ORG", "Amnesty International Kenya/ORG"],
+                &["entity International Committee of the Red Cross/ORG", "entity Amnesty International/ORG"],
+            ),
+            (
+                "The shares will be held by Cordillera Capital, an investment fund.",
+                &["Cordillera Capital/ORG"],
+                &["entity Cordillera/GPE"],
+            ),
+            (
+                "It was an offence under the National Security Act 2023, after a trial.",
+                &["National Security Act 2023/LAW"],
+                &[],
+            ),
+            // Places.
+            (
+                "Hefei is the capital of east China's Anhui Province. Voting was delayed in the Northern Region.",
+                &["Anhui Province/GPE", "Northern Region/GPE"],
+                &[],
+            ),
+            (
+                "The Surma and Kushiyara rivers burst their banks near the Drava floodplain.",
+                &["Surma/GPE", "Kushiyara/GPE", "Drava/GPE"],
+                &[],
+            ),
+            (
+                "Trade reached 41.2 billion U.S. dollars last year.",
+                &[],
+                &["U.S./GPE"],
+            ),
+            // Facilities.
+            (
+                "Gunmen stormed the Hotel Warsan and the Bani Palace Hotel.",
+                &["Hotel Warsan/FAC", "Bani Palace Hotel/FAC"],
+                &["entity Baní/GPE"],
+            ),
+            (
+                "Four were at Sacred Heart Medical Center. He was booked into the Spokane County Jail. Flags at City Hall were lowered.",
+                &["Sacred Heart Medical Center/FAC", "Spokane County Jail/FAC", "City Hall/FAC"],
+                &["City Hall/GPE"],
+            ),
+            (
+                "At Nairobi's Gikomba market, traders fled. They agreed to expand the Khorgos dry port.",
+                &["Gikomba market/FAC", "Khorgos dry port/FAC"],
+                &["Gikomba/GPE"],
+            ),
+            (
+                "Wang met Abenov at the Great Hall of the People in Beijing.",
+                &["Great Hall of the People/FAC", "Beijing/GPE"],
+                &[],
+            ),
+            (
+                "He had walked into Lilac Lanes shortly after 10 p.m.",
+                &["Lilac Lanes/FAC"],
+                &[],
+            ),
+            // Negative cases: hyphenated place names, names that are not titles or towns.
+            (
+                "The Russia-Ukraine talks and pro-Russia rebels worried Kenya.",
+                &["Ukraine/GPE", "Russia/GPE", "Kenya/GPE"],
+                &[],
+            ),
+            (
+                "Shares of General Motors rose, said Maria Lopez of the United Nations.",
+                &["General Motors/ORG", "Maria Lopez/PER", "United Nations/ORG"],
+                &["Motors/PER", "Maria Lopez of the United Nations/ORG"],
+            ),
+            // Credit lines name people and places.
+            (
+                "Text.\n\n(Reporting by Ezgi Toprak in Ankara and Burak Sener in Malatya; Editing by Peter Hollis)",
+                &["Ezgi Toprak/PER", "Burak Sener/PER", "Peter Hollis/PER", "Ankara/GPE"],
+                &[],
+            ),
+        ];
+        for (text, present, absent) in cases {
+            let found = names(text);
+            for name in *present {
+                assert!(found.iter().any(|f| f == name), "{text:?}: no {name}, found {found:?}");
+            }
+            for name in *absent {
+                assert!(!found.iter().any(|f| f == name), "{text:?}: {name} found: {found:?}");
+            }
+        }
+    }
 }

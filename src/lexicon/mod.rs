@@ -273,11 +273,9 @@ impl Lexicon {
                 // Names start with a capital or a digit; a lowercase alias ("city") would match
                 // ordinary words.
                 // So do Arabic names after the article ("al-Qaeda").
-                let capitalised = surface
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-                    || arabic_article(surface).is_some();
+                let capitalised =
+                    surface.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                        || arabic_article(surface).is_some();
                 // A town or region spelled like a country's demonym ("Somali") is the demonym.
                 let demonym_clash = matches!(entry.kind, EntryKind::City | EntryKind::Region)
                     && country_demonyms.contains(surface);
@@ -462,7 +460,10 @@ pub(crate) fn arabic_article(word: &str) -> Option<&str> {
 
 /// Whether a word is a lowercase Arabic article as written before a hyphen ("al", "el").
 pub(crate) fn is_arabic_article(word: &str) -> bool {
-    matches!(word, "al" | "el" | "ad" | "ar" | "as" | "ash" | "at" | "az" | "an" | "ul" | "bin" | "ibn")
+    matches!(
+        word,
+        "al" | "el" | "ad" | "ar" | "as" | "ash" | "at" | "az" | "an" | "ul" | "bin" | "ibn"
+    )
 }
 
 /// Letters, digits, and the apostrophes and hyphens inside words.
