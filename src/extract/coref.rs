@@ -59,7 +59,7 @@ fn resolve_mention(
             .entry
             .and_then(|entry| by_key.get(&Key::Entry(entry)).copied())
             .or_else(|| described_before(annotations, mention)),
-        _ if mention.proper => proper_antecedent(annotations, by_key, mention),
+        _ if mention.proper => proper_antecedent(context.lexicon, annotations, by_key, mention),
         _ => description_antecedent(context, annotations, mention),
     };
     let entity_index = match found {
@@ -192,6 +192,7 @@ fn described_before(annotations: &Annotations, mention: &Mention) -> Option<usiz
 }
 
 fn proper_antecedent(
+    lexicon: &crate::lexicon::Lexicon,
     annotations: &Annotations,
     by_key: &HashMap<Key, usize>,
     mention: &Mention,
@@ -220,7 +221,7 @@ fn proper_antecedent(
                 && entity
                     .names
                     .iter()
-                    .any(|name| name.rsplit(' ').next() == Some(mention.text.as_str())))
+                    .any(|name| super::names::is_surname_of(lexicon, name, &mention.text)))
             .then_some(index)
         });
     }

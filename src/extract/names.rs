@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use super::tokens::Token;
 use super::{Annotations, Context, Mention, Tag};
 use crate::article::Sentence;
-use crate::lexicon::{organization_class, EntryKind, Gender};
+use crate::lexicon::{organization_class, EntryKind, Gender, Lexicon};
 use crate::vocab::{ng, schema};
 
 /// English closed-class words, from `data/lexicons/function_words.txt`.
@@ -78,7 +78,7 @@ pub(crate) fn find(
             // "Delgado said" after "Maria Delgado", "Meridian" after "Meridian Digital": a
             // known person's surname or a known company's first word is not the town.
             if !name.contains(' ')
-                && (is_known_surname(annotations, name) || is_known_org_head(annotations, name))
+                && (is_known_surname(lexicon, annotations, name) || is_known_org_head(annotations, name))
             {
                 continue;
             }
@@ -496,7 +496,7 @@ fn classify_run(
             || (first.initial
                 && run.len() == 2
                 && lexicon.given_name(first.text).is_none()
-                && run.get(1).is_some_and(|second| is_known_surname(annotations, second.text)));
+                && run.get(1).is_some_and(|second| is_known_surname(lexicon, annotations, second.text)));
         if !drop {
             break;
         }
@@ -716,7 +716,7 @@ fn classify_run(
     if first.initial && run.len() == 1 {
         // A lone capitalised first word is usually an ordinary word; a later mention of a
         // known person's surname is resolved by coreference instead.
-        if !is_known_surname(annotations, name) && !is_known_org_head(annotations, name) {
+        if !is_known_surname(lexicon, annotations, name) && !is_known_org_head(annotations, name) {
             return;
         }
     }
@@ -726,7 +726,7 @@ fn classify_run(
         push_kind(context, sentence, first.start, end, Kind::Organization, annotations);
         return;
     }
-    if is_known_surname(annotations, name) {
+    if is_known_surname(lexicon, annotations, name) {
         push_kind(context, sentence, first.start, end, Kind::Person, annotations);
         return;
     }
@@ -1066,12 +1066,25 @@ fn is_known_org_head(annotations: &Annotations, name: &str) -> bool {
         })
 }
 
-fn is_known_surname(annotations: &Annotations, name: &str) -> bool {
+fn is_known_surname(lexicon: &Lexicon, annotations: &Annotations, name: &str) -> bool {
     annotations.mentions.iter().any(|mention| {
         mention.tag == Some(Tag::Per)
             && mention.text != name
-            && mention.text.rsplit(' ').next() == Some(name)
+            && is_surname_of(lexicon, &mention.text, name)
     })
+}
+
+/// Whether `word` is the surname in a person's full name: its last word, or its first word
+/// when that is no known given name and the name has two or three words (names written
+/// surname first, "Wang" in "Wang Jianguo").
+pub(crate) fn is_surname_of(lexicon: &Lexicon, full_name: &str, word: &str) -> bool {
+    let mut words = full_name.split(' ');
+    let first = words.next();
+    let n_words = 1 + words.clone().count();
+    words.next_back().or(first) == Some(word)
+        || (first == Some(word)
+            && (2..=3).contains(&n_words)
+            && lexicon.given_name(word).is_none())
 }
 
 /// The kinds of name the context decides on, each with its tag and class.
