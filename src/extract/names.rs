@@ -78,7 +78,8 @@ pub(crate) fn find(
             // "Delgado said" after "Maria Delgado", "Meridian" after "Meridian Digital": a
             // known person's surname or a known company's first word is not the town.
             if !name.contains(' ')
-                && (is_known_surname(lexicon, annotations, name) || is_known_org_head(annotations, name))
+                && (is_known_surname(lexicon, annotations, name)
+                    || is_known_org_head(annotations, name))
             {
                 continue;
             }
@@ -209,7 +210,7 @@ pub(crate) fn find(
             index += 1;
             continue;
         }
-        let mut last = extend_run(article, annotations, sentence, tokens, index);
+        let mut last = extend_run(context, annotations, sentence, tokens, index);
         // "Salar Minerals S.A.", "Acme PLC", "Huaxin New Energy Co., Ltd.": company suffixes
         // end the name, with their dots.
         let mut end = tokens[last].end;
@@ -232,7 +233,7 @@ pub(crate) fn find(
             last += 1;
             end = next.end;
         }
-        if last > index && abbreviated(&tokens[last], end) {
+        if abbreviated(&tokens[last], end) {
             end += 1;
         }
         // "State Minister for Disaster Management and Relief Rafiqul Haque": after a title
@@ -294,15 +295,16 @@ pub(crate) fn find(
 /// The last token of the capitalised run that starts at `index`: words one space apart,
 /// not yet claimed by another mention; a possessive word ends the run.
 fn extend_run(
-    article: &crate::Article,
+    context: &Context<'_>,
     annotations: &Annotations,
     sentence: &Sentence,
     tokens: &[Token<'_>],
     index: usize,
 ) -> usize {
+    let article = context.article;
     let mut last = index;
     while let (Some(current), Some(next)) = (tokens.get(last), tokens.get(last + 1)) {
-        if is_possessive(current.text)
+        if ends_name(context, current.text)
             || article.text.get(current.end..next.start) != Some(" ")
             || !is_name_token(next)
             || annotations.overlaps(sentence.index, next.start, next.end)
@@ -349,7 +351,7 @@ fn portfolio_person(
             break;
         }
         part_first = part_last + 2;
-        part_last = extend_run(article, annotations, sentence, tokens, part_first);
+        part_last = extend_run(context, annotations, sentence, tokens, part_first);
     }
     let given = (part_first + 1..part_last).find(|&word| {
         tokens.get(word).is_some_and(|t| context.lexicon.given_name(t.text).is_some())
@@ -380,13 +382,24 @@ fn extend_with_connectors(
     let gap_is_space = |left: usize, right: usize| matches!((tokens.get(left), tokens.get(right)), (Some(l), Some(r)) if article.text.get(l.end..r.start) == Some(" "));
     let person_like = last > index
         && tokens.get(index).is_some_and(|t| context.lexicon.given_name(t.text).is_some());
-    if person_like || tokens.get(last).is_some_and(|t| is_possessive(t.text)) {
+    // "Shares of Tata Motors": a lone first word of a sentence is no name of its own.
+    let lone_initial = last == index
+        && tokens.get(index).is_some_and(|t| t.initial && !NAME_HEADS.contains_key(t.text));
+    if person_like || tokens.get(last).is_some_and(|t| ends_name(context, t.text)) {
         return last;
     }
     // "Directorate General of Health Services": the organisation word need not be last.
     let head_before = tokens.get(index..=last).is_some_and(|run| {
         run.iter().any(|t| NAME_HEADS.get(t.text).is_some_and(|class| *class != "Place"))
     });
+    let is_head =
+        |token: &Token<'_>| NAME_HEADS.get(token.text).is_some_and(|class| *class != "Place");
+    let mut seen_head = head_before;
+    // Whether an "of", "for" or "on" phrase has begun: inside one, "and" joins its parts
+    // ("of Disaster Management and Relief"); outside, "and" joins only a name that ends in an
+    // organisation word ("Securities and Exchange Commission", not "Foreign Ministry and
+    // Petrobras").
+    let mut in_complement = false;
     let mut extended = last;
     let mut probe = last;
     while let Some(connector) = tokens.get(probe + 1) {
@@ -395,9 +408,13 @@ fn extend_with_connectors(
         {
             break;
         }
+        let and = connector.text == "and";
+        if lone_initial && !and {
+            break;
+        }
         let mut next_index = probe + 2;
-        if head_before
-            && connector.text != "and"
+        if seen_head
+            && !and
             && tokens.get(next_index).is_some_and(|t| t.text == "the")
             && gap_is_space(probe + 1, next_index)
         {
@@ -411,13 +428,14 @@ fn extend_with_connectors(
             .mention_at(sentence.index, next.start)
             .and_then(|place| annotations.mentions.get(place))
             .filter(|place| {
-                head_before
-                    && connector.text != "and"
+                seen_head
+                    && !and
                     && place.tag == Some(Tag::Gpe)
                     && place.entry.is_some()
                     && place.span.start == next.start
             })
             .map(|place| place.span.end);
+        let step_start = next_index;
         if let Some(place_end) = place_end {
             probe = next_index;
             while tokens.get(probe + 1).is_some_and(|t| t.end <= place_end) {
@@ -428,19 +446,24 @@ fn extend_with_connectors(
             && !is_weekday(next.text)
             && super::dates::month_number(next.text).is_none()
         {
-            probe = extend_run(article, annotations, sentence, tokens, next_index);
+            probe = extend_run(context, annotations, sentence, tokens, next_index);
         } else {
             break;
         }
         let Some(probe_token) = tokens.get(probe) else { break };
-        if is_possessive(probe_token.text)
+        if ends_name(context, probe_token.text)
             || (connector.text == "in" && !acronym_follows(&article.text[probe_token.end..]))
         {
             break;
         }
-        if head_before || NAME_HEADS.contains_key(probe_token.text) {
+        let step_has_head =
+            tokens.get(step_start..=probe).is_some_and(|step| step.iter().any(is_head));
+        let ends_in_head = is_head(probe_token);
+        if ends_in_head || (seen_head && (!and || in_complement)) || (step_has_head && !and) {
             extended = probe;
         }
+        seen_head |= step_has_head;
+        in_complement |= !and;
     }
     extended
 }
@@ -475,8 +498,8 @@ fn classify_run(
         let last = run.last().map(|token| strip_possessive(token.text));
         last.and_then(|last| NAME_HEADS.get(last)).or_else(|| {
             run.iter()
-                .take_while(|token| !token.is_lowercase_word())
                 .filter_map(|token| NAME_HEADS.get(token.text))
+                .filter(|class| **class != "Place")
                 .last()
                 .filter(|_| run.iter().any(|token| token.is_lowercase_word()))
         })
@@ -743,8 +766,13 @@ fn classify_run(
         return;
     }
     let preposition = previous.map(|token| token.text.to_lowercase());
+    // "near the Red Fort": a name of several words after a preposition and "the".
+    let before_the = position.checked_sub(2).and_then(|p| tokens.get(p)).map(|token| token.text);
     let place_context =
         matches!(preposition.as_deref(), Some("in" | "at" | "near" | "from" | "to" | "outside"))
+            || (preposition.as_deref() == Some("the")
+                && words > 1
+                && matches!(before_the, Some("in" | "at" | "near" | "outside")))
             || next.is_some_and(|token| {
                 lexicon.noun(token.text).is_some_and(|(noun, _)| {
                     matches!(
@@ -1037,6 +1065,12 @@ fn after_arabic_article(before: &str) -> bool {
     crate::lexicon::is_arabic_article(word)
 }
 
+/// Whether a word ends a name: a possessive, except of a common noun inside a name
+/// ("People's Union for Civil Liberties", "Children's Fund").
+fn ends_name(context: &Context<'_>, word: &str) -> bool {
+    is_possessive(word) && context.lexicon.noun(strip_possessive(word)).is_none()
+}
+
 /// Whether a word ends with the possessive "'s".
 fn is_possessive(word: &str) -> bool {
     word.ends_with("'s") || word.ends_with("’s")
@@ -1082,9 +1116,7 @@ pub(crate) fn is_surname_of(lexicon: &Lexicon, full_name: &str, word: &str) -> b
     let first = words.next();
     let n_words = 1 + words.clone().count();
     words.next_back().or(first) == Some(word)
-        || (first == Some(word)
-            && (2..=3).contains(&n_words)
-            && lexicon.given_name(word).is_none())
+        || (first == Some(word) && (2..=3).contains(&n_words) && lexicon.given_name(word).is_none())
 }
 
 /// The kinds of name the context decides on, each with its tag and class.
