@@ -500,7 +500,7 @@ fn classify_run(
             run.iter()
                 .filter_map(|token| NAME_HEADS.get(token.text))
                 .filter(|class| **class != "Place")
-                .last()
+                .next_back()
                 .filter(|_| run.iter().any(|token| token.is_lowercase_word()))
         })
     };
