@@ -499,8 +499,7 @@ fn classify_run(
         last.and_then(|last| NAME_HEADS.get(last)).or_else(|| {
             run.iter()
                 .filter_map(|token| NAME_HEADS.get(token.text))
-                .filter(|class| **class != "Place")
-                .next_back()
+                .rfind(|class| **class != "Place")
                 .filter(|_| run.iter().any(|token| token.is_lowercase_word()))
         })
     };
