@@ -206,7 +206,9 @@ pub(crate) fn find(
     let mut index = 0;
     while index < tokens.len() {
         let Some(token) = tokens.get(index) else { break };
-        if !is_name_token(token) || annotations.overlaps(sentence.index, token.start, token.end) {
+        if !(is_name_token(token) || initials_before_name(article, tokens, index))
+            || annotations.overlaps(sentence.index, token.start, token.end)
+        {
             index += 1;
             continue;
         }
@@ -306,7 +308,7 @@ fn extend_run(
     while let (Some(current), Some(next)) = (tokens.get(last), tokens.get(last + 1)) {
         if ends_name(context, current.text)
             || article.text.get(current.end..next.start) != Some(" ")
-            || !is_name_token(next)
+            || !(is_name_token(next) || initials_before_name(article, tokens, last + 1))
             || annotations.overlaps(sentence.index, next.start, next.end)
         {
             break;
@@ -466,6 +468,19 @@ fn extend_with_connectors(
         in_complement |= !and;
     }
     extended
+}
+
+/// Whether the token at `index` is initials ("D.Y.", "J.") right before a name word
+/// ("D.Y. Chandrachud", "John F. Kennedy").
+fn initials_before_name(article: &crate::Article, tokens: &[Token<'_>], index: usize) -> bool {
+    let (Some(token), Some(next)) = (tokens.get(index), tokens.get(index + 1)) else {
+        return false;
+    };
+    let initials = token.text.ends_with('.') && token.text.split_terminator('.').all(|part| {
+        let mut letters = part.chars();
+        matches!((letters.next(), letters.next()), (Some(letter), None) if letter.is_uppercase())
+    });
+    initials && article.text.get(token.end..next.start) == Some(" ") && is_name_token(next)
 }
 
 /// Whether text starts with an acronym in parentheses: " (MINUSMA)".
