@@ -549,7 +549,10 @@ fn classify_run(
     let head = head_of(run);
     // "Judge Richard Ashworth": a title before a name is not part of it.
     let mut stripped_title = false;
-    while head.is_none() && run.len() > 1 {
+    while head.is_none()
+        && run.len() > 1
+        && run.first().is_some_and(|first| lexicon.title_starts_with(first.text))
+    {
         let longest = (1..run.len().min(4)).rev().find(|&length| {
             let (Some(first), Some(last)) = (run.first(), run.get(length - 1)) else {
                 return false;
