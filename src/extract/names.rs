@@ -226,8 +226,9 @@ pub(crate) fn find(
         while let Some(next) = tokens.get(last + 1) {
             let gap_start = if abbreviated(&tokens[last], end) { end + 1 } else { end };
             let gap = article.text.get(gap_start..next.start).unwrap_or("");
+            // "Co. Ltd." too.
             let suffix = is_company(next)
-                && ((gap == " " && !is_name_token(next)) || gap == ", ")
+                && ((gap == " " && (!is_name_token(next) || gap_start > end)) || gap == ", ")
                 && !is_possessive(tokens[last].text);
             if !suffix {
                 break;
@@ -243,16 +244,21 @@ pub(crate) fn find(
         if let Some((person_first, person_last)) =
             portfolio_person(context, annotations, sentence, tokens, index, last)
         {
-            let person = &tokens[person_first..=person_last];
+            // The portfolio may be an organisation ("National Development and Reform
+            // Commission").
+            if let Some(portfolio) = tokens.get(index..person_first)
+                && let Some(portfolio_last) = portfolio.last()
+            {
+                classify_run(context, sentence, tokens, portfolio, portfolio_last.end, annotations);
+            }
+            let (person_start, person_end) = (tokens[person_first].start, tokens[person_last].end);
             index = person_last + 1;
-            classify_run(
-                context,
-                sentence,
-                tokens,
-                person,
-                person.last().map_or(0, |t| t.end),
-                annotations,
-            );
+            let gender = context.lexicon.given_name(tokens[person_first].text).flatten();
+            let person =
+                push_kind(context, sentence, person_start, person_end, Kind::Person, annotations);
+            if let Some(mention) = annotations.mentions.get_mut(person) {
+                mention.gender = gender;
+            }
             continue;
         }
         // "Securities and Exchange Commission", "Court of Appeal for Ontario", "Ministry of
@@ -261,6 +267,35 @@ pub(crate) fn find(
         let extended = extend_with_connectors(context, annotations, sentence, tokens, index, last);
         if extended > last {
             end = tokens[extended].end;
+        }
+        // "United Nations Development Programme Achim Steiner": an organisation word, then a
+        // given name and a surname: the organisation, then the person.
+        let split = (index..extended.saturating_sub(1)).rev().find(|&head| {
+            tokens.get(head).is_some_and(|t| NAME_HEADS.contains_key(t.text))
+                && tokens
+                    .get(head + 1)
+                    .is_some_and(|t| context.lexicon.given_name(t.text).is_some())
+                && tokens
+                    .get(head + 1..=extended)
+                    .is_some_and(|person| person.iter().all(is_name_token))
+        });
+        if let Some(head) = split {
+            let organization = &tokens[index..=head];
+            classify_run(context, sentence, tokens, organization, tokens[head].end, annotations);
+            let gender = context.lexicon.given_name(tokens[head + 1].text).flatten();
+            let person = push_kind(
+                context,
+                sentence,
+                tokens[head + 1].start,
+                end,
+                Kind::Person,
+                annotations,
+            );
+            if let Some(mention) = annotations.mentions.get_mut(person) {
+                mention.gender = gender;
+            }
+            index = extended + 1;
+            continue;
         }
         let run = &tokens[index..=extended];
         index = extended + 1;
@@ -331,8 +366,10 @@ fn portfolio_person(
     last: usize,
 ) -> Option<(usize, usize)> {
     let article = context.article;
-    let connector = tokens.get(index.checked_sub(1)?)?;
-    let before = tokens.get(index.checked_sub(2)?)?;
+    // "Vice Chairman of the National Development and Reform Commission Zhao Chenxin".
+    let the = usize::from(tokens.get(index.checked_sub(1)?)?.text == "the");
+    let connector = tokens.get(index.checked_sub(1 + the)?)?;
+    let before = tokens.get(index.checked_sub(2 + the)?)?;
     if !matches!(connector.text, "for" | "of") {
         return None;
     }
