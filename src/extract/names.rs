@@ -1385,6 +1385,36 @@ mod tests {
                 &["National Security Act 2023/LAW"],
                 &[],
             ),
+            (
+                "Vice Chairman of the National Development and Reform Commission Zhao Chenxin attended.",
+                &["National Development and Reform Commission/ORG", "Zhao Chenxin/PER"],
+                &[],
+            ),
+            (
+                "The headquarters of Huawei Technologies Co. Ltd. are large.",
+                &["Huawei Technologies Co. Ltd./ORG"],
+                &["Ltd./ORG"],
+            ),
+            (
+                "Chief Justice D.Y. Chandrachud said the petition of the People's Union for Civil Liberties was heard.",
+                &["D.Y. Chandrachud/PER", "People's Union for Civil Liberties/ORG"],
+                &[],
+            ),
+            (
+                "The Securities and Exchange Board of India (SEBI) will investigate.",
+                &["Securities and Exchange Board of India/ORG", "SEBI/ORG"],
+                &[],
+            ),
+            (
+                "The Brazilian Foreign Ministry and Petrobras said talks continued.",
+                &["Brazilian Foreign Ministry/ORG"],
+                &["Brazilian Foreign Ministry and Petrobras/ORG"],
+            ),
+            (
+                "Shares of Tata Motors fell 3 percent.",
+                &["Tata Motors/ORG"],
+                &["Shares of Tata Motors/ORG"],
+            ),
             // Places.
             (
                 "Hefei is the capital of east China's Anhui Province. Voting was delayed in the Northern Region.",
