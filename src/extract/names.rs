@@ -341,8 +341,10 @@ fn extend_run(
     let article = context.article;
     let mut last = index;
     while let (Some(current), Some(next)) = (tokens.get(last), tokens.get(last + 1)) {
+        // "JPMorgan Chase & Co", "Procter & Gamble": an ampersand joins a company's name.
+        let gap = article.text.get(current.end..next.start);
         if ends_name(context, current.text)
-            || article.text.get(current.end..next.start) != Some(" ")
+            || !matches!(gap, Some(" " | " & "))
             || !(is_name_token(next) || initials_before_name(article, tokens, last + 1))
             || annotations.overlaps(sentence.index, next.start, next.end)
         {
@@ -706,6 +708,20 @@ fn classify_run(
             (Tag::Org, iri, (*class).to_owned())
         };
         push_name(context, sentence, first.start, end, tag, &class_name, &class_iri, annotations);
+        return;
+    }
+    // "Procter & Gamble": a name with an ampersand is a company's.
+    if name.contains(" & ") {
+        push_name(
+            context,
+            sentence,
+            first.start,
+            end,
+            Tag::Org,
+            "Company",
+            &organization_class("Company").unwrap_or_else(|| schema::ORGANIZATION.to_owned()),
+            annotations,
+        );
         return;
     }
     // "Gikomba market", "Khorgos dry port": a name before a facility noun names the facility;
@@ -1409,6 +1425,11 @@ mod tests {
                 "The Brazilian Foreign Ministry and Petrobras said talks continued.",
                 &["Brazilian Foreign Ministry/ORG"],
                 &["Brazilian Foreign Ministry and Petrobras/ORG"],
+            ),
+            (
+                "Economists at JPMorgan Chase & Co said so.",
+                &["JPMorgan Chase & Co/ORG"],
+                &["JPMorgan Chase/GPE", "Co/ORG"],
             ),
             (
                 "Shares of Tata Motors fell 3 percent.",
