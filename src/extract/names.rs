@@ -1158,9 +1158,13 @@ fn is_weekday(word: &str) -> bool {
     )
 }
 
+/// How many of the latest mentions are searched for a known surname or organisation word: a
+/// bound on the work per name in very long inputs.
+const KNOWN_NAME_WINDOW: usize = 4096;
+
 fn is_known_org_head(annotations: &Annotations, name: &str) -> bool {
     name.len() > 3
-        && annotations.mentions.iter().any(|mention| {
+        && annotations.mentions.iter().rev().take(KNOWN_NAME_WINDOW).any(|mention| {
             mention.tag == Some(Tag::Org)
                 && mention.proper
                 && mention.text != name
@@ -1171,7 +1175,7 @@ fn is_known_org_head(annotations: &Annotations, name: &str) -> bool {
 }
 
 fn is_known_surname(lexicon: &Lexicon, annotations: &Annotations, name: &str) -> bool {
-    annotations.mentions.iter().any(|mention| {
+    annotations.mentions.iter().rev().take(KNOWN_NAME_WINDOW).any(|mention| {
         mention.tag == Some(Tag::Per)
             && mention.text != name
             && is_surname_of(lexicon, &mention.text, name)
