@@ -10,7 +10,9 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
-use newsgraph::{Article, Diagnostic, Format, KnowledgeGraph, Options};
+use std::sync::Arc;
+
+use newsgraph::{Article, Diagnostic, Format, KnowledgeGraph, Options, Resources};
 
 /// The article used when no path is given, embedded so the binary works from any directory.
 const BUNDLED_ARTICLE: &str = include_str!("../data/articles/beslan-echr-2017.txt");
@@ -59,6 +61,24 @@ pub struct Args {
     /// Do not print warnings (diagnostics of the extraction) on stderr.
     #[arg(short, long, global = true)]
     pub quiet: bool,
+
+    /// Add your own lexicon entries: a directory of files named and laid out like those in
+    /// data/lexicons/ (cities.tsv, organizations.tsv, titles.tsv, given_names.tsv, nouns.tsv,
+    /// …; columns in data/lexicons/README.md). Its entries join the built-in ones.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub lexicons: Option<PathBuf>,
+
+    /// Add your own extraction rules: a file laid out like data/patterns/rules.tsv (header
+    /// `id<TAB>action<TAB>pattern`; the rule language is in ARCHITECTURE.md). Its rules are
+    /// tried after the built-in ones.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub rules: Option<PathBuf>,
+}
+
+/// What every command shares: whether to print diagnostics, and the lexicons and rules.
+struct Common {
+    quiet: bool,
+    resources: Option<Arc<Resources>>,
 }
 
 /// A subcommand.
@@ -333,19 +353,37 @@ pub enum Outcome {
 /// Anything that should end the process with exit code 2: unreadable input, an input that is
 /// not an article, a bad option, a failed write.
 pub fn run(args: &Args) -> Result<Outcome> {
+    let resources = if args.lexicons.is_some() || args.rules.is_some() {
+        let resources = Resources::load(args.lexicons.as_deref(), args.rules.as_deref())
+            .context("failed to load --lexicons/--rules")?;
+        Some(Arc::new(resources))
+    } else {
+        None
+    };
+    let common = Common { quiet: args.quiet, resources };
     match &args.command {
-        Command::Extract(extract) => run_extract(extract, args.quiet),
-        Command::Query(query) => run_query(query, args.quiet),
-        Command::Sparql(sparql) => run_sparql(sparql, args.quiet),
-        Command::Load(load) => run_load(load, args.quiet),
-        Command::Eval(eval) => run_eval(eval),
+        Command::Extract(extract) => run_extract(extract, &common),
+        Command::Query(query) => run_query(query, &common),
+        Command::Sparql(sparql) => run_sparql(sparql, &common),
+        Command::Load(load) => run_load(load, &common),
+        Command::Eval(eval) => run_eval(eval, &common),
+    }
+}
+
+impl Common {
+    /// Extraction options with these lexicons and rules.
+    fn options(&self) -> Options {
+        match &self.resources {
+            Some(resources) => Options::default().with_resources(Arc::clone(resources)),
+            None => Options::default(),
+        }
     }
 }
 
 /// The environment variable that holds the password for `load --user`.
 const PASSWORD_VARIABLE: &str = "NEWSGRAPH_PASSWORD";
 
-fn run_load(args: &LoadArgs, quiet: bool) -> Result<Outcome> {
+fn run_load(args: &LoadArgs, common: &Common) -> Result<Outcome> {
     if args.inputs.len() > 1 && args.graph.is_some() && args.replace {
         anyhow::bail!(
             "--replace with --graph and several articles would keep only the last one; \
@@ -368,7 +406,7 @@ fn run_load(args: &LoadArgs, quiet: bool) -> Result<Outcome> {
     }
     // Fail on a missing query endpoint before reading or sending anything.
     loader.query_endpoint()?;
-    let graphs = load_graphs(&args.inputs, &args.base, quiet)?;
+    let graphs = load_graphs(&args.inputs, &args.base, common)?;
     let stdout = io::stdout();
     let mut writer = stdout.lock();
     for graph in &graphs {
@@ -378,14 +416,14 @@ fn run_load(args: &LoadArgs, quiet: bool) -> Result<Outcome> {
     Ok(Outcome::Success)
 }
 
-fn run_sparql(args: &SparqlArgs, quiet: bool) -> Result<Outcome> {
+fn run_sparql(args: &SparqlArgs, common: &Common) -> Result<Outcome> {
     // Clap cannot put optional positionals before a required one, so QUERY is the last value.
     let Some((query, inputs)) = args.arguments.split_last() else {
         anyhow::bail!("missing the SPARQL query");
     };
     let query = query.to_str().context("the query is not valid UTF-8")?;
     let query = read_query(query)?;
-    let graphs = load_graphs(inputs, &args.base, quiet)?;
+    let graphs = load_graphs(inputs, &args.base, common)?;
     let output = newsgraph::sparql::query(&graphs, &query)?;
     let stdout = io::stdout();
     let writer = BufWriter::new(stdout.lock());
@@ -404,11 +442,7 @@ fn read_query(query: &str) -> Result<String> {
 
 /// The graphs of several articles (the bundled one when there are none), with their
 /// diagnostics printed unless `quiet`.
-pub(crate) fn load_graphs(
-    inputs: &[PathBuf],
-    base: &str,
-    quiet: bool,
-) -> Result<Vec<KnowledgeGraph>> {
+fn load_graphs(inputs: &[PathBuf], base: &str, common: &Common) -> Result<Vec<KnowledgeGraph>> {
     if inputs.iter().filter(|path| path.as_os_str() == "-").count() > 1 {
         anyhow::bail!("stdin (`-`) can be read only once");
     }
@@ -419,8 +453,8 @@ pub(crate) fn load_graphs(
     };
     let mut graphs = Vec::with_capacity(inputs.len());
     for input in inputs {
-        let graph = load_graph(input, base)?;
-        if !quiet {
+        let graph = load_graph(input, base, common)?;
+        if !common.quiet {
             print_diagnostics(&graph);
         }
         graphs.push(graph);
@@ -428,7 +462,7 @@ pub(crate) fn load_graphs(
     Ok(graphs)
 }
 
-fn run_extract(args: &ExtractArgs, quiet: bool) -> Result<Outcome> {
+fn run_extract(args: &ExtractArgs, common: &Common) -> Result<Outcome> {
     let format = match (args.format, &args.output) {
         (Some(format), _) => format.format(),
         (None, Some(output)) => match output.extension().and_then(|extension| extension.to_str()) {
@@ -442,8 +476,8 @@ fn run_extract(args: &ExtractArgs, quiet: bool) -> Result<Outcome> {
         },
         (None, None) => Format::Turtle,
     };
-    let graph = load_graph(args.input.as_deref(), &args.base)?;
-    if !quiet {
+    let graph = load_graph(args.input.as_deref(), &args.base, common)?;
+    if !common.quiet {
         print_diagnostics(&graph);
     }
     match &args.output {
@@ -462,9 +496,9 @@ fn run_extract(args: &ExtractArgs, quiet: bool) -> Result<Outcome> {
     Ok(Outcome::Success)
 }
 
-fn run_query(args: &QueryArgs, quiet: bool) -> Result<Outcome> {
-    let graph = load_graph(args.input.as_deref(), &args.base)?;
-    if !quiet {
+fn run_query(args: &QueryArgs, common: &Common) -> Result<Outcome> {
+    let graph = load_graph(args.input.as_deref(), &args.base, common)?;
+    if !common.quiet {
         print_diagnostics(&graph);
     }
     let matches = best_matches(&graph, &args.entity);
@@ -559,9 +593,9 @@ fn no_match_message(graph: &KnowledgeGraph, name: &str) -> String {
 }
 
 /// Reads an article (a path, `-` for stdin, or the bundled one) and extracts its graph.
-fn load_graph(input: Option<&Path>, base: &str) -> Result<KnowledgeGraph> {
+fn load_graph(input: Option<&Path>, base: &str, common: &Common) -> Result<KnowledgeGraph> {
     oxrdf::NamedNode::new(base).with_context(|| format!("invalid --base IRI {base:?}"))?;
-    let options = Options::default().with_base(base);
+    let options = common.options().with_base(base);
     let (name, bytes) = match input {
         None => {
             (format!("bundled article {BUNDLED_ARTICLE_PATH}"), BUNDLED_ARTICLE.as_bytes().to_vec())
@@ -655,8 +689,8 @@ pub fn one_line(text: &str) -> String {
 }
 
 /// `newsgraph eval`: scores each article, then all of them together.
-fn run_eval(args: &EvalArgs) -> Result<Outcome> {
-    let results = newsgraph::eval::evaluate_files(&args.gold)?;
+fn run_eval(args: &EvalArgs, common: &Common) -> Result<Outcome> {
+    let results = newsgraph::eval::evaluate_files_with(&args.gold, &common.options())?;
     let mut stdout = std::io::stdout().lock();
     for (path, report) in &results {
         writeln!(stdout, "{}", path.display())?;

@@ -37,11 +37,11 @@ impl ArticleParseError {
 
 /// A lexicon or pattern file is malformed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{file}:{line}: {message}")]
+#[error("{file}{}: {message}", if *line == 0 { String::new() } else { format!(":{line}") })]
 pub struct LexiconError {
     /// The file, as given.
     pub file: String,
-    /// 1-based line.
+    /// 1-based line; 0 when the error is about the whole file (it cannot be read).
     pub line: usize,
     /// What is wrong.
     pub message: String,

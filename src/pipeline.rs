@@ -1,8 +1,10 @@
 //! The entry point: article text in, [`KnowledgeGraph`] out.
 
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
+
 use crate::article::Article;
 use crate::graph::{Document, KnowledgeGraph, SentenceRecord};
-use std::sync::OnceLock;
 
 use crate::extract::{build_graph, Context, Rules};
 use crate::lexicon::Lexicon;
@@ -11,17 +13,103 @@ use crate::Error;
 /// The default IRI base for everything newsgraph mints.
 pub const DEFAULT_BASE: &str = "https://w3id.org/newsgraph/";
 
+/// Where the built-in rules come from, for messages.
+const BUILTIN_RULES_PATH: &str = "data/patterns/rules.tsv";
+
+/// The built-in rules, as text (to extend them with a user's file).
+const BUILTIN_RULES: &str = include_str!("../data/patterns/rules.tsv");
+
+/// The general knowledge an extraction reads: lexicons and rules.
+///
+/// [`Resources::builtin`] is what newsgraph ships (compiled into the binary);
+/// [`Resources::load`] adds a user's own lexicon files and rules to it.
+#[derive(Debug)]
+pub struct Resources {
+    pub(crate) lexicon: Lexicon,
+    pub(crate) rules: Rules,
+}
+
+impl Resources {
+    /// The built-in lexicons and rules, loaded once and shared.
+    ///
+    /// # Errors
+    /// [`Error::Lexicon`] if the built-in data is malformed (a test guards against it).
+    pub fn builtin() -> Result<Arc<Self>, Error> {
+        static BUILTIN: OnceLock<Result<Arc<Resources>, Error>> = OnceLock::new();
+        BUILTIN
+            .get_or_init(|| {
+                Ok(Arc::new(Resources { lexicon: Lexicon::builtin()?, rules: Rules::builtin()? }))
+            })
+            .as_ref()
+            .map(Arc::clone)
+            .map_err(|error| match error {
+                Error::Lexicon(error) => Error::Lexicon(error.clone()),
+                other => Error::Lexicon(crate::LexiconError {
+                    file: "built-in".into(),
+                    line: 0,
+                    message: other.to_string(),
+                }),
+            })
+    }
+
+    /// The built-in lexicons and rules extended with a user's files.
+    ///
+    /// `lexicons` is a directory of files named like those in `data/lexicons/`
+    /// (`cities.tsv`, `titles.tsv`, `nouns.tsv`, …) with the same columns; their entries are
+    /// added to the built-in ones. `rules` is a rule file like `data/patterns/rules.tsv`
+    /// (header `id\taction\tpattern`); its rules are tried after the built-in ones.
+    ///
+    /// # Errors
+    /// [`Error::Lexicon`] naming the file and line of what cannot be read or is malformed.
+    pub fn load(lexicons: Option<&Path>, rules: Option<&Path>) -> Result<Self, Error> {
+        let lexicon = match lexicons {
+            Some(dir) if !dir.is_dir() => {
+                return Err(Error::Lexicon(crate::LexiconError {
+                    file: dir.display().to_string(),
+                    line: 0,
+                    message: "not a directory of lexicon files".into(),
+                }));
+            }
+            Some(dir) => Lexicon::extend_from_dir(dir)?,
+            None => Lexicon::builtin()?,
+        };
+        let rules = match rules {
+            Some(path) => {
+                let file = path.display().to_string();
+                let text = std::fs::read_to_string(path).map_err(|error| crate::LexiconError {
+                    file: file.clone(),
+                    line: 0,
+                    message: error.to_string(),
+                })?;
+                // Alone first, so that an error names the line of the user's file.
+                Rules::parse(&file, &text)?;
+                let mut combined = BUILTIN_RULES.to_owned();
+                combined.push('\n');
+                for line in text.lines().filter(|line| *line != "id\taction\tpattern") {
+                    combined.push_str(line);
+                    combined.push('\n');
+                }
+                Rules::parse(&format!("{BUILTIN_RULES_PATH} + {file}"), &combined)?
+            }
+            None => Rules::builtin()?,
+        };
+        Ok(Self { lexicon, rules })
+    }
+}
+
 /// Options of an extraction.
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct Options {
     /// The IRI base: documents are minted under `{base}doc/`, entities under `{base}id/`.
     pub base: String,
+    /// The lexicons and rules [default: the built-in ones].
+    pub resources: Option<Arc<Resources>>,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Self { base: DEFAULT_BASE.to_owned() }
+        Self { base: DEFAULT_BASE.to_owned(), resources: None }
     }
 }
 
@@ -30,6 +118,13 @@ impl Options {
     #[must_use]
     pub fn with_base(mut self, base: impl Into<String>) -> Self {
         self.base = base.into();
+        self
+    }
+
+    /// Options that read these lexicons and rules instead of the built-in ones.
+    #[must_use]
+    pub fn with_resources(mut self, resources: Arc<Resources>) -> Self {
+        self.resources = Some(resources);
         self
     }
 }
@@ -51,31 +146,25 @@ pub fn extract_with(text: &str, options: &Options) -> Result<KnowledgeGraph, Err
     Ok(extract_article(&article, options))
 }
 
-/// The built-in lexicons and rules, loaded once.
-pub(crate) fn builtin_data() -> Result<&'static (Lexicon, Rules), Error> {
-    static BUILTIN: OnceLock<Result<(Lexicon, Rules), Error>> = OnceLock::new();
-    BUILTIN.get_or_init(|| Ok((Lexicon::builtin()?, Rules::builtin()?))).as_ref().map_err(|error| {
-        match error {
-            Error::Lexicon(error) => Error::Lexicon(error.clone()),
-            other => Error::Lexicon(crate::LexiconError {
-                file: "built-in".into(),
-                line: 0,
-                message: other.to_string(),
-            }),
-        }
-    })
-}
-
 /// Extracts the knowledge graph of a parsed article.
 #[must_use]
 pub fn extract_article(article: &Article, options: &Options) -> KnowledgeGraph {
     let graph = build_document_graph(article, options);
-    let Ok((lexicon, rules)) = builtin_data() else {
-        // The built-in data is checked by tests; should it ever fail, the document alone is
-        // still a valid graph.
-        return graph;
+    let resources = match &options.resources {
+        Some(resources) => Arc::clone(resources),
+        None => match Resources::builtin() {
+            Ok(resources) => resources,
+            // The built-in data is checked by tests; should it ever fail, the document alone
+            // is still a valid graph.
+            Err(_) => return graph,
+        },
     };
-    let context = Context { article, lexicon, rules, date: article.date };
+    let context = Context {
+        article,
+        lexicon: &resources.lexicon,
+        rules: &resources.rules,
+        date: article.date,
+    };
     let annotations = crate::extract::run(&context);
     build_graph(&context, &annotations, graph, &options.base)
 }

@@ -432,3 +432,73 @@ fn sparql_help_says_the_default_graph_is_the_union() {
     assert!(help.contains("named sentence graphs included"), "{help}");
     assert!(help.contains("Usage: newsgraph sparql [OPTIONS] [PATH]... <QUERY>"), "{help}");
 }
+
+/// A story about an organisation no lexicon knows, and a verb no built-in rule reads.
+const UNKNOWN_GUILD: &str = "\
+LONDON, March 3 (Reuters) - The Zorblax Widget Guild blorted the United Nations on Tuesday, \
+officials said.
+";
+
+#[test]
+fn user_lexicons_and_rules_extend_the_built_in_ones() {
+    let dir = TempDir::new().unwrap();
+    dir.child("lexicons/organizations.tsv")
+        .write_str(
+            "name\taliases\tclass\tcountry\tbased_in\twikidata\n\
+             Zorblax Widget Guild\tZWG\tCompany\tGB\t\t\n",
+        )
+        .unwrap();
+    dir.child("rules.tsv")
+        .write_str("id\taction\tpattern\nguild-blort\tevent:Meeting\t{ORG:agent} blorted (?:the )?{ORG:target}\n")
+        .unwrap();
+    let story = dir.child("story.txt");
+    story.write_str(UNKNOWN_GUILD).unwrap();
+
+    let plain =
+        newsgraph().args(["-q", "extract", "-f", "ntriples"]).arg(story.path()).output().unwrap();
+    let plain = String::from_utf8(plain.stdout).unwrap();
+    assert!(!plain.contains("/id/zorblax-widget-guild>"), "{plain}");
+
+    let extended = newsgraph()
+        .args(["-q", "extract", "-f", "ntriples", "--lexicons"])
+        .arg(dir.child("lexicons").path())
+        .arg("--rules")
+        .arg(dir.child("rules.tsv").path())
+        .arg(story.path())
+        .output()
+        .unwrap();
+    assert!(extended.status.success());
+    let extended = String::from_utf8(extended.stdout).unwrap();
+    let guild = "<https://w3id.org/newsgraph/id/zorblax-widget-guild>";
+    assert!(
+        extended.contains(&format!(
+            "{guild} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/newsgraph/ontology#Company> ."
+        )),
+        "the user's lexicon entry names a company:\n{extended}"
+    );
+    assert!(
+        extended.contains(&format!("<https://w3id.org/newsgraph/ontology#agent> {guild} .")),
+        "the user's rule makes the guild the agent of a meeting:\n{extended}"
+    );
+    assert!(extended.contains("\"guild-blort\""), "the fact names the user's rule:\n{extended}");
+}
+
+#[test]
+fn bad_user_lexicons_and_rules_are_one_line_errors() {
+    let dir = TempDir::new().unwrap();
+    dir.child("rules.tsv").write_str("id\taction\tpattern\nbroken\tfrobnicate\tx\n").unwrap();
+    dir.child("lexicons/cities.tsv").write_str("name\n").unwrap();
+    let cases: [(&[&str], &str); 4] = [
+        (&["--rules", "rules.tsv"], "rules.tsv:2: unknown action \"frobnicate\""),
+        (&["--rules", "missing.tsv"], "missing.tsv: "),
+        (&["--lexicons", "lexicons"], "cities.tsv:1: expected the header"),
+        (&["--lexicons", "rules.tsv"], "rules.tsv: not a directory"),
+    ];
+    for (args, expected) in cases {
+        let output =
+            newsgraph().current_dir(dir.path()).arg("extract").args(args).output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let stderr = assert_one_line_error(&output.stderr);
+        assert!(stderr.contains(expected), "{args:?}: {stderr}");
+    }
+}

@@ -16,7 +16,8 @@
 //!           duration P3D [2], startDate 2004-09-01 [2], date 2004 [2], date 2004-09-01 [-]
 //!   toll: min 330 ("Over 330 people") and value 334 ("334"), one node from two mentions
 //!   hostages: min 1100; a stray quantity: value 12
-//! Kremlin --location[-]--> Moscow; Moscow --containedInPlace[-]--> Europe (lexicon only)
+//! Kremlin --location[-]--> Moscow; Moscow --containedInPlace[-]--> Europe (lexicon only);
+//! Russia --containedInPlace[0, rule "lexicon"]--> Europe (background knowledge, not scored)
 //! ```
 //!
 //! The document is published 2017-04-14 (its dateline date, without evidence).
@@ -201,6 +202,9 @@ fn fixture() -> KnowledgeGraph {
     graph.add_edge(doc, &schema("locationCreated"), moscow, None);
     graph.add_edge(kremlin, &schema("location"), moscow, None);
     graph.add_edge(moscow, &schema("containedInPlace"), europe, None);
+    // Background knowledge evidenced by the name that brings it in is not a stated relation.
+    let lexicon = at(0, "Russia").map(|evidence| Evidence { rule: "lexicon".into(), ..evidence });
+    graph.add_edge(russia, &schema("containedInPlace"), europe, lexicon);
 
     let ruled = || at(0, "ruled yesterday");
     let yesterday = Literal::Date(jiff::civil::date(2017, 4, 13));

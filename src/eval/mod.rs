@@ -267,6 +267,14 @@ pub fn overall(reports: &[Report]) -> Report {
 /// [`EvalError::Io`] if the gold file or article cannot be read, [`EvalError::Gold`] if the
 /// gold file is malformed, [`EvalError::Extract`] if the article is not one newsgraph reads.
 pub fn evaluate_file(gold_path: &Path) -> Result<Report, EvalError> {
+    evaluate_file_with(gold_path, &crate::Options::default())
+}
+
+/// Like [`evaluate_file`], extracting with these options (such as a user's lexicons and rules).
+///
+/// # Errors
+/// As [`evaluate_file`].
+pub fn evaluate_file_with(gold_path: &Path, options: &crate::Options) -> Result<Report, EvalError> {
     let read = |path: &Path| {
         std::fs::read_to_string(path)
             .map_err(|source| EvalError::Io { path: path.to_owned(), source })
@@ -275,7 +283,7 @@ pub fn evaluate_file(gold_path: &Path) -> Result<Report, EvalError> {
     let folder = gold_path.parent().unwrap_or_else(|| Path::new("."));
     let article_path = folder.join(&gold.article);
     let text = read(&article_path)?;
-    let graph = crate::extract(&text)
+    let graph = crate::extract_with(&text, options)
         .map_err(|source| EvalError::Extract { path: article_path.clone(), source })?;
     Ok(evaluate(&graph, &gold))
 }
@@ -285,7 +293,18 @@ pub fn evaluate_file(gold_path: &Path) -> Result<Report, EvalError> {
 /// # Errors
 /// The first error of [`evaluate_file`].
 pub fn evaluate_files(gold_paths: &[PathBuf]) -> Result<Vec<(PathBuf, Report)>, EvalError> {
-    gold_paths.iter().map(|path| Ok((path.clone(), evaluate_file(path)?))).collect()
+    evaluate_files_with(gold_paths, &crate::Options::default())
+}
+
+/// Like [`evaluate_files`], extracting with these options.
+///
+/// # Errors
+/// The first error of [`evaluate_file_with`].
+pub fn evaluate_files_with(
+    gold_paths: &[PathBuf],
+    options: &crate::Options,
+) -> Result<Vec<(PathBuf, Report)>, EvalError> {
+    gold_paths.iter().map(|path| Ok((path.clone(), evaluate_file_with(path, options)?))).collect()
 }
 
 /// Compares a graph with the gold annotations of its article (rules in the [module docs](self)).

@@ -256,11 +256,22 @@ impl Annotations {
 /// entities with their mentions. Meant for people writing rules and lexicon entries.
 #[must_use]
 pub fn explain(article: &Article) -> String {
+    match crate::pipeline::Resources::builtin() {
+        Ok(resources) => explain_with(article, &resources),
+        Err(error) => format!("the built-in lexicons failed to load: {error}"),
+    }
+}
+
+/// Like [`explain`], with these lexicons and rules.
+#[must_use]
+pub fn explain_with(article: &Article, resources: &crate::Resources) -> String {
     use std::fmt::Write as _;
-    let Ok((lexicon, rules)) = crate::pipeline::builtin_data() else {
-        return "the built-in lexicons failed to load".to_owned();
+    let context = Context {
+        article,
+        lexicon: &resources.lexicon,
+        rules: &resources.rules,
+        date: article.date,
     };
-    let context = Context { article, lexicon, rules, date: article.date };
     let annotations = run(&context);
     let mut out = String::new();
     for sentence in 0..article.sentences.len() {
