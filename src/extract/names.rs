@@ -1256,10 +1256,14 @@ mod tests {
     /// facilities, instruments and titles), and the entities' names as `name/TAG`.
     fn names(text: &str) -> Vec<String> {
         let article = Article::parse(text).unwrap_or_else(|error| panic!("{error}"));
-        let Ok((lexicon, rules)) = crate::pipeline::builtin_data() else {
-            panic!("the built-in data load");
+        let resources =
+            crate::pipeline::Resources::builtin().unwrap_or_else(|error| panic!("{error}"));
+        let context = Context {
+            article: &article,
+            lexicon: &resources.lexicon,
+            rules: &resources.rules,
+            date: None,
         };
-        let context = Context { article: &article, lexicon, rules, date: None };
         let annotations = run(&context);
         let mut found: Vec<String> = annotations
             .by_sentence
