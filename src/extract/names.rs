@@ -343,8 +343,11 @@ fn extend_run(
     while let (Some(current), Some(next)) = (tokens.get(last), tokens.get(last + 1)) {
         // "JPMorgan Chase & Co", "Procter & Gamble": an ampersand joins a company's name.
         let gap = article.text.get(current.end..next.start);
+        // "Citizens' Reform Alliance": a plural common noun's possessive inside a name.
+        let plural_possessive = matches!(gap, Some("' " | "’ "))
+            && context.lexicon.noun(current.text).is_some_and(|(_, plural)| plural);
         if ends_name(context, current.text)
-            || !matches!(gap, Some(" " | " & "))
+            || !(matches!(gap, Some(" " | " & ")) || plural_possessive)
             || !(is_name_token(next) || initials_before_name(article, tokens, last + 1))
             || annotations.overlaps(sentence.index, next.start, next.end)
         {
@@ -585,7 +588,19 @@ fn classify_run(
             break;
         }
     }
-    let head = head_of(run);
+    // "National Police Service", "Spokane Police Department": a police or army word makes the
+    // organisation a security force.
+    let head = head_of(run).map(|class| {
+        let security = run
+            .iter()
+            .take_while(|token| !token.is_lowercase_word())
+            .any(|token| NAME_HEADS.get(token.text) == Some(&"SecurityForce"));
+        if security && matches!(*class, "GovernmentOrganization" | "Organization") {
+            &"SecurityForce"
+        } else {
+            class
+        }
+    });
     // "Judge Richard Ashworth": a title before a name is not part of it.
     let mut stripped_title = false;
     while head.is_none()
@@ -1433,6 +1448,11 @@ mod tests {
                 "The Brazilian Foreign Ministry and Petrobras said talks continued.",
                 &["Brazilian Foreign Ministry/ORG"],
                 &["Brazilian Foreign Ministry and Petrobras/ORG"],
+            ),
+            (
+                "Opposition leader Peter Ochieng, whose Citizens' Reform Alliance (CRA) called the protests, spoke.",
+                &["Citizens' Reform Alliance/ORG", "CRA/ORG"],
+                &[],
             ),
             (
                 "Economists at JPMorgan Chase & Co said so.",
