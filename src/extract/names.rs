@@ -58,7 +58,8 @@ pub(crate) fn find(
         let Some(entry) = lexicon.entry(entry_index) else { continue };
         let mut abs_end = abs_end;
         let name = &text[start..end];
-        // "al-Wadi" in "Ansar al-Wadi": a name after a hyphen is part of a longer word.
+        // "Wadi" in "Ansar al-Wadi": a name after a lowercase Arabic article is part of a
+        // longer name.
         if after_arabic_article(&text[..start]) {
             continue;
         }
@@ -75,19 +76,16 @@ pub(crate) fn find(
                     && lexicon.demonym(token.text).is_none()
                     && !lexicon.title_starts_with(token.text)
             });
-            // "Delgado said" after "Maria Delgado", "Meridian" after "Meridian Digital": a
-            // known person's surname or a known company's first word is not the town.
-            if !name.contains(' ')
-                && (is_known_surname(lexicon, annotations, name)
-                    || is_known_org_head(annotations, name))
+            // "Delgado said" after "Maria Delgado", "Northwake" after "Northwake Marine
+            // Systems": a known person's surname or a known company's first word is not the town.
+            if joined
+                || (!name.contains(' ')
+                    && (is_known_surname(lexicon, annotations, name)
+                        || is_known_org_head(annotations, name)))
             {
                 continue;
             }
-            if joined {
-                continue;
-            }
-            // "Anhui Province", "Northern Region": the kind word after a region is part of its
-            // name.
+            // "Anhui Province": the kind word after a region is part of its name.
             if entry.kind == EntryKind::Region {
                 let rest = article.text.get(abs_end..).unwrap_or("");
                 if let Some(kind) = REGION_KIND_WORDS.iter().find(|kind| {
