@@ -185,6 +185,7 @@ pub(crate) fn find(
             }
         }
         if let Some((length, start, end, gender)) = matched {
+            let start = title_modifiers(context, annotations, sentence, tokens, index, start);
             annotations.push(Mention {
                 sentence: sentence.index,
                 span: article.span(start, end),
@@ -324,6 +325,83 @@ pub(crate) fn find(
             gender,
             ..Mention::default()
         });
+    }
+}
+
+/// Where a title starts with the lowercase nouns that modify it ("emergency unit director",
+/// "WFP country director", "the hospital's medical director"): up to two lowercase words
+/// right before the title, taken only when what precedes them shows where a noun phrase
+/// begins (an article, a possessive, "where", a capitalised word or punctuation), so that a
+/// verb ("to meet foreign minister") stays out.
+fn title_modifiers(
+    context: &Context<'_>,
+    annotations: &Annotations,
+    sentence: &Sentence,
+    tokens: &[Token<'_>],
+    index: usize,
+    start: usize,
+) -> usize {
+    let text = &context.article.text;
+    let modifier = |token: &Token<'_>| {
+        token.is_lowercase_word()
+            && token.text.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !FUNCTION_WORDS.contains(token.text)
+            && !token.text.ends_with("ed")
+            && !token.text.ends_with("ing")
+            && !token.text.ends_with("ly")
+            && !matches!(token.text, "said" | "says" | "told" | "former" | "late")
+            && context.lexicon.title(token.text).is_none()
+            // "government spokeswoman": an organisation noun names the employer.
+            && context.lexicon.noun(token.text).is_none_or(|(noun, _)| {
+                !matches!(
+                    noun.category,
+                    crate::lexicon::NounCategory::Org
+                        | crate::lexicon::NounCategory::Security
+                        | crate::lexicon::NounCategory::Armed
+                        | crate::lexicon::NounCategory::Member
+                )
+            })
+            && !annotations.covered(sentence.index, token.start, token.end)
+    };
+    let mut first = index;
+    while first > index.saturating_sub(2)
+        && let Some(previous) = first.checked_sub(1).and_then(|p| tokens.get(p))
+        && let Some(current) = tokens.get(first)
+        && text.get(previous.end..current.start) == Some(" ")
+        && modifier(previous)
+    {
+        first -= 1;
+    }
+    if first == index {
+        return start;
+    }
+    let Some(first_token) = tokens.get(first) else { return start };
+    let boundary = match first.checked_sub(1).and_then(|p| tokens.get(p)) {
+        None => true,
+        Some(before) => {
+            let gap = text.get(before.end..first_token.start).unwrap_or("");
+            gap.trim() != ""
+                || is_possessive(before.text)
+                || before.is_capitalized()
+                || matches!(
+                    before.text,
+                    "the"
+                        | "a"
+                        | "an"
+                        | "its"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "our"
+                        | "where"
+                        | "whose"
+                )
+        }
+    };
+    if boundary {
+        first_token.start
+    } else {
+        start
     }
 }
 
@@ -1319,6 +1397,16 @@ mod tests {
                 "\"We act,\" State Minister for Disaster Management and Relief Rafiqul Haque told reporters.",
                 &["State Minister/TTL", "Rafiqul Haque/PER"],
                 &["Relief Rafiqul Haque/PER", "Relief/PER"],
+            ),
+            (
+                "They went to Madina Hospital, where emergency unit director Amina Warsame said 38 were admitted.",
+                &["emergency unit director/TTL", "Amina Warsame/PER"],
+                &["director/TTL"],
+            ),
+            (
+                "He flew to Paris to meet foreign minister Jean Dupont. Croatian government spokeswoman Ivana Maric agreed.",
+                &["foreign minister/TTL", "spokeswoman/TTL"],
+                &["meet foreign minister/TTL", "government spokeswoman/TTL"],
             ),
             (
                 "An FBI spokesman, Mark Ellison, said investigators had searched the house.",
