@@ -212,6 +212,13 @@ pub(crate) fn find(
             continue;
         }
         let mut last = extend_run(context, annotations, sentence, tokens, index);
+        // "Mohammed bin Salman", "Ursula von der Leyen", "Lula da Silva": particles inside a
+        // person's name, after a given name.
+        if context.lexicon.given_name(token.text).is_some() {
+            while let Some(particles) = name_particles(article, tokens, last) {
+                last = extend_run(context, annotations, sentence, tokens, last + particles + 1);
+            }
+        }
         // "Salar Minerals S.A.", "Acme PLC", "Huaxin New Energy Co., Ltd.": company suffixes
         // end the name, with their dots.
         let mut end = tokens[last].end;
@@ -403,6 +410,47 @@ fn title_modifiers(
     } else {
         start
     }
+}
+
+/// How many lowercase name particles ("bin", "von der", "da") follow the token at `last`,
+/// one space apart, before a capitalised name word.
+fn name_particles(article: &crate::Article, tokens: &[Token<'_>], last: usize) -> Option<usize> {
+    let spaced = |left: usize, right: usize| matches!((tokens.get(left), tokens.get(right)), (Some(l), Some(r)) if article.text.get(l.end..r.start) == Some(" "));
+    let particle = |token: &Token<'_>| {
+        matches!(
+            token.text,
+            "bin"
+                | "bint"
+                | "ibn"
+                | "al"
+                | "el"
+                | "von"
+                | "van"
+                | "der"
+                | "den"
+                | "de"
+                | "da"
+                | "dos"
+                | "das"
+                | "do"
+                | "di"
+                | "du"
+                | "del"
+                | "della"
+                | "la"
+                | "le"
+                | "ter"
+        )
+    };
+    let mut count = 0;
+    while count < 2
+        && tokens.get(last + count + 1).is_some_and(particle)
+        && spaced(last + count, last + count + 1)
+    {
+        count += 1;
+    }
+    let next = tokens.get(last + count + 1)?;
+    (count > 0 && spaced(last + count, last + count + 1) && is_name_token(next)).then_some(count)
 }
 
 /// The last token of the capitalised run that starts at `index`: words one space apart,
@@ -1407,6 +1455,11 @@ mod tests {
                 "He flew to Paris to meet foreign minister Jean Dupont. Croatian government spokeswoman Ivana Maric agreed.",
                 &["foreign minister/TTL", "spokeswoman/TTL"],
                 &["meet foreign minister/TTL", "government spokeswoman/TTL"],
+            ),
+            (
+                "Crown Prince Mohammed bin Salman met Ursula von der Leyen and Luiz Inacio Lula da Silva.",
+                &["Mohammed bin Salman/PER", "Ursula von der Leyen/PER", "Luiz Inacio Lula da Silva/PER"],
+                &["Mohammed/PER", "Ursula/PER"],
             ),
             (
                 "An FBI spokesman, Mark Ellison, said investigators had searched the house.",
