@@ -170,11 +170,16 @@ pub(crate) fn find(
                     .get(index + length)
                     .is_some_and(|next| is_name_token(next) && NAME_HEADS.contains_key(next.text))
                     || index.checked_sub(1).and_then(|p| tokens.get(p)).is_some_and(|previous| {
+                        // ("Army General Mark Milley" keeps the title: a name follows it.)
                         article.text.get(previous.end..first.start) == Some(" ")
                             && is_name_token(previous)
                             && NAME_HEADS
                                 .get(previous.text)
                                 .is_some_and(|class| *class != "Facility")
+                            && !tokens.get(index + length).is_some_and(|next| {
+                                is_name_token(next)
+                                    && article.text.get(last.end..next.start) == Some(" ")
+                            })
                     }));
             if let Some(title) = lexicon.title(&phrase).filter(|_| lexicon.noun(&phrase).is_none())
                 && !before_head
@@ -1487,6 +1492,11 @@ mod tests {
                 "According to China's General Administration of Customs, trade rose.",
                 &["General Administration of Customs/ORG", "China/GPE"],
                 &["General/TTL", "Administration/PER"],
+            ),
+            (
+                "U.S. Army General Mark Milley said so.",
+                &["General/TTL", "Mark Milley/PER"],
+                &[],
             ),
             (
                 "Most died, according to the Directorate General of Health Services (DGHS).",
