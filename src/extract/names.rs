@@ -631,6 +631,11 @@ fn extend_with_connectors(
         }
         let step_has_head =
             tokens.get(step_start..=probe).is_some_and(|step| step.iter().any(is_head));
+        // "the University of Nairobi and Kenyatta National Hospital": two names, each with
+        // its own organisation word.
+        if and && seen_head && step_has_head {
+            break;
+        }
         let ends_in_head = is_head(probe_token);
         if ends_in_head || (seen_head && (!and || in_complement)) || (step_has_head && !and) {
             extended = probe;
@@ -1591,6 +1596,11 @@ mod tests {
             (
                 "The Securities and Exchange Board of India (SEBI) will investigate.",
                 &["Securities and Exchange Board of India/ORG", "SEBI/ORG"],
+                &[],
+            ),
+            (
+                "Staff of the University of Nairobi and Kenyatta National Hospital protested.",
+                &["University of Nairobi/ORG", "Kenyatta National Hospital/FAC"],
                 &[],
             ),
             (
