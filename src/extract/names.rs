@@ -781,7 +781,10 @@ fn classify_run(
             .and_then(|mention| mention.entry)
             .and_then(|entry| lexicon.entry(entry))
             .is_some_and(|entry| matches!(entry.kind, EntryKind::City | EntryKind::Region));
-        if head.is_some() || (small_place && !stripped_title) {
+        // ("In Mopti Ibrahim Sangare spoke": a given name starts a person's name instead.)
+        if head.is_some()
+            || (small_place && !stripped_title && lexicon.given_name(first.text).is_none())
+        {
             absorbed = Some(before_index);
         }
     }
@@ -1497,6 +1500,11 @@ mod tests {
                 "According to China's General Administration of Customs, trade rose.",
                 &["General Administration of Customs/ORG", "China/GPE"],
                 &["General/TTL", "Administration/PER"],
+            ),
+            (
+                "Texas Gov. Greg Abbott spoke. In Mopti Ibrahim Sangare spoke.",
+                &["Texas/GPE", "Gov./TTL", "Greg Abbott/PER", "Mopti/GPE", "Ibrahim Sangare/PER"],
+                &["Texas Gov/ORG", "Mopti Ibrahim Sangare/PER"],
             ),
             (
                 "U.S. Army General Mark Milley said so.",

@@ -75,6 +75,12 @@ fn is_abbreviation(word: &str) -> bool {
             bare,
             "Mr" | "Mrs" | "Ms" | "Dr" | "Prof" | "Gen" | "Col" | "Lt" | "Sgt" | "St" | "Jr" | "Sr"
         )
+        // Titles abbreviated before names, as in AP style ("Gov. Greg Abbott").
+        || matches!(
+            bare,
+            "Gov" | "Sen" | "Rep" | "Capt" | "Maj" | "Adm" | "Brig" | "Cmdr" | "Supt" | "Insp" | "Det" | "Cpl"
+                | "Pvt"
+        )
         || (bare.len() == 1 && bare.chars().all(char::is_uppercase))
         || matches!(
             bare,
