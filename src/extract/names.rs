@@ -1281,8 +1281,11 @@ fn national_branch(
 /// Whether text ends with a lowercase Arabic article and its hyphen ("... Ansar al-").
 fn after_arabic_article(before: &str) -> bool {
     let Some(before) = before.strip_suffix('-') else { return false };
-    let article_start =
-        before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |position| position + 1);
+    let article_start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(0, |(position, c)| position + c.len_utf8());
     let word = &before[article_start..];
     crate::lexicon::is_arabic_article(word)
 }
