@@ -340,8 +340,10 @@ def build_cities(countries, regions, capitals, given_names: set[str], common: se
         regs = region_by_name.get(name, []) if s is None else []
         if regs:
             # a province named after its own capital (Adana, Kandahar, Kano) keeps the city; a city named
-            # like a region elsewhere (Victoria, BC vs the Australian state) is dropped unless it is big.
-            ok = all(r[3] == cc for r in regs) or capital or c["population"] >= CITY_REGION_KEEP_POPULATION
+            # like a region elsewhere (Victoria, BC vs the Australian state) or like another region of its
+            # own country (Wyoming, Michigan vs the state) is dropped unless it is big.
+            ok = (all(r[3] == cc and (not region or region == r[0]) for r in regs) or capital
+                  or c["population"] >= CITY_REGION_KEEP_POPULATION)
             if not ok:
                 dropped[name] = "region name"
                 continue

@@ -69,6 +69,9 @@ pub enum ParagraphKind {
     Body,
     /// A photo caption (a block that ends in a `PHOTO: …` credit).
     Caption,
+    /// A credit line after the story, such as `(Reporting by Jane Doe in Paris; Editing by
+    /// John Roe)`.
+    Credits,
 }
 
 /// A paragraph: a block of text separated from the next by a blank line.

@@ -68,6 +68,9 @@ pub(super) fn parse(text: &str) -> Result<Article, ArticleParseError> {
         .and_then(|&(start, end)| parse_dateline(text, trim_range(text, start, end).0));
 
     let mut publisher = None;
+    // Credit lines name the reporters and editors (and where they reported from): they are
+    // kept as a paragraph of their own, read after the story.
+    let mut credits = Vec::new();
     for _ in 0..MAX_SIGN_OFF_LINES {
         let n_blocks = blocks.len();
         let Some(last_block) = blocks.last_mut() else {
@@ -86,7 +89,8 @@ pub(super) fn parse(text: &str) -> Result<Article, ArticleParseError> {
             Some(SignOff::Publisher(range)) => {
                 publisher.get_or_insert(range);
             }
-            Some(SignOff::Credits) => {}
+            Some(SignOff::Credits(true)) => credits.push(trim_range(text, start, end)),
+            Some(SignOff::Credits(false)) => {}
         }
         last_block.end -= 1;
         if last_block.start >= last_block.end {
@@ -127,6 +131,9 @@ pub(super) fn parse(text: &str) -> Result<Article, ArticleParseError> {
         }
     }
 
+    // The sign-off lines were read from the last one up.
+    paragraph_ranges
+        .extend(credits.iter().rev().map(|&(start, end)| (start, end, ParagraphKind::Credits)));
     let mut sentence_ranges = Vec::new();
     for (start, end, kind) in paragraph_ranges {
         sentence_ranges.clear();
@@ -246,8 +253,9 @@ fn ends_with_terminal(text: &str, start: usize, end: usize) -> bool {
 enum SignOff {
     /// A publisher such as `ASSOCIATED PRESS`: its byte range.
     Publisher((usize, usize)),
-    /// Credits or an end marker such as `(Reporting by …; Editing by …)` or `ENDS`.
-    Credits,
+    /// Credits such as `(Reporting by …; Editing by …)` (`true`, they name people) or an end
+    /// marker such as `ENDS` (`false`).
+    Credits(bool),
 }
 
 /// Reads the line `text[start..end]` as a sign-off, if it is one.
@@ -260,7 +268,7 @@ fn sign_off(text: &str, start: usize, end: usize) -> Option<SignOff> {
     let name_start = trimmed_start + (trimmed.len() - name.len());
     let name_end = name_start + name.len();
     if END_MARKERS.contains(&name) {
-        return Some(SignOff::Credits);
+        return Some(SignOff::Credits(false));
     }
     if name.starts_with('(') && name.ends_with(')') {
         let lowercase = name.to_lowercase();
@@ -268,7 +276,7 @@ fn sign_off(text: &str, start: usize, end: usize) -> Option<SignOff> {
         return credit_words
             .iter()
             .any(|words| lowercase.contains(words))
-            .then_some(SignOff::Credits);
+            .then_some(SignOff::Credits(true));
     }
     let n_chars = name.chars().count();
     let n_words = name.split_whitespace().count();
@@ -484,10 +492,13 @@ mod tests {
             ),
             ("Text.\nAFP\n", "agency AFP\nBody: [Text.]"),
             ("Text.\n\n-- Reuters", "agency Reuters\nBody: [Text.]"),
-            ("Text.\n\n(Reporting by Jane Doe; Editing by John Roe)", "Body: [Text.]"),
+            (
+                "Text.\n\n(Reporting by Jane Doe; Editing by John Roe)",
+                "Body: [Text.]\nCredits: [(Reporting by Jane Doe; Editing by John Roe)]",
+            ),
             (
                 "Text.\n\nAFP\n\n(Reporting by Jane Doe; Editing by John Roe)",
-                "agency AFP\nBody: [Text.]",
+                "agency AFP\nBody: [Text.]\nCredits: [(Reporting by Jane Doe; Editing by John Roe)]",
             ),
             ("Text.\n\nENDS", "Body: [Text.]"),
             ("PARIS (AFP) - Text.\n\nREUTERS", "dateline \"PARIS (AFP) -\": PARIS / - / AFP\nagency AFP\nBody: [Text.]"),

@@ -138,6 +138,13 @@ fn ends_sentence(
             return false;
         }
     }
+    // Initials, as in `D.Y. Chandrachud` or `J.K. Rowling`.
+    if word.len() >= 3 && word.split('.').all(|part| {
+        let mut letters = part.chars();
+        matches!((letters.next(), letters.next()), (Some(letter), None) if letter.is_uppercase())
+    }) {
+        return false;
+    }
     if word.is_empty() {
         return true;
     }
@@ -172,6 +179,10 @@ mod tests {
     fn sentences_table() {
         let cases: &[(&str, &[&str])] = &[
             ("One. Two.", &["One.", "Two."]),
+            (
+                "Justice D.Y. Chandrachud spoke. Then.",
+                &["Justice D.Y. Chandrachud spoke.", "Then."],
+            ),
             ("  Padded.   ", &["Padded."]),
             ("No final punctuation", &["No final punctuation"]),
             ("Is it? Yes! Fine.", &["Is it?", "Yes!", "Fine."]),

@@ -20,7 +20,10 @@ enum Key {
 /// Groups mentions into entities.
 pub(crate) fn resolve(context: &Context<'_>, annotations: &mut Annotations) {
     let mut order: Vec<usize> = (0..annotations.mentions.len())
-        .filter(|&index| annotations.mentions.get(index).is_some_and(|m| m.tag().is_referential()))
+        // A mention without a tag was given up for a longer name ("Bani" in "Bani Palace Hotel").
+        .filter(|&index| {
+            annotations.mentions.get(index).is_some_and(|m| m.tag.is_some_and(Tag::is_referential))
+        })
         .collect();
     order.sort_by_key(|&index| annotations.mentions.get(index).map(|m| (m.span.start, m.span.end)));
     let mut by_key: HashMap<Key, usize> = HashMap::default();
@@ -56,7 +59,7 @@ fn resolve_mention(
             .entry
             .and_then(|entry| by_key.get(&Key::Entry(entry)).copied())
             .or_else(|| described_before(annotations, mention)),
-        _ if mention.proper => proper_antecedent(annotations, by_key, mention),
+        _ if mention.proper => proper_antecedent(context.lexicon, annotations, by_key, mention),
         _ => description_antecedent(context, annotations, mention),
     };
     let entity_index = match found {
@@ -189,6 +192,7 @@ fn described_before(annotations: &Annotations, mention: &Mention) -> Option<usiz
 }
 
 fn proper_antecedent(
+    lexicon: &crate::lexicon::Lexicon,
     annotations: &Annotations,
     by_key: &HashMap<Key, usize>,
     mention: &Mention,
@@ -217,7 +221,7 @@ fn proper_antecedent(
                 && entity
                     .names
                     .iter()
-                    .any(|name| name.rsplit(' ').next() == Some(mention.text.as_str())))
+                    .any(|name| super::names::is_surname_of(lexicon, name, &mention.text)))
             .then_some(index)
         });
     }

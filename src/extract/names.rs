@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use super::tokens::Token;
 use super::{Annotations, Context, Mention, Tag};
 use crate::article::Sentence;
-use crate::lexicon::{organization_class, EntryKind, Gender};
+use crate::lexicon::{organization_class, EntryKind, Gender, Lexicon};
 use crate::vocab::{ng, schema};
 
 /// English closed-class words, from `data/lexicons/function_words.txt`.
@@ -31,6 +31,10 @@ static NAME_HEADS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new
         .collect()
 });
 
+/// Words that follow a region's name as part of it ("Anhui Province").
+const REGION_KIND_WORDS: [&str; 7] =
+    ["Province", "Region", "Oblast", "Governorate", "Prefecture", "Krai", "Autonomous Region"];
+
 const HONORIFICS: [&str; 8] = ["Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Mr", "Mrs", "Ms"];
 
 /// Finds the names of a sentence.
@@ -45,12 +49,20 @@ pub(crate) fn find(
     let text = article.slice(sentence.span);
     let base = sentence.span.start;
 
+    let mut previous_lexicon: Option<usize> = None;
     for (start, end, entry_index) in lexicon.find_names(text) {
         let (abs_start, abs_end) = (base + start, base + end);
         if annotations.overlaps(sentence.index, abs_start, abs_end) {
             continue;
         }
         let Some(entry) = lexicon.entry(entry_index) else { continue };
+        let mut abs_end = abs_end;
+        let name = &text[start..end];
+        // "Wadi" in "Ansar al-Wadi": a name after a lowercase Arabic article is part of a
+        // longer name.
+        if after_arabic_article(&text[..start]) {
+            continue;
+        }
         // A town or region name right after a capitalised word is the tail of a longer name
         // ("Abdikadir Farah", "Integrated Stabilization Mission"), not the place.
         if matches!(entry.kind, EntryKind::City | EntryKind::Region) {
@@ -59,11 +71,36 @@ pub(crate) fn find(
                 article.text.get(token.end..abs_start) == Some(" ")
                     && token.is_capitalized()
                     && !token.initial
+                    && !is_possessive(token.text)
                     && !FUNCTION_WORDS.contains(token.text.to_lowercase().as_str())
                     && lexicon.demonym(token.text).is_none()
                     && !lexicon.title_starts_with(token.text)
             });
-            if joined {
+            // "Delgado said" after "Maria Delgado", "Northwake" after "Northwake Marine
+            // Systems": a known person's surname or a known company's first word is not the town.
+            if joined
+                || (!name.contains(' ')
+                    && (is_known_surname(lexicon, annotations, name)
+                        || is_known_org_head(annotations, name)))
+            {
+                continue;
+            }
+            // "Anhui Province": the kind word after a region is part of its name.
+            if entry.kind == EntryKind::Region {
+                let rest = article.text.get(abs_end..).unwrap_or("");
+                if let Some(kind) = REGION_KIND_WORDS.iter().find(|kind| {
+                    rest.strip_prefix(' ').and_then(|after| after.strip_prefix(**kind)).is_some_and(
+                        |after| !after.chars().next().is_some_and(crate::lexicon::is_word_char),
+                    )
+                }) {
+                    abs_end += 1 + kind.len();
+                }
+            }
+        }
+        // "41.2 billion U.S. dollars": a country in a currency's name is not a place of the story.
+        if entry.kind == EntryKind::Country {
+            let rest = article.text.get(abs_end..).unwrap_or("");
+            if rest.starts_with(" dollar") {
                 continue;
             }
         }
@@ -75,19 +112,42 @@ pub(crate) fn find(
             EntryKind::Instrument => (Tag::Law, "LegalInstrument"),
             EntryKind::NamedEvent => (Tag::Evt, local_name(&entry.class)),
         };
-        // A demonym-like lexicon hit is left to the description stage.
-        annotations.push(Mention {
+        // "National Security Act 2023": the year of an instrument is part of its name.
+        if entry.kind == EntryKind::Instrument {
+            abs_end = with_year(article, annotations, sentence, abs_end);
+        }
+        // "Kenya Red Cross", "Amnesty International Kenya": a country next to an organisation
+        // that is not that country's own names another, national organisation.
+        if let Some(previous) = previous_lexicon.filter(|&previous| {
+            national_branch(context, annotations, previous, entry_index, abs_start)
+        }) && let Some(mention) = annotations.mentions.get_mut(previous)
+        {
+            let class_iri = if entry.kind == EntryKind::Organization {
+                entry.class.clone()
+            } else {
+                mention.class_iri.clone()
+            };
+            mention.span = article.span(mention.span.start, abs_end);
+            mention.text = article.text[mention.span.start..abs_end].to_owned();
+            mention.tag = Some(Tag::Org);
+            mention.class = local_name(&class_iri).to_owned();
+            mention.class_iri = class_iri;
+            mention.entry = None;
+            previous_lexicon = None;
+            continue;
+        }
+        previous_lexicon = Some(annotations.push(Mention {
             sentence: sentence.index,
             span: article.span(abs_start, abs_end),
             tag: Some(tag),
             class: class.to_owned(),
             class_iri: entry.class.clone(),
-            text: text[start..end].to_owned(),
+            text: article.text[abs_start..abs_end].to_owned(),
             entry: Some(entry_index),
             proper: true,
             definite: true,
             ..Mention::default()
-        });
+        }));
     }
 
     // Titles: up to three lowercase words ("prime minister", "foreign minister").
@@ -101,7 +161,28 @@ pub(crate) fn find(
             let Some(first) = tokens.get(index) else { continue };
             let phrase = text[first.start - base..last.end - base].to_lowercase();
             // Words that also describe groups ("militants", "judges") are descriptions.
+            // "General Administration of Customs": a capitalised title word before an
+            // organisation word is part of the organisation's name.
+            // So is one right after an organisation word ("Directorate General of Health
+            // Services").
+            let before_head = first.is_capitalized()
+                && (tokens
+                    .get(index + length)
+                    .is_some_and(|next| is_name_token(next) && NAME_HEADS.contains_key(next.text))
+                    || index.checked_sub(1).and_then(|p| tokens.get(p)).is_some_and(|previous| {
+                        // ("Army General Mark Milley" keeps the title: a name follows it.)
+                        article.text.get(previous.end..first.start) == Some(" ")
+                            && is_name_token(previous)
+                            && NAME_HEADS
+                                .get(previous.text)
+                                .is_some_and(|class| *class != "Facility")
+                            && !tokens.get(index + length).is_some_and(|next| {
+                                is_name_token(next)
+                                    && article.text.get(last.end..next.start) == Some(" ")
+                            })
+                    }));
             if let Some(title) = lexicon.title(&phrase).filter(|_| lexicon.noun(&phrase).is_none())
+                && !before_head
                 && !annotations.overlaps(sentence.index, first.start, last.end)
             {
                 matched = Some((length, first.start, last.end, title.gender));
@@ -109,6 +190,7 @@ pub(crate) fn find(
             }
         }
         if let Some((length, start, end, gender)) = matched {
+            let start = title_modifiers(context, annotations, sentence, tokens, index, start);
             annotations.push(Mention {
                 sentence: sentence.index,
                 span: article.span(start, end),
@@ -128,60 +210,107 @@ pub(crate) fn find(
     let mut index = 0;
     while index < tokens.len() {
         let Some(token) = tokens.get(index) else { break };
-        if !is_name_token(token) || annotations.overlaps(sentence.index, token.start, token.end) {
+        if !(is_name_token(token) || initials_before_name(article, tokens, index))
+            || annotations.overlaps(sentence.index, token.start, token.end)
+        {
             index += 1;
             continue;
         }
-        let mut last = index;
+        let mut last = extend_run(context, annotations, sentence, tokens, index);
+        // "Mohammed bin Salman", "Ursula von der Leyen", "Lula da Silva": particles inside a
+        // person's name, after a given name.
+        if context.lexicon.given_name(token.text).is_some() {
+            while let Some(particles) = name_particles(article, tokens, last) {
+                last = extend_run(context, annotations, sentence, tokens, last + particles + 1);
+            }
+        }
+        // "Salar Minerals S.A.", "Acme PLC", "Huaxin New Energy Co., Ltd.": company suffixes
+        // end the name, with their dots.
+        let mut end = tokens[last].end;
+        let is_company = |token: &Token<'_>| NAME_HEADS.get(token.text) == Some(&"Company");
+        let abbreviated = |token: &Token<'_>, end: usize| {
+            is_company(token)
+                && token.text.len() <= 4
+                && !token.text.ends_with('.')
+                && article.text.get(end..end + 1) == Some(".")
+        };
         while let Some(next) = tokens.get(last + 1) {
-            let gap = &article.text[tokens[last].end..next.start];
-            if gap != " "
-                || !is_name_token(next)
-                || annotations.overlaps(sentence.index, next.start, next.end)
+            let gap_start = if abbreviated(&tokens[last], end) { end + 1 } else { end };
+            let gap = article.text.get(gap_start..next.start).unwrap_or("");
+            // "Co. Ltd." too.
+            let suffix = is_company(next)
+                && ((gap == " " && (!is_name_token(next) || gap_start > end)) || gap == ", ")
+                && !is_possessive(tokens[last].text);
+            if !suffix {
+                break;
+            }
+            last += 1;
+            end = next.end;
+        }
+        if abbreviated(&tokens[last], end) {
+            end += 1;
+        }
+        // "State Minister for Disaster Management and Relief Rafiqul Haque": after a title
+        // and "for" or "of", a portfolio comes before the person's name.
+        if let Some((person_first, person_last)) =
+            portfolio_person(context, annotations, sentence, tokens, index, last)
+        {
+            // The portfolio may be an organisation ("National Development and Reform
+            // Commission").
+            if let Some(portfolio) = tokens.get(index..person_first)
+                && let Some(portfolio_last) = portfolio.last()
             {
-                break;
+                classify_run(context, sentence, tokens, portfolio, portfolio_last.end, annotations);
             }
-            last += 1;
+            let (person_start, person_end) = (tokens[person_first].start, tokens[person_last].end);
+            index = person_last + 1;
+            let gender = context.lexicon.given_name(tokens[person_first].text).flatten();
+            let person =
+                push_kind(context, sentence, person_start, person_end, Kind::Person, annotations);
+            if let Some(mention) = annotations.mentions.get_mut(person) {
+                mention.gender = gender;
+            }
+            continue;
         }
-        // "Salar Minerals S.A.", "Acme PLC": a company suffix in capitals ends the name.
-        while let Some(next) = tokens.get(last + 1) {
-            let suffix = NAME_HEADS.get(next.text) == Some(&"Company") && !is_name_token(next);
-            if !suffix || article.text.get(tokens[last].end..next.start) != Some(" ") {
-                break;
-            }
-            last += 1;
+        // "Securities and Exchange Commission", "Court of Appeal for Ontario", "Ministry of
+        // Disaster Management and Relief": connectors join capitalised words when the name
+        // ends in an organisation or facility word, or has one before its first connector.
+        let extended = extend_with_connectors(context, annotations, sentence, tokens, index, last);
+        if extended > last {
+            end = tokens[extended].end;
         }
-        // "Securities and Exchange Commission", "Court of Appeal for Ontario": connectors
-        // join capitalised words when the name ends in an organisation or facility word.
-        let mut extended = last;
-        let mut probe = last;
-        while let (Some(connector), Some(next)) = (tokens.get(probe + 1), tokens.get(probe + 2)) {
-            let joined = matches!(connector.text, "and" | "of" | "for" | "on" | "de")
-                && article.text.get(tokens[probe].end..connector.start) == Some(" ")
-                && article.text.get(connector.end..next.start) == Some(" ")
-                && is_name_token(next)
-                && !annotations.overlaps(sentence.index, next.start, next.end);
-            if !joined {
-                break;
+        // "United Nations Development Programme Achim Steiner": an organisation word, then a
+        // given name and a surname: the organisation, then the person.
+        let split = (index..extended.saturating_sub(1)).rev().find(|&head| {
+            tokens.get(head).is_some_and(|t| NAME_HEADS.contains_key(t.text))
+                && tokens
+                    .get(head + 1)
+                    .is_some_and(|t| context.lexicon.given_name(t.text).is_some())
+                && tokens
+                    .get(head + 1..=extended)
+                    .is_some_and(|person| person.iter().all(is_name_token))
+        });
+        if let Some(head) = split {
+            let organization = &tokens[index..=head];
+            classify_run(context, sentence, tokens, organization, tokens[head].end, annotations);
+            let gender = context.lexicon.given_name(tokens[head + 1].text).flatten();
+            let person = push_kind(
+                context,
+                sentence,
+                tokens[head + 1].start,
+                end,
+                Kind::Person,
+                annotations,
+            );
+            if let Some(mention) = annotations.mentions.get_mut(person) {
+                mention.gender = gender;
             }
-            probe += 2;
-            while let Some(following) = tokens.get(probe + 1) {
-                if article.text.get(tokens[probe].end..following.start) != Some(" ")
-                    || !is_name_token(following)
-                    || annotations.overlaps(sentence.index, following.start, following.end)
-                {
-                    break;
-                }
-                probe += 1;
-            }
-            if tokens.get(probe).is_some_and(|token| NAME_HEADS.contains_key(token.text)) {
-                extended = probe;
-            }
+            index = extended + 1;
+            continue;
         }
-        let last = extended;
-        let run = &tokens[index..=last];
-        index = last + 1;
-        classify_run(context, sentence, tokens, run, annotations);
+        let run = &tokens[index..=extended];
+        index = extended + 1;
+        classify_run(context, sentence, tokens, run, end, annotations);
     }
 
     acronyms(context, sentence, tokens, annotations);
@@ -211,8 +340,334 @@ pub(crate) fn find(
     }
 }
 
+/// Where a title starts with the lowercase nouns that modify it ("emergency unit director",
+/// "WFP country director", "the hospital's medical director"): up to two lowercase words
+/// right before the title, taken only when what precedes them shows where a noun phrase
+/// begins (an article, a possessive, "where", a capitalised word or punctuation), so that a
+/// verb ("to meet foreign minister") stays out.
+fn title_modifiers(
+    context: &Context<'_>,
+    annotations: &Annotations,
+    sentence: &Sentence,
+    tokens: &[Token<'_>],
+    index: usize,
+    start: usize,
+) -> usize {
+    let text = &context.article.text;
+    let modifier = |token: &Token<'_>| {
+        token.is_lowercase_word()
+            && token.text.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !FUNCTION_WORDS.contains(token.text)
+            && !token.text.ends_with("ed")
+            && !token.text.ends_with("ing")
+            && !token.text.ends_with("ly")
+            && !matches!(token.text, "said" | "says" | "told" | "former" | "late")
+            && context.lexicon.title(token.text).is_none()
+            // "government spokeswoman": an organisation noun names the employer.
+            && context.lexicon.noun(token.text).is_none_or(|(noun, _)| {
+                !matches!(
+                    noun.category,
+                    crate::lexicon::NounCategory::Org
+                        | crate::lexicon::NounCategory::Security
+                        | crate::lexicon::NounCategory::Armed
+                        | crate::lexicon::NounCategory::Member
+                )
+            })
+            && !annotations.covered(sentence.index, token.start, token.end)
+    };
+    let mut first = index;
+    while first > index.saturating_sub(2)
+        && let Some(previous) = first.checked_sub(1).and_then(|p| tokens.get(p))
+        && let Some(current) = tokens.get(first)
+        && text.get(previous.end..current.start) == Some(" ")
+        && modifier(previous)
+    {
+        first -= 1;
+    }
+    if first == index {
+        return start;
+    }
+    let Some(first_token) = tokens.get(first) else { return start };
+    let boundary = match first.checked_sub(1).and_then(|p| tokens.get(p)) {
+        None => true,
+        Some(before) => {
+            let gap = text.get(before.end..first_token.start).unwrap_or("");
+            gap.trim() != ""
+                || is_possessive(before.text)
+                || before.is_capitalized()
+                || matches!(
+                    before.text,
+                    "the"
+                        | "a"
+                        | "an"
+                        | "its"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "our"
+                        | "where"
+                        | "whose"
+                )
+        }
+    };
+    if boundary {
+        first_token.start
+    } else {
+        start
+    }
+}
+
+/// How many lowercase name particles ("bin", "von der", "da") follow the token at `last`,
+/// one space apart, before a capitalised name word.
+fn name_particles(article: &crate::Article, tokens: &[Token<'_>], last: usize) -> Option<usize> {
+    let spaced = |left: usize, right: usize| matches!((tokens.get(left), tokens.get(right)), (Some(l), Some(r)) if article.text.get(l.end..r.start) == Some(" "));
+    let particle = |token: &Token<'_>| {
+        matches!(
+            token.text,
+            "bin"
+                | "bint"
+                | "ibn"
+                | "al"
+                | "el"
+                | "von"
+                | "van"
+                | "der"
+                | "den"
+                | "de"
+                | "da"
+                | "dos"
+                | "das"
+                | "do"
+                | "di"
+                | "du"
+                | "del"
+                | "della"
+                | "la"
+                | "le"
+                | "ter"
+        )
+    };
+    let mut count = 0;
+    while count < 2
+        && tokens.get(last + count + 1).is_some_and(particle)
+        && spaced(last + count, last + count + 1)
+    {
+        count += 1;
+    }
+    let next = tokens.get(last + count + 1)?;
+    (count > 0 && spaced(last + count, last + count + 1) && is_name_token(next)).then_some(count)
+}
+
+/// The last token of the capitalised run that starts at `index`: words one space apart,
+/// not yet claimed by another mention; a possessive word ends the run.
+fn extend_run(
+    context: &Context<'_>,
+    annotations: &Annotations,
+    sentence: &Sentence,
+    tokens: &[Token<'_>],
+    index: usize,
+) -> usize {
+    let article = context.article;
+    let mut last = index;
+    while let (Some(current), Some(next)) = (tokens.get(last), tokens.get(last + 1)) {
+        // "JPMorgan Chase & Co", "Procter & Gamble": an ampersand joins a company's name.
+        let gap = article.text.get(current.end..next.start);
+        // "Citizens' Reform Alliance": a plural common noun's possessive inside a name.
+        let plural_possessive = matches!(gap, Some("' " | "’ "))
+            && context.lexicon.noun(current.text).is_some_and(|(_, plural)| plural);
+        if ends_name(context, current.text)
+            || !(matches!(gap, Some(" " | " & ")) || plural_possessive)
+            || !(is_name_token(next) || initials_before_name(article, tokens, last + 1))
+            || annotations.overlaps(sentence.index, next.start, next.end)
+        {
+            break;
+        }
+        last += 1;
+    }
+    last
+}
+
+/// "State Minister for Disaster Management and Relief Rafiqul Haque": a run right after a
+/// title and "for" or "of" is a portfolio, possibly joined by "and", and then a name. The
+/// name starts at a known given name, else it is the last two words of the last part when
+/// that part has at least three. Returns the person's first and last token.
+fn portfolio_person(
+    context: &Context<'_>,
+    annotations: &Annotations,
+    sentence: &Sentence,
+    tokens: &[Token<'_>],
+    index: usize,
+    last: usize,
+) -> Option<(usize, usize)> {
+    let article = context.article;
+    // "Vice Chairman of the National Development and Reform Commission Zhao Chenxin".
+    let the = usize::from(tokens.get(index.checked_sub(1)?)?.text == "the");
+    let connector = tokens.get(index.checked_sub(1 + the)?)?;
+    let before = tokens.get(index.checked_sub(2 + the)?)?;
+    if !matches!(connector.text, "for" | "of") {
+        return None;
+    }
+    let title = annotations
+        .mention_at(sentence.index, before.start)
+        .and_then(|title| annotations.mentions.get(title))?;
+    if title.tag != Some(Tag::Ttl) || title.span.end != before.end {
+        return None;
+    }
+    let (mut part_first, mut part_last) = (index, last);
+    while let (Some(and), Some(next)) = (tokens.get(part_last + 1), tokens.get(part_last + 2)) {
+        let joined = and.text == "and"
+            && article.text.get(tokens[part_last].end..and.start) == Some(" ")
+            && article.text.get(and.end..next.start) == Some(" ")
+            && is_name_token(next)
+            && !annotations.overlaps(sentence.index, next.start, next.end);
+        if !joined {
+            break;
+        }
+        part_first = part_last + 2;
+        part_last = extend_run(context, annotations, sentence, tokens, part_first);
+    }
+    let given = (part_first + 1..part_last).find(|&word| {
+        tokens.get(word).is_some_and(|t| context.lexicon.given_name(t.text).is_some())
+    });
+    let words = part_last + 1 - part_first;
+    let person_first = given.or_else(|| (words >= 3).then(|| part_last - 1))?;
+    Some((person_first, part_last))
+}
+
+/// Joins capitalised runs across connectors ("Securities and Exchange Commission", "Court of
+/// Appeal for Ontario", "Ministry of Disaster Management and Relief", "Great Hall of the
+/// People", "Mission in Mali (MINUSMA)"): returns the new last token of the name.
+///
+/// A step is taken when the name then ends in an organisation or facility word, or when the
+/// word before the first connector is one ("Ministry of ..."); only then may "the" follow
+/// the connector and a lexicon place come after "of", "for" or "in". "in" joins only a name
+/// that an acronym in parentheses follows. A run that starts with a given name is a person
+/// ("Maria Delgado of the Spokane Police Department") and is never joined.
+fn extend_with_connectors(
+    context: &Context<'_>,
+    annotations: &Annotations,
+    sentence: &Sentence,
+    tokens: &[Token<'_>],
+    index: usize,
+    last: usize,
+) -> usize {
+    let article = context.article;
+    let gap_is_space = |left: usize, right: usize| matches!((tokens.get(left), tokens.get(right)), (Some(l), Some(r)) if article.text.get(l.end..r.start) == Some(" "));
+    let person_like = last > index
+        && tokens.get(index).is_some_and(|t| context.lexicon.given_name(t.text).is_some());
+    // "Shares of Tata Motors": a lone first word of a sentence is no name of its own.
+    let lone_initial = last == index
+        && tokens.get(index).is_some_and(|t| t.initial && !NAME_HEADS.contains_key(t.text));
+    if person_like || tokens.get(last).is_some_and(|t| ends_name(context, t.text)) {
+        return last;
+    }
+    // "Directorate General of Health Services": the organisation word need not be last.
+    let head_before = tokens.get(index..=last).is_some_and(|run| {
+        run.iter().any(|t| NAME_HEADS.get(t.text).is_some_and(|class| *class != "Place"))
+    });
+    let is_head =
+        |token: &Token<'_>| NAME_HEADS.get(token.text).is_some_and(|class| *class != "Place");
+    let mut seen_head = head_before;
+    // Whether an "of", "for" or "on" phrase has begun: inside one, "and" joins its parts
+    // ("of Disaster Management and Relief"); outside, "and" joins only a name that ends in an
+    // organisation word ("Securities and Exchange Commission", not "Foreign Ministry and
+    // Petrobras").
+    let mut in_complement = false;
+    let mut extended = last;
+    let mut probe = last;
+    while let Some(connector) = tokens.get(probe + 1) {
+        if !matches!(connector.text, "and" | "of" | "for" | "on" | "de" | "in")
+            || !gap_is_space(probe, probe + 1)
+        {
+            break;
+        }
+        let and = connector.text == "and";
+        if lone_initial && !and {
+            break;
+        }
+        let mut next_index = probe + 2;
+        if seen_head
+            && !and
+            && tokens.get(next_index).is_some_and(|t| t.text == "the")
+            && gap_is_space(probe + 1, next_index)
+        {
+            next_index += 1;
+        }
+        let Some(next) = tokens.get(next_index) else { break };
+        if !gap_is_space(next_index - 1, next_index) {
+            break;
+        }
+        let place_end = annotations
+            .mention_at(sentence.index, next.start)
+            .and_then(|place| annotations.mentions.get(place))
+            .filter(|place| {
+                seen_head
+                    && !and
+                    && place.tag == Some(Tag::Gpe)
+                    && place.entry.is_some()
+                    && place.span.start == next.start
+            })
+            .map(|place| place.span.end);
+        let step_start = next_index;
+        if let Some(place_end) = place_end {
+            probe = next_index;
+            while tokens.get(probe + 1).is_some_and(|t| t.end <= place_end) {
+                probe += 1;
+            }
+        } else if is_name_token(next)
+            && !annotations.overlaps(sentence.index, next.start, next.end)
+            && !is_weekday(next.text)
+            && super::dates::month_number(next.text).is_none()
+        {
+            probe = extend_run(context, annotations, sentence, tokens, next_index);
+        } else {
+            break;
+        }
+        let Some(probe_token) = tokens.get(probe) else { break };
+        if ends_name(context, probe_token.text)
+            || (connector.text == "in" && !acronym_follows(&article.text[probe_token.end..]))
+        {
+            break;
+        }
+        let step_has_head =
+            tokens.get(step_start..=probe).is_some_and(|step| step.iter().any(is_head));
+        // "the University of Nairobi and Kenyatta National Hospital": two names, each with
+        // its own organisation word.
+        if and && seen_head && step_has_head {
+            break;
+        }
+        let ends_in_head = is_head(probe_token);
+        if ends_in_head || (seen_head && (!and || in_complement)) || (step_has_head && !and) {
+            extended = probe;
+        }
+        seen_head |= step_has_head;
+        in_complement |= !and;
+    }
+    extended
+}
+
+/// Whether the token at `index` is initials ("D.Y.", "J.") right before a name word
+/// ("D.Y. Chandrachud", "John F. Kennedy").
+fn initials_before_name(article: &crate::Article, tokens: &[Token<'_>], index: usize) -> bool {
+    let (Some(token), Some(next)) = (tokens.get(index), tokens.get(index + 1)) else {
+        return false;
+    };
+    let initials = token.text.ends_with('.') && token.text.split_terminator('.').all(|part| {
+        let mut letters = part.chars();
+        matches!((letters.next(), letters.next()), (Some(letter), None) if letter.is_uppercase())
+    });
+    initials && article.text.get(token.end..next.start) == Some(" ") && is_name_token(next)
+}
+
+/// Whether text starts with an acronym in parentheses: " (MINUSMA)".
+fn acronym_follows(rest: &str) -> bool {
+    rest.strip_prefix(" (").and_then(|rest| rest.split_once(')')).is_some_and(|(acronym, _)| {
+        (2..=8).contains(&acronym.len()) && acronym.chars().all(|c| c.is_ascii_uppercase())
+    })
+}
+
 fn is_name_token(token: &Token<'_>) -> bool {
-    token.is_capitalized()
+    (token.is_capitalized() || crate::lexicon::arabic_article(token.text).is_some())
         && token.text.chars().any(char::is_lowercase)
         && !token.text.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
 }
@@ -222,20 +677,39 @@ fn classify_run(
     sentence: &Sentence,
     tokens: &[Token<'_>],
     run: &[Token<'_>],
+    end: usize,
     annotations: &mut Annotations,
 ) {
     let article = context.article;
     let lexicon = context.lexicon;
     let mut run = run;
-    // Drop sentence-initial function words and demonyms ("The", "After", "Russian").
+    // The organisation or facility word of the name: its last word, or the word before its
+    // first connector ("Ministry" in "Ministry of Disaster Management and Relief").
+    let head_of = |run: &[Token<'_>]| {
+        let last = run.last().map(|token| strip_possessive(token.text));
+        last.and_then(|last| NAME_HEADS.get(last)).or_else(|| {
+            run.iter()
+                .filter_map(|token| NAME_HEADS.get(token.text))
+                .rfind(|class| **class != "Place")
+                .filter(|_| run.iter().any(|token| token.is_lowercase_word()))
+        })
+    };
+    // Drop sentence-initial function words and demonyms ("The", "After", "Russian"); a demonym
+    // stays in an organisation's name ("Somali Police Force").
     while let Some(first) = run.first() {
         let lower = first.text.to_lowercase();
         let drop = (first.initial
             && (FUNCTION_WORDS.contains(lower.as_str()) || lexicon.noun(&lower).is_some()))
-            || lexicon.demonym(first.text).is_some()
+            || (lexicon.demonym(first.text).is_some()
+                && (run.len() < 3 || head_of(run).is_none_or(|class| *class == "Facility")))
             || HONORIFICS.contains(&first.text)
             || super::dates::month_number(first.text).is_some()
-            || is_weekday(first.text);
+            || is_weekday(first.text)
+            // "Later Delgado told reporters": a first word before a known surname.
+            || (first.initial
+                && run.len() == 2
+                && lexicon.given_name(first.text).is_none()
+                && run.get(1).is_some_and(|second| is_known_surname(lexicon, annotations, second.text)));
         if !drop {
             break;
         }
@@ -248,36 +722,97 @@ fn classify_run(
             break;
         }
     }
+    // "National Police Service", "Spokane Police Department": a police or army word makes the
+    // organisation a security force.
+    let head = head_of(run).map(|class| {
+        let security = run
+            .iter()
+            .take_while(|token| !token.is_lowercase_word())
+            .any(|token| NAME_HEADS.get(token.text) == Some(&"SecurityForce"));
+        if security && matches!(*class, "GovernmentOrganization" | "Organization") {
+            &"SecurityForce"
+        } else {
+            class
+        }
+    });
+    // "Judge Richard Ashworth": a title before a name is not part of it.
+    let mut stripped_title = false;
+    while head.is_none()
+        && run.len() > 1
+        && run.first().is_some_and(|first| lexicon.title_starts_with(first.text))
+    {
+        let longest = (1..run.len().min(4)).rev().find(|&length| {
+            let (Some(first), Some(last)) = (run.first(), run.get(length - 1)) else {
+                return false;
+            };
+            article
+                .text
+                .get(first.start..last.end)
+                .is_some_and(|phrase| lexicon.title(&phrase.to_lowercase()).is_some())
+        });
+        let Some(length) = longest else { break };
+        if let (Some(first), Some(last)) = (run.first(), run.get(length - 1)) {
+            annotations.push(Mention {
+                sentence: sentence.index,
+                span: article.span(first.start, last.end),
+                tag: Some(Tag::Ttl),
+                class: "Title".into(),
+                text: article.text[first.start..last.end].to_owned(),
+                ..Mention::default()
+            });
+        }
+        run = &run[length..];
+        stripped_title = true;
+    }
     let (Some(mut first), Some(last)) = (run.first(), run.last()) else { return };
-    // A lexicon place right before a name that ends in an organisation or facility word is part
-    // of that name ("Bani Palace Hotel", "Ghana Unity Congress"), and so is a city name before a
-    // capitalised word ("Meridian Digital"): the place mention gives way.
-    let mut absorbed_place = None;
-    if let Some(place_index) = place_right_before(context, annotations, sentence, first) {
-        let heads = NAME_HEADS.contains_key(last.text);
-        let is_city = annotations
+    // The name ends where the run ends, without a possessive "'s" ("Meridian Digital's").
+    let mut end =
+        if end == last.end + 1 { end } else { last.start + strip_possessive(last.text).len() };
+    // A lexicon place or organisation right before a name that has an organisation or facility
+    // word is part of that name ("Bani Palace Hotel", "U.S. Geological Survey", "United Nations
+    // Multidimensional Integrated Stabilization Mission in Mali"), and so is a town or region
+    // name before a capitalised word ("Meridian Digital"): the lexicon mention gives way.
+    let mut absorbed = None;
+    if let Some(before_index) = lexicon_name_right_before(context, annotations, sentence, first) {
+        let small_place = annotations
             .mentions
-            .get(place_index)
+            .get(before_index)
+            .filter(|mention| mention.tag == Some(Tag::Gpe))
             .and_then(|mention| mention.entry)
             .and_then(|entry| lexicon.entry(entry))
             .is_some_and(|entry| matches!(entry.kind, EntryKind::City | EntryKind::Region));
-        if heads || is_city {
-            absorbed_place = Some(place_index);
+        // ("In Mopti Ibrahim Sangare spoke": a given name starts a person's name instead.)
+        if head.is_some()
+            || (small_place && !stripped_title && lexicon.given_name(first.text).is_none())
+        {
+            absorbed = Some(before_index);
         }
     }
     let widened;
-    if let Some(place) = absorbed_place.and_then(|index| annotations.mentions.get(index)) {
-        widened = Token { start: place.span.start, ..*first };
+    if let Some(before) = absorbed.and_then(|index| annotations.mentions.get_mut(index)) {
+        widened = Token { start: before.span.start, ..*first };
         first = &widened;
+        // The shorter name is no mention of its own.
+        before.inner = true;
+        before.tag = None;
     }
-    if let Some(mention) = absorbed_place.and_then(|index| annotations.mentions.get_mut(index)) {
-        mention.inner = true;
+    // Lexicon places inside the name ("District of New York", "Mission in Mali") are part of it.
+    let Annotations { by_sentence, mentions, .. } = &mut *annotations;
+    for &inner in by_sentence.get(sentence.index).into_iter().flatten() {
+        if let Some(mention) = mentions.get_mut(inner)
+            && !mention.inner
+            && mention.span.start >= first.start
+            && mention.span.end <= end
+        {
+            mention.inner = true;
+            mention.tag = None;
+        }
     }
     let position = tokens.iter().position(|token| token.start == first.start).unwrap_or(0);
     let previous = position.checked_sub(1).and_then(|p| tokens.get(p));
-    let next = tokens.iter().find(|token| token.start >= last.end);
-    let name = &article.text[first.start..last.end];
-    let words: Vec<&str> = run.iter().map(|token| token.text).collect();
+    let next = tokens.iter().find(|token| token.start >= end);
+    let name = &article.text[first.start..end];
+    let words = run.len();
 
     // "Foo-based": a place.
     if run.len() == 1
@@ -294,75 +829,130 @@ fn classify_run(
         return;
     }
     let honorific = previous.is_some_and(|token| HONORIFICS.contains(&token.text));
-    let after_title = annotations
-        .by_sentence
-        .get(sentence.index)
-        .into_iter()
-        .flatten()
-        .filter_map(|&index| annotations.mentions.get(index))
-        .any(|mention| {
-            mention.tag == Some(Tag::Ttl)
-                && article
-                    .text
-                    .get(mention.span.end..first.start)
-                    .is_some_and(|gap| gap.trim().is_empty())
-        });
+    // "President Wang", and "An FBI spokesman, Mark Ellison, said".
+    let after_title = stripped_title
+        || annotations
+            .by_sentence
+            .get(sentence.index)
+            .into_iter()
+            .flatten()
+            .filter_map(|&index| annotations.mentions.get(index))
+            .any(|mention| {
+                mention.tag == Some(Tag::Ttl)
+                    && article.text.get(mention.span.end..first.start).is_some_and(|gap| {
+                        gap.trim().is_empty()
+                            || (gap == ", " && article.text[end..].starts_with(','))
+                    })
+            });
     let given = lexicon.given_name(first.text);
-    if let Some(class) = NAME_HEADS.get(last.text)
+    if let Some(class) = head
         && (run.len() > 1 || !first.initial)
     {
         let (tag, class_iri, class_name) = if *class == "Facility" {
             (Tag::Fac, ng::FACILITY.to_owned(), "Facility".to_owned())
         } else if *class == "LegalInstrument" {
+            end = with_year(article, annotations, sentence, end);
             (Tag::Law, ng::LEGAL_INSTRUMENT.to_owned(), "LegalInstrument".to_owned())
+        } else if *class == "Place" {
+            (Tag::Gpe, schema::PLACE.to_owned(), "Place".to_owned())
         } else {
             let iri = organization_class(class).unwrap_or_else(|| schema::ORGANIZATION.to_owned());
             (Tag::Org, iri, (*class).to_owned())
         };
+        push_name(context, sentence, first.start, end, tag, &class_name, &class_iri, annotations);
+        return;
+    }
+    // "Procter & Gamble": a name with an ampersand is a company's.
+    if name.contains(" & ") {
         push_name(
             context,
             sentence,
             first.start,
-            last.end,
-            tag,
-            &class_name,
-            &class_iri,
+            end,
+            Tag::Org,
+            "Company",
+            &organization_class("Company").unwrap_or_else(|| schema::ORGANIZATION.to_owned()),
             annotations,
         );
         return;
     }
-    // "the monitoring group OVD-Info", "the company Acme": a name after an organisation noun.
-    let after_org_noun = previous.is_some_and(|token| {
-        matches!(
-            token.text,
-            "group"
-                | "company"
-                | "firm"
-                | "party"
-                | "agency"
-                | "organisation"
-                | "organization"
-                | "movement"
-                | "network"
-                | "militia"
-                | "charity"
-                | "bank"
-                | "newspaper"
-                | "broadcaster"
-                | "watchdog"
-        )
-    });
-    if after_org_noun && !first.initial {
-        push_kind(context, sentence, first.start, last.end, Kind::Organization, annotations);
+    // "Gikomba market", "Khorgos dry port": a name before a facility noun names the facility;
+    // "the Surma river", "the Surma and Kushiyara rivers": a name before a geographic noun is a
+    // place; "its Andalus radio station": before a media noun, an organisation.
+    if let Some((kind, facility_end)) = noun_after(context, tokens, end) {
+        let name_end = if matches!(kind, NounAfter::Facility) { facility_end } else { end };
+        let (tag, class, class_iri) = match kind {
+            NounAfter::Facility => (Tag::Fac, "Facility", ng::FACILITY),
+            NounAfter::Place => (Tag::Gpe, "Place", schema::PLACE),
+            NounAfter::Media => (Tag::Org, "Organization", schema::ORGANIZATION),
+        };
+        push_name(context, sentence, first.start, name_end, tag, class, class_iri, annotations);
         return;
     }
-    if honorific || after_title || (given.is_some() && (run.len() > 1 || !first.initial)) {
+    // "the monitoring group OVD-Info", "the company Acme": a name after an organisation noun;
+    // "a group calling itself Ansar al-Wadi".
+    let after_org_noun =
+        previous.is_some_and(|token| is_org_noun(token.text) || token.text == "itself");
+    if after_org_noun && !first.initial {
+        push_kind(context, sentence, first.start, end, Kind::Organization, annotations);
+        return;
+    }
+    // "Hotel Warsan", "Camp Bastion": a facility word first.
+    if run.len() > 1
+        && NAME_HEADS.get(first.text) == Some(&"Facility")
+        && lexicon.given_name(run.get(1).map_or("", |token| token.text)).is_none()
+    {
+        push_name(
+            context,
+            sentence,
+            first.start,
+            end,
+            Tag::Fac,
+            "Facility",
+            ng::FACILITY,
+            annotations,
+        );
+        return;
+    }
+    let rest = article.text.get(end..sentence.span.end).unwrap_or("");
+    // "Grace Atieno, a 34-year-old vegetable seller": a name with an age is a person's.
+    // ("Acme, a 90-year-old company" is not.)
+    let with_age = rest
+        .strip_prefix(", a ")
+        .or_else(|| rest.strip_prefix(", an "))
+        .and_then(|after| {
+            let mut words = after.split([' ', ',', '.']);
+            Some((words.next()?, words.next().unwrap_or("")))
+        })
+        .is_some_and(|(age, noun)| {
+            age.ends_with("-year-old")
+                && lexicon.noun(noun).is_none_or(|(noun, _)| {
+                    !matches!(
+                        noun.category,
+                        crate::lexicon::NounCategory::Org | crate::lexicon::NounCategory::Facility
+                    )
+                })
+        });
+    // "(Reporting by Ezgi Toprak in Ankara and Burak Sener in Malatya; Editing by ...)":
+    // credits name people.
+    let in_credits = context
+        .article
+        .paragraphs
+        .get(sentence.paragraph)
+        .is_some_and(|paragraph| paragraph.kind == crate::article::ParagraphKind::Credits);
+    let credited = in_credits && previous.is_some_and(|token| matches!(token.text, "by" | "and"));
+    if honorific
+        || after_title
+        || with_age
+        || credited
+        || (given.is_some() && (run.len() > 1 || !first.initial))
+    {
         let gender = given.flatten().or(match previous.map(|token| token.text) {
             Some("Mr." | "Mr") => Some(Gender::Male),
             Some("Mrs." | "Mrs" | "Ms." | "Ms") => Some(Gender::Female),
             _ => None,
         });
-        let index = push_kind(context, sentence, first.start, last.end, Kind::Person, annotations);
+        let index = push_kind(context, sentence, first.start, end, Kind::Person, annotations);
         if let Some(mention) = annotations.mentions.get_mut(index) {
             mention.gender = gender;
         }
@@ -371,23 +961,22 @@ fn classify_run(
     if first.initial && run.len() == 1 {
         // A lone capitalised first word is usually an ordinary word; a later mention of a
         // known person's surname is resolved by coreference instead.
-        if !is_known_surname(annotations, name) && !is_known_org_head(annotations, name) {
+        if !is_known_surname(lexicon, annotations, name) && !is_known_org_head(annotations, name) {
             return;
         }
     }
     // "the Commission" after "the European Commission": the last word of a known
     // organisation's name stands for it.
     if run.len() == 1 && is_known_org_head(annotations, name) {
-        push_kind(context, sentence, first.start, last.end, Kind::Organization, annotations);
+        push_kind(context, sentence, first.start, end, Kind::Organization, annotations);
         return;
     }
-    if is_known_surname(annotations, name) {
-        push_kind(context, sentence, first.start, last.end, Kind::Person, annotations);
+    if is_known_surname(lexicon, annotations, name) {
+        push_kind(context, sentence, first.start, end, Kind::Person, annotations);
         return;
     }
     // "Zhou said", "said Nasima Akter": whoever says or tells something is a person,
     // unless a lexicon or an organisation word said otherwise above.
-    let rest = article.text.get(last.end..sentence.span.end).unwrap_or("");
     let says_after =
         rest.starts_with(" said") || rest.starts_with(" told") || rest.starts_with(" says");
     let says_before = previous.is_some_and(|token| matches!(token.text, "said" | "says" | "told"));
@@ -395,12 +984,17 @@ fn classify_run(
         && run.len() <= 3
         && !run.iter().any(|t| t.text.ends_with("-based"))
     {
-        push_kind(context, sentence, first.start, last.end, Kind::Person, annotations);
+        push_kind(context, sentence, first.start, end, Kind::Person, annotations);
         return;
     }
     let preposition = previous.map(|token| token.text.to_lowercase());
+    // "near the Red Fort": a name of several words after a preposition and "the".
+    let before_the = position.checked_sub(2).and_then(|p| tokens.get(p)).map(|token| token.text);
     let place_context =
         matches!(preposition.as_deref(), Some("in" | "at" | "near" | "from" | "to" | "outside"))
+            || (preposition.as_deref() == Some("the")
+                && words > 1
+                && matches!(before_the, Some("in" | "at" | "near" | "outside")))
             || next.is_some_and(|token| {
                 lexicon.noun(token.text).is_some_and(|(noun, _)| {
                     matches!(
@@ -410,33 +1004,125 @@ fn classify_run(
                     ) && token.is_lowercase_word()
                 })
             });
-    if place_context && words.len() <= 3 {
-        push_kind(context, sentence, first.start, last.end, Kind::Place, annotations);
+    // "walked into Lilac Lanes": a name of several words entered is a building's.
+    if preposition.as_deref() == Some("into") && words > 1 {
+        push_name(
+            context,
+            sentence,
+            first.start,
+            end,
+            Tag::Fac,
+            "Facility",
+            ng::FACILITY,
+            annotations,
+        );
         return;
     }
-    if let Some(place) = absorbed_place {
-        // "Meridian Digital": a city name followed by a name is an organisation's name.
-        let index =
-            push_kind(context, sentence, first.start, last.end, Kind::Organization, annotations);
-        if let Some(mention) = annotations.mentions.get_mut(index) {
-            mention.nested.push(place);
-        }
-        if let Some(mention) = annotations.mentions.get_mut(place) {
-            mention.inner = true;
-        }
+    if place_context && words <= 3 {
+        push_kind(context, sentence, first.start, end, Kind::Place, annotations);
+        return;
+    }
+    if absorbed.is_some() {
+        // "Meridian Digital": a town name followed by a name is an organisation's name.
+        push_kind(context, sentence, first.start, end, Kind::Organization, annotations);
         return;
     }
     annotations.diagnostics.push(crate::graph::Diagnostic {
         stage: "names",
-        span: Some(article.span(first.start, last.end)),
+        span: Some(article.span(first.start, end)),
         message: format!(
             "unknown name {name:?} left out: no lexicon entry and no context that tells what it is"
         ),
     });
 }
 
-/// A lexicon place mention that ends one space before `token`.
-fn place_right_before(
+/// Common nouns for organisations that a name may follow ("the company Acme") or, after a
+/// modifier, precede ("the WWF conservation group").
+fn is_org_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "group"
+            | "company"
+            | "firm"
+            | "party"
+            | "agency"
+            | "organisation"
+            | "organization"
+            | "movement"
+            | "network"
+            | "militia"
+            | "charity"
+            | "bank"
+            | "newspaper"
+            | "broadcaster"
+            | "watchdog"
+    )
+}
+
+/// What a common noun right after an unknown name makes of it.
+#[derive(Clone, Copy)]
+enum NounAfter {
+    /// "Gikomba market": the name with the noun names a facility.
+    Facility,
+    /// "the Surma river": the name is a place.
+    Place,
+    /// "its Andalus radio station": the name is an organisation.
+    Media,
+}
+
+/// The kind of name that a lowercase noun after it shows ("Gikomba market", "Khorgos dry
+/// port", "Surma river", "the Surma and Kushiyara rivers", "Andalus radio"), and where a
+/// facility's name then ends.
+fn noun_after(
+    context: &Context<'_>,
+    tokens: &[Token<'_>],
+    end: usize,
+) -> Option<(NounAfter, usize)> {
+    let text = &context.article.text;
+    let position = tokens.iter().position(|token| token.start >= end)?;
+    let next = tokens.get(position)?;
+    if text.get(end..next.start) != Some(" ") || !next.is_lowercase_word() {
+        return None;
+    }
+    let heads = |token: &Token<'_>| NAME_HEADS.get(token.text).copied();
+    let facility = |token: &Token<'_>| {
+        context.lexicon.noun(token.text).is_some_and(|(noun, plural)| {
+            !plural && noun.category == crate::lexicon::NounCategory::Facility
+        })
+    };
+    // "the Surma and Kushiyara rivers".
+    if next.text == "and" {
+        let mut word = position + 1;
+        while tokens.get(word).is_some_and(is_name_token) && word < position + 4 {
+            word += 1;
+        }
+        let noun = tokens.get(word).filter(|_| word > position + 1)?;
+        return (heads(noun) == Some("Place") && noun.text.ends_with('s'))
+            .then_some((NounAfter::Place, end));
+    }
+    match heads(next) {
+        Some("Place") => return Some((NounAfter::Place, end)),
+        Some(class) if organization_class(class).is_some() || class == "Organization" => {
+            return Some((NounAfter::Media, end));
+        }
+        _ => {}
+    }
+    if facility(next) {
+        return Some((NounAfter::Facility, next.end));
+    }
+    // "dry port", "nature park": one modifier before the noun.
+    let after = tokens.get(position + 1)?;
+    let modified = text.get(next.end..after.start) == Some(" ")
+        && !FUNCTION_WORDS.contains(next.text)
+        && context.lexicon.noun(next.text).is_none();
+    if modified && facility(after) {
+        return Some((NounAfter::Facility, after.end));
+    }
+    (modified && heads(after) == Some("Place")).then_some((NounAfter::Place, end))
+}
+
+/// A lexicon place or organisation mention that ends one space before `token`.
+fn lexicon_name_right_before(
     context: &Context<'_>,
     annotations: &Annotations,
     sentence: &Sentence,
@@ -448,7 +1134,9 @@ fn place_right_before(
     }
     let index = annotations.mention_at(sentence.index, before.checked_sub(1)?)?;
     let mention = annotations.mentions.get(index)?;
-    (mention.tag == Some(Tag::Gpe) && mention.entry.is_some() && mention.span.end == before)
+    (matches!(mention.tag, Some(Tag::Gpe | Tag::Org))
+        && mention.entry.is_some()
+        && mention.span.end == before)
         .then_some(index)
 }
 
@@ -461,7 +1149,7 @@ fn acronyms(
     annotations: &mut Annotations,
 ) {
     let article = context.article;
-    for token in tokens {
+    for (position, token) in tokens.iter().enumerate() {
         let is_acronym = token.text.len() >= 2
             && token.text.len() <= 8
             && token.text.chars().all(|c| c.is_ascii_uppercase())
@@ -484,6 +1172,27 @@ fn acronyms(
         };
         let Some(target) = definition.or_else(|| annotations.acronyms.get(token.text).copied())
         else {
+            // "state broadcaster TRT", "the WWF conservation group": an unknown acronym next to
+            // an organisation noun is an organisation's name.
+            let previous = position.checked_sub(1).and_then(|p| tokens.get(p));
+            let next = tokens.get(position + 1);
+            let after_next = tokens.get(position + 2);
+            let org_context = previous.is_some_and(|previous| is_org_noun(previous.text))
+                || next.is_some_and(|next| is_org_noun(next.text))
+                || (next.is_some_and(|next| {
+                    next.is_lowercase_word() && !FUNCTION_WORDS.contains(next.text)
+                }) && after_next.is_some_and(|after| is_org_noun(after.text)));
+            if org_context {
+                let index = push_kind(
+                    context,
+                    sentence,
+                    token.start,
+                    token.end,
+                    Kind::Organization,
+                    annotations,
+                );
+                annotations.acronyms.entry(token.text.to_owned()).or_insert(index);
+            }
             continue;
         };
         let Some(full) = annotations.mentions.get(target).cloned() else { continue };
@@ -507,6 +1216,96 @@ fn acronyms(
     }
 }
 
+/// Where an instrument's name ends with the year after it ("National Security Act 2023"): the
+/// year's date mention becomes part of the name.
+fn with_year(
+    article: &crate::Article,
+    annotations: &mut Annotations,
+    sentence: &Sentence,
+    end: usize,
+) -> usize {
+    let Some(year_end) = year_after(article, end) else { return end };
+    let Annotations { by_sentence, mentions, .. } = annotations;
+    for &date in by_sentence.get(sentence.index).into_iter().flatten() {
+        if let Some(mention) = mentions.get_mut(date)
+            && mention.span.start > end
+            && mention.span.end <= year_end
+        {
+            mention.inner = true;
+            mention.tag = None;
+        }
+    }
+    year_end
+}
+
+/// The end of a four-digit year one space after `end` ("National Security Act 2023").
+fn year_after(article: &crate::Article, end: usize) -> Option<usize> {
+    let rest = article.text.get(end..)?.strip_prefix(' ')?;
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let year_like = digits == 4
+        && rest.starts_with(['1', '2'])
+        && !rest[digits..].starts_with(|c: char| c.is_alphanumeric());
+    year_like.then_some(end + 1 + digits)
+}
+
+/// Whether the lexicon mention `previous` and the lexicon entry found at `start` are a
+/// country and an international organisation one space apart, in either order: "Kenya Red
+/// Cross", "Amnesty International Kenya" (but not "U.S. Congress", the country's own).
+fn national_branch(
+    context: &Context<'_>,
+    annotations: &Annotations,
+    previous: usize,
+    entry_index: usize,
+    start: usize,
+) -> bool {
+    let lexicon = context.lexicon;
+    let Some(mention) = annotations.mentions.get(previous) else { return false };
+    let (Some(first), Some(second)) =
+        (mention.entry.and_then(|entry| lexicon.entry(entry)), lexicon.entry(entry_index))
+    else {
+        return false;
+    };
+    if mention.span.end + 1 != start
+        || context.article.text.get(mention.span.end..start) != Some(" ")
+    {
+        return false;
+    }
+    let (country, organization) = match (first.kind, second.kind) {
+        (EntryKind::Country, EntryKind::Organization) => (first, second),
+        (EntryKind::Organization, EntryKind::Country) => (second, first),
+        _ => return false,
+    };
+    organization.country.is_none() && country.country.is_some()
+}
+
+/// Whether text ends with a lowercase Arabic article and its hyphen ("... Ansar al-").
+fn after_arabic_article(before: &str) -> bool {
+    let Some(before) = before.strip_suffix('-') else { return false };
+    let article_start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(0, |(position, c)| position + c.len_utf8());
+    let word = &before[article_start..];
+    crate::lexicon::is_arabic_article(word)
+}
+
+/// Whether a word ends a name: a possessive, except of a common noun inside a name
+/// ("People's Union for Civil Liberties", "Children's Fund").
+fn ends_name(context: &Context<'_>, word: &str) -> bool {
+    is_possessive(word) && context.lexicon.noun(strip_possessive(word)).is_none()
+}
+
+/// Whether a word ends with the possessive "'s".
+fn is_possessive(word: &str) -> bool {
+    word.ends_with("'s") || word.ends_with("’s")
+}
+
+/// A word without its possessive "'s".
+fn strip_possessive(word: &str) -> &str {
+    word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or(word)
+}
+
 fn is_weekday(word: &str) -> bool {
     matches!(
         word,
@@ -514,9 +1313,13 @@ fn is_weekday(word: &str) -> bool {
     )
 }
 
+/// How many of the latest mentions are searched for a known surname or organisation word: a
+/// bound on the work per name in very long inputs.
+const KNOWN_NAME_WINDOW: usize = 4096;
+
 fn is_known_org_head(annotations: &Annotations, name: &str) -> bool {
     name.len() > 3
-        && annotations.mentions.iter().any(|mention| {
+        && annotations.mentions.iter().rev().take(KNOWN_NAME_WINDOW).any(|mention| {
             mention.tag == Some(Tag::Org)
                 && mention.proper
                 && mention.text != name
@@ -526,12 +1329,23 @@ fn is_known_org_head(annotations: &Annotations, name: &str) -> bool {
         })
 }
 
-fn is_known_surname(annotations: &Annotations, name: &str) -> bool {
-    annotations.mentions.iter().any(|mention| {
+fn is_known_surname(lexicon: &Lexicon, annotations: &Annotations, name: &str) -> bool {
+    annotations.mentions.iter().rev().take(KNOWN_NAME_WINDOW).any(|mention| {
         mention.tag == Some(Tag::Per)
             && mention.text != name
-            && mention.text.rsplit(' ').next() == Some(name)
+            && is_surname_of(lexicon, &mention.text, name)
     })
+}
+
+/// Whether `word` is the surname in a person's full name: its last word, or its first word
+/// when that is no known given name and the name has two or three words (names written
+/// surname first, "Wang" in "Wang Jianguo").
+pub(crate) fn is_surname_of(lexicon: &Lexicon, full_name: &str, word: &str) -> bool {
+    let mut words = full_name.split(' ');
+    let first = words.next();
+    let n_words = 1 + words.clone().count();
+    words.next_back().or(first) == Some(word)
+        || (first == Some(word) && (2..=3).contains(&n_words) && lexicon.given_name(word).is_none())
 }
 
 /// The kinds of name the context decides on, each with its tag and class.
@@ -586,4 +1400,308 @@ fn push_name(
 /// The part of an IRI after its last `#` or `/`.
 pub(crate) fn local_name(iri: &str) -> &str {
     iri.rsplit(['#', '/']).next().unwrap_or(iri)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{run, Context, Tag};
+    use crate::Article;
+
+    /// The names the stages find in `text`, as `text/TAG` (people, organisations, places,
+    /// facilities, instruments and titles), and the entities' names as `name/TAG`.
+    fn names(text: &str) -> Vec<String> {
+        let article = Article::parse(text).unwrap_or_else(|error| panic!("{error}"));
+        let resources =
+            crate::pipeline::Resources::builtin().unwrap_or_else(|error| panic!("{error}"));
+        let context = Context {
+            article: &article,
+            lexicon: &resources.lexicon,
+            rules: &resources.rules,
+            date: None,
+        };
+        let annotations = run(&context);
+        let mut found: Vec<String> = annotations
+            .by_sentence
+            .iter()
+            .flatten()
+            .filter_map(|&index| annotations.mentions.get(index))
+            .filter(|mention| {
+                matches!(
+                    mention.tag,
+                    Some(Tag::Per | Tag::Org | Tag::Gpe | Tag::Fac | Tag::Law | Tag::Ttl)
+                ) && (mention.proper || mention.tag == Some(Tag::Ttl))
+            })
+            .map(|mention| format!("{}/{}", mention.text, mention.tag().as_str()))
+            .collect();
+        found.extend(annotations.entities.iter().filter(|entity| entity.proper).flat_map(
+            |entity| {
+                let tag = entity.tag.map_or("", |tag| tag.as_str());
+                entity.names.iter().map(move |name| format!("entity {name}/{tag}"))
+            },
+        ));
+        found
+    }
+
+    #[test]
+    fn names_by_mechanism() {
+        // (text, names that must be found, names that must not be).
+        let cases: &[(&str, &[&str], &[&str])] = &[
+            // Titles before names are not part of them; multi-word titles stay whole.
+            (
+                "Sentencing him, Judge Richard Ashworth said so.",
+                &["Judge/TTL", "Richard Ashworth/PER"],
+                &["Judge Richard Ashworth/PER"],
+            ),
+            (
+                "Detective Chief Superintendent Karen Lowe said so.",
+                &["Detective Chief Superintendent/TTL", "Karen Lowe/PER"],
+                &["Superintendent Karen Lowe/PER"],
+            ),
+            (
+                "\"We act,\" State Minister for Disaster Management and Relief Rafiqul Haque told reporters.",
+                &["State Minister/TTL", "Rafiqul Haque/PER"],
+                &["Relief Rafiqul Haque/PER", "Relief/PER"],
+            ),
+            (
+                "They went to Madina Hospital, where emergency unit director Amina Warsame said 38 were admitted.",
+                &["emergency unit director/TTL", "Amina Warsame/PER"],
+                &["director/TTL"],
+            ),
+            (
+                "He flew to Paris to meet foreign minister Jean Dupont. Croatian government spokeswoman Ivana Maric agreed.",
+                &["foreign minister/TTL", "spokeswoman/TTL"],
+                &["meet foreign minister/TTL", "government spokeswoman/TTL"],
+            ),
+            (
+                "Crown Prince Mohammed bin Salman met Ursula von der Leyen and Luiz Inacio Lula da Silva.",
+                &["Mohammed bin Salman/PER", "Ursula von der Leyen/PER", "Luiz Inacio Lula da Silva/PER"],
+                &["Mohammed/PER", "Ursula/PER"],
+            ),
+            (
+                "An FBI spokesman, Mark Ellison, said investigators had searched the house.",
+                &["Mark Ellison/PER"],
+                &[],
+            ),
+            (
+                "At the market, Grace Atieno, a 34-year-old vegetable seller, said she was afraid.",
+                &["Grace Atieno/PER"],
+                &[],
+            ),
+            ("He bought Acme Widgets, a 90-year-old company, last year.", &[], &["Acme Widgets/PER"]),
+            // Organisations with function words, heads and suffixes.
+            (
+                "The Ministry of Disaster Management and Relief said in a statement.",
+                &["Ministry of Disaster Management and Relief/ORG"],
+                &["Ministry/ORG", "Relief/PER"],
+            ),
+            (
+                "It was filed in the US District Court for the Southern District of New York on Monday.",
+                &["US District Court for the Southern District of New York/ORG"],
+                &["entity New York City/GPE", "entity United States/GPE"],
+            ),
+            (
+                "According to China's General Administration of Customs, trade rose.",
+                &["General Administration of Customs/ORG", "China/GPE"],
+                &["General/TTL", "Administration/PER"],
+            ),
+            (
+                "Texas Gov. Greg Abbott spoke. In Mopti Ibrahim Sangare spoke.",
+                &["Texas/GPE", "Gov./TTL", "Greg Abbott/PER", "Mopti/GPE", "Ibrahim Sangare/PER"],
+                &["Texas Gov/ORG", "Mopti Ibrahim Sangare/PER"],
+            ),
+            (
+                "U.S. Army General Mark Milley said so.",
+                &["General/TTL", "Mark Milley/PER"],
+                &[],
+            ),
+            (
+                "Most died, according to the Directorate General of Health Services (DGHS).",
+                &["Directorate General of Health Services/ORG", "DGHS/ORG"],
+                &[],
+            ),
+            (
+                "The United Nations Multidimensional Integrated Stabilization Mission in Mali (MINUSMA) said it had sent helicopters.",
+                &["United Nations Multidimensional Integrated Stabilization Mission in Mali/ORG"],
+                &["entity United Nations/ORG", "entity Mali/GPE"],
+            ),
+            (
+                "The Ministry of Health in Kenya said so.",
+                &["Ministry of Health/ORG", "Kenya/GPE"],
+                &["Ministry of Health in Kenya/ORG"],
+            ),
+            (
+                "Police Chief Maria Delgado of the Spokane Police Department spoke. Later Delgado told reporters.",
+                &["Maria Delgado/PER", "Spokane Police Department/ORG", "Delgado/PER"],
+                &["entity Delgado/GPE"],
+            ),
+            (
+                "The U.S. Geological Survey (USGS) put the magnitude at 5.6.",
+                &["U.S. Geological Survey/ORG", "USGS/ORG"],
+                &["entity United States/GPE"],
+            ),
+            (
+                "Chinese battery maker Huaxin New Energy Co., Ltd. will buy Salar Minerals S.A. for cash.",
+                &["Huaxin New Energy Co., Ltd./ORG", "Salar Minerals S.A./ORG"],
+                &["Ltd/ORG"],
+            ),
+            (
+                "Meridian Digital's chief executive resigned. Shares in Meridian Digital fell.",
+                &["Meridian Digital/ORG"],
+                &["Meridian Digital's/ORG", "entity Meridian/GPE"],
+            ),
+            (
+                "He worked for Northwake Marine Systems in Barrow. Northwake said it had cooperated.",
+                &["Northwake Marine Systems/ORG", "Northwake/ORG"],
+                &["Northwake/GPE"],
+            ),
+            (
+                "Karen Lowe of the Metropolitan Police's Counter Terrorism Command said so.",
+                &["Karen Lowe/PER", "Counter Terrorism Command/ORG"],
+                &["Counter Terrorism Command/PER"],
+            ),
+            (
+                "Somali Police Force spokesman Major Abdikadir Farah spoke. \"It ended,\" Farah said.",
+                &["Somali Police Force/ORG", "Abdikadir Farah/PER", "Farah/PER"],
+                &["entity Farah/GPE"],
+            ),
+            (
+                "A group calling itself Ansar al-Wadi claimed it. Al-Shabaab is linked to al-Qaeda.",
+                &["Ansar al-Wadi/ORG", "al-Qaeda/ORG"],
+                &["entity Wādi/GPE"],
+            ),
+            (
+                "Footage broadcast by state broadcaster TRT showed snow. The WWF conservation group agreed.",
+                &["TRT/ORG", "WWF/ORG"],
+                &[],
+            ),
+            (
+                "The Kenya Red Cross said 37 were hurt. Amnesty International Kenya urged calm.",
+                &["Kenya Red Cross/ORG", "Amnesty International Kenya/ORG"],
+                &["entity International Committee of the Red Cross/ORG", "entity Amnesty International/ORG"],
+            ),
+            (
+                "The shares will be held by Cordillera Capital, an investment fund.",
+                &["Cordillera Capital/ORG"],
+                &["entity Cordillera/GPE"],
+            ),
+            (
+                "It was an offence under the National Security Act 2023, after a trial.",
+                &["National Security Act 2023/LAW"],
+                &[],
+            ),
+            (
+                "Vice Chairman of the National Development and Reform Commission Zhao Chenxin attended.",
+                &["National Development and Reform Commission/ORG", "Zhao Chenxin/PER"],
+                &[],
+            ),
+            (
+                "The headquarters of Huawei Technologies Co. Ltd. are large.",
+                &["Huawei Technologies Co. Ltd./ORG"],
+                &["Ltd./ORG"],
+            ),
+            (
+                "Chief Justice D.Y. Chandrachud said the petition of the People's Union for Civil Liberties was heard.",
+                &["D.Y. Chandrachud/PER", "People's Union for Civil Liberties/ORG"],
+                &[],
+            ),
+            (
+                "The Securities and Exchange Board of India (SEBI) will investigate.",
+                &["Securities and Exchange Board of India/ORG", "SEBI/ORG"],
+                &[],
+            ),
+            (
+                "Staff of the University of Nairobi and Kenyatta National Hospital protested.",
+                &["University of Nairobi/ORG", "Kenyatta National Hospital/FAC"],
+                &[],
+            ),
+            (
+                "The Brazilian Foreign Ministry and Petrobras said talks continued.",
+                &["Brazilian Foreign Ministry/ORG"],
+                &["Brazilian Foreign Ministry and Petrobras/ORG"],
+            ),
+            (
+                "Opposition leader Peter Ochieng, whose Citizens' Reform Alliance (CRA) called the protests, spoke.",
+                &["Citizens' Reform Alliance/ORG", "CRA/ORG"],
+                &[],
+            ),
+            (
+                "Economists at JPMorgan Chase & Co said so.",
+                &["JPMorgan Chase & Co/ORG"],
+                &["JPMorgan Chase/GPE", "Co/ORG"],
+            ),
+            (
+                "Shares of Tata Motors fell 3 percent.",
+                &["Tata Motors/ORG"],
+                &["Shares of Tata Motors/ORG"],
+            ),
+            // Places.
+            (
+                "Hefei is the capital of east China's Anhui Province. Voting was delayed in the Northern Region.",
+                &["Anhui Province/GPE", "Northern Region/GPE"],
+                &[],
+            ),
+            (
+                "The Surma and Kushiyara rivers burst their banks near the Drava floodplain.",
+                &["Surma/GPE", "Kushiyara/GPE", "Drava/GPE"],
+                &[],
+            ),
+            (
+                "Trade reached 41.2 billion U.S. dollars last year.",
+                &[],
+                &["U.S./GPE"],
+            ),
+            // Facilities.
+            (
+                "Gunmen stormed the Hotel Warsan and the Bani Palace Hotel.",
+                &["Hotel Warsan/FAC", "Bani Palace Hotel/FAC"],
+                &["entity Baní/GPE"],
+            ),
+            (
+                "Four were at Sacred Heart Medical Center. He was booked into the Spokane County Jail. Flags at City Hall were lowered.",
+                &["Sacred Heart Medical Center/FAC", "Spokane County Jail/FAC", "City Hall/FAC"],
+                &["City Hall/GPE"],
+            ),
+            (
+                "At Nairobi's Gikomba market, traders fled. They agreed to expand the Khorgos dry port.",
+                &["Gikomba market/FAC", "Khorgos dry port/FAC"],
+                &["Gikomba/GPE"],
+            ),
+            (
+                "Wang met Abenov at the Great Hall of the People in Beijing.",
+                &["Great Hall of the People/FAC", "Beijing/GPE"],
+                &[],
+            ),
+            (
+                "He had walked into Lilac Lanes shortly after 10 p.m.",
+                &["Lilac Lanes/FAC"],
+                &[],
+            ),
+            // Negative cases: hyphenated place names, names that are not titles or towns.
+            (
+                "The Russia-Ukraine talks and pro-Russia rebels worried Kenya.",
+                &["Ukraine/GPE", "Russia/GPE", "Kenya/GPE"],
+                &[],
+            ),
+            (
+                "Shares of General Motors rose, said Maria Lopez of the United Nations.",
+                &["General Motors/ORG", "Maria Lopez/PER", "United Nations/ORG"],
+                &["Motors/PER", "Maria Lopez of the United Nations/ORG"],
+            ),
+            // Credit lines name people and places.
+            (
+                "Text.\n\n(Reporting by Ezgi Toprak in Ankara and Burak Sener in Malatya; Editing by Peter Hollis)",
+                &["Ezgi Toprak/PER", "Burak Sener/PER", "Peter Hollis/PER", "Ankara/GPE"],
+                &[],
+            ),
+        ];
+        for (text, present, absent) in cases {
+            let found = names(text);
+            for name in *present {
+                assert!(found.iter().any(|f| f == name), "{text:?}: no {name}, found {found:?}");
+            }
+            for name in *absent {
+                assert!(!found.iter().any(|f| f == name), "{text:?}: {name} found: {found:?}");
+            }
+        }
+    }
 }

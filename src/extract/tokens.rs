@@ -75,6 +75,12 @@ fn is_abbreviation(word: &str) -> bool {
             bare,
             "Mr" | "Mrs" | "Ms" | "Dr" | "Prof" | "Gen" | "Col" | "Lt" | "Sgt" | "St" | "Jr" | "Sr"
         )
+        // Titles abbreviated before names, as in AP style ("Gov. Greg Abbott").
+        || matches!(
+            bare,
+            "Gov" | "Sen" | "Rep" | "Capt" | "Maj" | "Adm" | "Brig" | "Cmdr" | "Supt" | "Insp" | "Det" | "Cpl"
+                | "Pvt"
+        )
         || (bare.len() == 1 && bare.chars().all(char::is_uppercase))
         || matches!(
             bare,
@@ -99,13 +105,16 @@ mod tests {
 
     #[test]
     fn words() -> Result<(), crate::ArticleParseError> {
-        let text = "Mr. Smith's U.S. war-torn 1,250 people: 2.5 \"quoted\" end.";
+        let text = "Mr. Smith's U.S. war-torn 1,250 people: 2.5 \"quoted\" Gov. Abbott end.";
         let article = Article::parse(text)?;
         let words: Vec<&str> =
             article.sentences.iter().flat_map(|s| tokenize(&article, s)).map(|t| t.text).collect();
         assert_eq!(
             words,
-            ["Mr.", "Smith's", "U.S.", "war-torn", "1", "250", "people", "2.5", "quoted", "end"]
+            [
+                "Mr.", "Smith's", "U.S.", "war-torn", "1", "250", "people", "2.5", "quoted",
+                "Gov.", "Abbott", "end"
+            ]
         );
         Ok(())
     }

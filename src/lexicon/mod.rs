@@ -272,8 +272,10 @@ impl Lexicon {
                 let surface = surface.strip_prefix("the ").unwrap_or(surface).trim();
                 // Names start with a capital or a digit; a lowercase alias ("city") would match
                 // ordinary words.
+                // So do Arabic names after the article ("al-Qaeda").
                 let capitalised =
-                    surface.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+                    surface.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                        || arabic_article(surface).is_some();
                 // A town or region spelled like a country's demonym ("Somali") is the demonym.
                 let demonym_clash = matches!(entry.kind, EntryKind::City | EntryKind::Region)
                     && country_demonyms.contains(surface);
@@ -445,6 +447,23 @@ impl Lexicon {
     pub fn nouns(&self) -> &[Noun] {
         &self.nouns
     }
+}
+
+/// The rest of a word after a lowercase Arabic article and its hyphen, when that rest is
+/// capitalised: `Qaeda` for `al-Qaeda`, `Wadi` for `al-Wadi`.
+#[must_use]
+pub(crate) fn arabic_article(word: &str) -> Option<&str> {
+    let (article, rest) = word.split_once('-')?;
+    (is_arabic_article(article) && rest.chars().next().is_some_and(char::is_uppercase))
+        .then_some(rest)
+}
+
+/// Whether a word is a lowercase Arabic article as written before a hyphen ("al", "el").
+pub(crate) fn is_arabic_article(word: &str) -> bool {
+    matches!(
+        word,
+        "al" | "el" | "ad" | "ar" | "as" | "ash" | "at" | "az" | "an" | "ul" | "bin" | "ibn"
+    )
 }
 
 /// Letters, digits, and the apostrophes and hyphens inside words.
