@@ -10,7 +10,7 @@ use super::facts::Arg;
 use super::names::local_name;
 use super::{Annotations, Context, Tag};
 use crate::graph::{Evidence, KnowledgeGraph, Literal, Node, NodeKind};
-use crate::lexicon::EntryKind;
+use crate::lexicon::{EntryKind, NounCategory};
 use crate::mint::{entity_iri, slug};
 use crate::vocab::{ng, owl, schema, wd};
 
@@ -55,6 +55,16 @@ pub(crate) fn build_graph(
             builder.entity(entity);
         }
     }
+    // Groups of people named by a common noun ("protesters", "security forces", "Chinese
+    // engineers") are what the article is about as much as its names: they are nodes too.
+    for entity in 0..annotations.entities.len() {
+        if annotations.entities.get(entity).is_some_and(|group| {
+            is_described_group(group) && !only_addressed(context, annotations, group)
+        }) {
+            builder.entity(entity);
+        }
+    }
+    builder.counted_groups();
     for event in 0..annotations.facts.events.len() {
         builder.event_roles(event);
     }
@@ -233,8 +243,13 @@ impl Builder<'_, '_> {
                 } else {
                     self.doc_iri(&slug(&entity.label))
                 };
-                let mut node = Node::new(iri, NodeKind::Entity, entity.label.clone())
-                    .with_class(entity.class_iri.clone());
+                let label = if is_described_group(entity) {
+                    group_label(&entity.label).to_owned()
+                } else {
+                    entity.label.clone()
+                };
+                let mut node =
+                    Node::new(iri, NodeKind::Entity, label).with_class(entity.class_iri.clone());
                 node.names = entity.names.clone();
                 if node.names.is_empty() {
                     node.names.push(entity.label.clone());
@@ -483,6 +498,55 @@ impl Builder<'_, '_> {
         Some(group)
     }
 
+    /// Groups named only with a count ("47 hostages", "around 3,500 soldiers"): the counted
+    /// noun names a group, the same group as the article's other mentions of that noun.
+    fn counted_groups(&mut self) {
+        for (mention_index, mention) in self.annotations.mentions.iter().enumerate() {
+            let Some(quantity) = mention.quantity.as_ref() else { continue };
+            let (Some(unit), Some(category)) = (&quantity.unit, quantity.unit_category) else {
+                continue;
+            };
+            if mention.tag() != Tag::Qty || !is_group_category(category) || is_generic_group(unit)
+            {
+                continue;
+            }
+            let key = unit.to_lowercase();
+            let described = self.annotations.entities.iter().position(|entity| {
+                is_described_group(entity) && entity.label.to_lowercase() == key
+            });
+            let group = match described.and_then(|entity| self.entity(entity)) {
+                Some(node) => node,
+                None => {
+                    let iri = self.doc_iri(&slug(&key));
+                    match self.graph.node_by_iri(&iri) {
+                        Some(node) => node,
+                        None => {
+                            let mut node = Node::new(iri, NodeKind::Entity, key.clone())
+                                .with_class(ng::PERSON_GROUP);
+                            node.names.push(key.clone());
+                            let node = self.graph.add_node(node);
+                            self.entities.insert(usize::MAX - mention_index, node);
+                            node
+                        }
+                    }
+                }
+            };
+            self.graph.add_name(group, &mention.text);
+            let evidence = Some(Evidence {
+                sentence: mention.sentence,
+                span: mention.span,
+                rule: "qty:group".into(),
+            });
+            if let Some(place) = quantity.nationality {
+                let place_node = self.lexicon_node(place);
+                self.graph.add_edge(group, ng::NATIONALITY, place_node, evidence.clone());
+            }
+            if let Some(size) = self.quantity(mention_index) {
+                self.graph.add_edge(size, ng::COUNTS, group, evidence);
+            }
+        }
+    }
+
     fn event_roles(&mut self, event_index: usize) {
         let facts = &self.annotations.facts;
         let Some(event) = facts.events.get(event_index) else { return };
@@ -643,6 +707,65 @@ impl Builder<'_, '_> {
         }
         let _ = owl::SAME_AS;
     }
+}
+
+/// Whether a noun category names people (not an organisation, place or event).
+fn is_group_category(category: NounCategory) -> bool {
+    matches!(
+        category,
+        NounCategory::People | NounCategory::Armed | NounCategory::Security | NounCategory::Plaintiff
+    )
+}
+
+/// Nouns too general to name a group by themselves ("people", "persons").
+fn is_generic_group(head: &str) -> bool {
+    matches!(head.to_lowercase().as_str(), "people" | "persons" | "others")
+}
+
+/// A group of people the article names by a plural common noun ("protesters", "Chinese
+/// engineers", "security forces"), as opposed to a single described organisation or place.
+fn is_described_group(entity: &super::Entity) -> bool {
+    !entity.proper
+        && entity.entry.is_none()
+        && entity.plural
+        && entity.tag.is_some_and(|tag| matches!(tag, Tag::Grp | Tag::Org))
+        && entity.category.is_some_and(is_group_category)
+        && !is_generic_group(&entity.label)
+}
+
+/// Whether a group is only the press a speaker talks to ("told reporters"): those who
+/// report the story, not people it is about.
+fn only_addressed(context: &Context<'_>, annotations: &Annotations, group: &super::Entity) -> bool {
+    let press = group.head.as_deref().is_some_and(|head| {
+        matches!(head.to_lowercase().as_str(), "reporters" | "journalists" | "correspondents")
+    });
+    press
+        && group
+            .mentions.iter().filter_map(|&m| annotations.mentions.get(m)).all(|mention| {
+        context
+            .article
+            .text
+            .get(..mention.span.start)
+            .is_some_and(|before| before.ends_with("told ") || before.ends_with("briefed "))
+    })
+}
+
+/// A group's label without the words that only point at it ("our security forces", "some
+/// residents"): the noun phrase that names the group.
+fn group_label(label: &str) -> &str {
+    let mut rest = label;
+    while let Some((first, tail)) = rest.split_once(' ') {
+        let pointer = matches!(
+            first.to_lowercase().as_str(),
+            "the" | "our" | "their" | "his" | "her" | "its" | "these" | "those" | "some" | "many"
+                | "several" | "other" | "all" | "both" | "most" | "few"
+        );
+        if !pointer {
+            break;
+        }
+        rest = tail;
+    }
+    rest
 }
 
 fn title_case(text: &str) -> String {
