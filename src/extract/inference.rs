@@ -336,14 +336,18 @@ fn merge_statements(annotations: &mut Annotations) {
     }
 }
 
-/// A spokesperson speaks on behalf of their organisation; a statement with no subject of its
+/// A spokesperson or employee speaks on behalf of their organisation; a statement with no subject of its
 /// own is about what the same speaker's previous statement was about.
 fn statements(annotations: &mut Annotations) {
+    // Whoever is quoted in their job speaks for their employer ("SEC enforcement director X
+    // said"), as a spokesperson does.
     let spokes: Vec<(Arg, Arg)> = annotations
         .facts
         .relations
         .iter()
-        .filter(|relation| relation.predicate == ng::SPOKESPERSON_FOR)
+        .filter(|relation| {
+            relation.predicate == ng::SPOKESPERSON_FOR || relation.predicate == schema::WORKS_FOR
+        })
         .map(|relation| (relation.subject.clone(), relation.object.clone()))
         .collect();
     let mut previous: Vec<(Arg, Option<Arg>, Option<Arg>)> = Vec::new();
@@ -401,9 +405,12 @@ fn sentence_dates(annotations: &mut Annotations) {
             continue;
         }
         let Some(event) = annotations.facts.events.get(index) else { continue };
+        // A statement's date is the one its speech verb gives ("said on Tuesday"), which the
+        // rules capture; other dates of its sentence are what the words talk about.
         if event.role(ng::DATE).is_some()
             || event.role(schema::START_DATE).is_some()
             || event.entry.is_some()
+            || event.has_class("Statement")
         {
             continue;
         }

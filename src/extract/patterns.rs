@@ -697,6 +697,14 @@ fn apply_one(
                     })
                 })
                 .collect();
+            // When and where the words were said ("said on Tuesday", "said in Dhaka").
+            for (name, arg) in &args {
+                if matches!(*name, "date" | "place") {
+                    if let Some(predicate) = role_predicate(name) {
+                        statement.add_role(predicate, arg.clone(), evidence.clone());
+                    }
+                }
+            }
             for mention_index in inside {
                 if let Some(arg @ Arg::Event(_)) =
                     arg_of(context, annotations, event_of_entity, mention_index)
