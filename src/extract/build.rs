@@ -394,7 +394,7 @@ impl Builder<'_, '_> {
             Arg::Quantity(mention) => {
                 // A quantity in a role that takes people ("brought by more than 400 Russians")
                 // stands for a group of that size.
-                if matches!(role, "plaintiff" | "agent" | "speaker" | "target") {
+                if matches!(role, "plaintiff" | "agent" | "speaker") {
                     return self.quantity_group(*mention);
                 }
                 self.quantity(*mention)
@@ -569,7 +569,7 @@ impl Builder<'_, '_> {
                 Arg::Quantity(mention)
                     if !matches!(
                         role_name.as_str(),
-                        "plaintiff" | "agent" | "speaker" | "target"
+                        "plaintiff" | "agent" | "speaker"
                     ) =>
                 {
                     if let Some(&first) = role_quantity.get(&role.predicate)

@@ -756,16 +756,22 @@ fn apply_one(
             let _ = index;
         }
         Action::Title => {
-            let (Some(person), Some(Arg::Literal(Literal::Text(title)))) =
-                (find("person"), find("title"))
-            else {
+            // The title is a title mention, or a job noun of an apposition ("X, a
+            // meteorologist at the Y").
+            let title = match find("title") {
+                Some(Arg::Literal(Literal::Text(title))) => Some(title),
+                _ => text_of("title").map(|(word, _, _)| word.to_lowercase()),
+            };
+            let (Some(person), Some(title)) = (find("person"), title) else {
                 return;
             };
-            // "Mr.", "Dr.": forms of address, not jobs.
+            // "Mr.", "Dr.": forms of address, not jobs; "a mother of three", "a resident
+            // of": what a person is, not a job.
             if matches!(
                 title.trim_end_matches('.'),
                 "mr" | "mrs" | "ms" | "miss" | "dr" | "messrs" | "mses" | "drs"
-            ) {
+            ) || NOT_JOBS.contains(&title.as_str())
+            {
                 return;
             }
             annotations.facts.relations.push(Relation {
@@ -786,9 +792,12 @@ fn apply_one(
                 });
             }
             if let Some(org) = find("org") {
+                // A party's candidate or leader is one of its members, not its employee.
+                let party = matches!(&org, Arg::Entity(entity)
+                    if annotations.entities.get(*entity).is_some_and(|e| e.class == "PoliticalParty"));
                 annotations.facts.relations.push(Relation {
                     subject: person.clone(),
-                    predicate: schema::WORKS_FOR.to_owned(),
+                    predicate: if party { schema::MEMBER_OF } else { schema::WORKS_FOR }.to_owned(),
                     object: org.clone(),
                     evidence: evidence.clone(),
                 });
@@ -808,6 +817,13 @@ fn apply_one(
         }
     }
 }
+
+/// Nouns of an apposition that say what a person is to others, not what they do for a living.
+const NOT_JOBS: &[&str] = &[
+    "member", "supporter", "mother", "father", "daughter", "brother", "sister", "grandmother",
+    "grandfather", "partner", "customer", "voter", "user", "fan", "resident", "student",
+    "survivor", "neighbour", "neighbor", "passenger", "victim", "owner",
+];
 
 #[cfg(test)]
 mod tests {
