@@ -81,6 +81,13 @@ fn places(annotations: &Annotations, event: &Event) -> Vec<usize> {
 
 fn merge_incidents(annotations: &mut Annotations) {
     let main_found = main_incident(annotations);
+    // With no violent incident, the casualties of a story are those of its protests ("37
+    // people were injured" in a story of marches and clashes).
+    let main_found = main_found.or_else(|| {
+        live(annotations).into_iter().find(|&index| {
+            annotations.facts.events.get(index).is_some_and(|event| event.has_class("Protest"))
+        })
+    });
     let Some(main) = main_found else {
         // Placeholders with no incident to join become plain events.
         for event in &mut annotations.facts.events {
