@@ -19,7 +19,7 @@ pub(crate) fn infer(context: &Context<'_>, annotations: &mut Annotations) {
     findings_concern_sentence_events(annotations);
     merge_statements(annotations);
     statements(annotations);
-    sentence_dates(annotations);
+    sentence_dates(context, annotations);
     named_events(context, annotations);
     places_as_events(annotations);
 }
@@ -394,7 +394,7 @@ fn statements(annotations: &mut Annotations) {
 
 /// An event with no date of its own takes the one date its sentence gives ("The case was
 /// brought by the Commission in 2017"). A sentence with several dates gives none.
-fn sentence_dates(annotations: &mut Annotations) {
+fn sentence_dates(context: &Context<'_>, annotations: &mut Annotations) {
     // An event that is another's demand, cause or subject ("demanding the withdrawal of …")
     // did not happen on that date.
     let arguments: Vec<usize> = annotations
@@ -422,12 +422,20 @@ fn sentence_dates(annotations: &mut Annotations) {
             continue;
         }
         let sentence = event.sentence;
+        let anchor = event.anchor;
         let mut dates =
             annotations.by_sentence.get(sentence).into_iter().flatten().filter_map(|&m| {
                 let mention = annotations.mentions.get(m)?;
                 Some((mention.date.clone()?, mention.span))
             });
         let (Some((date, span)), None) = (dates.next(), dates.next()) else { continue };
+        // The date must follow the event in the same clause ("The case was brought … in
+        // 2017"): a date before it, or after a comma, belongs to another verb ("talks broke
+        // down on Thursday, and the assault was launched"; "…, the agency said on Sunday").
+        let between = context.article.text.get(anchor..span.start).unwrap_or(",");
+        if span.start < anchor || between.contains(',') || between.contains(" said ") {
+            continue;
+        }
         let evidence = crate::graph::Evidence { sentence, span, rule: "sentence-date".into() };
         if let Some(event) = annotations.facts.events.get_mut(index) {
             event.add_role(ng::DATE, Arg::Literal(date), Some(evidence));
