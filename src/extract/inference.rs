@@ -17,6 +17,7 @@ pub(crate) fn infer(context: &Context<'_>, annotations: &mut Annotations) {
     attach_claims(annotations);
     court_findings(annotations);
     findings_concern_sentence_events(annotations);
+    settlements(annotations);
     merge_statements(annotations);
     statements(annotations);
     sentence_dates(context, annotations);
@@ -285,6 +286,24 @@ fn court_findings(annotations: &mut Annotations) {
             target.add_role(ng::AGAINST, Arg::Entity(agent), evidence);
         }
     }
+    // A court's ruling is made in that court. A case with no court named is, in a story of
+    // one court's ruling, the case that court decided.
+    if let (Some(court), Some(target)) = (court, annotations.facts.events.get_mut(ruling)) {
+        let evidence = target.roles.first().and_then(|role| role.evidence.clone());
+        target.add_role(ng::COURT_OF, Arg::Entity(court), evidence);
+    }
+    if court.is_some() {
+        for index in live(annotations) {
+            if let Some(event) = annotations.facts.events.get_mut(index)
+                && event.has_class("LegalCase")
+                && event.role(ng::COURT_OF).is_none()
+                && let Some(court) = court
+            {
+                let evidence = event.roles.first().and_then(|role| role.evidence.clone());
+                event.add_role(ng::COURT_OF, Arg::Entity(court), evidence);
+            }
+        }
+    }
     // The case brought before the court is the case it decided.
     for index in live(annotations) {
         let Some(event) = annotations.facts.events.get(index) else { continue };
@@ -322,6 +341,38 @@ fn findings_concern_sentence_events(annotations: &mut Annotations) {
             if let Some(target) = annotations.facts.events.get_mut(index) {
                 target.add_role(ng::CONCERNS, Arg::Event(other), evidence);
             }
+        }
+    }
+}
+
+/// An agreement about a legal case settles it: the case is ended by the agreement.
+fn settlements(annotations: &mut Annotations) {
+    let mut ended: Vec<(usize, usize, Option<crate::graph::Evidence>)> = Vec::new();
+    for index in live(annotations) {
+        let Some(event) = annotations.facts.events.get_mut(index) else { continue };
+        if !event.has_class("Agreement") {
+            continue;
+        }
+        let Some(position) =
+            event.roles.iter().position(|role| role.predicate == ng::CONCERNS)
+        else {
+            continue;
+        };
+        let Some(Arg::Event(case)) = event.roles.get(position).map(|role| role.arg.clone())
+        else {
+            continue;
+        };
+        let case = annotations.facts.resolve(case);
+        if annotations.facts.events.get(case).is_some_and(|e| e.has_class("LegalCase"))
+            && let Some(event) = annotations.facts.events.get_mut(index)
+        {
+            let role = event.roles.remove(position);
+            ended.push((case, index, role.evidence));
+        }
+    }
+    for (case, agreement, evidence) in ended {
+        if let Some(case) = annotations.facts.events.get_mut(case) {
+            case.add_role(ng::ENDED_BY, Arg::Event(agreement), evidence);
         }
     }
 }
