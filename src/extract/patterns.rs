@@ -654,7 +654,15 @@ fn apply_one(
             }
         }
         Action::Relation(predicate) => {
-            let object = find("o").or_else(|| {
+            // The object is a mention, a demonym's country ("Chilean lithium producer X"), or
+            // a concept named by words.
+            let demonym = text_of("demonym").and_then(|(word, _, _)| {
+                match context.lexicon.demonym(&word) {
+                    Some((place, false)) => Some(Arg::Lexicon(place)),
+                    _ => None,
+                }
+            });
+            let object = find("o").or(demonym).or_else(|| {
                 text_of("o")
                     .map(|(label, _, _)| Arg::Concept(format!("{}{}", ng::NS, "Right"), label))
             });
