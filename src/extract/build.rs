@@ -294,7 +294,9 @@ impl Builder<'_, '_> {
             span: mention.span,
             rule: "np:demonym".into(),
         });
-        if let Some(place) = entity.nationality {
+        // People, groups and organisations have a nationality; a building named with a
+        // demonym ("Malian prisons") is only somewhere.
+        if let Some(place) = entity.nationality.filter(|_| entity.tag != Some(Tag::Fac)) {
             let place_node = self.lexicon_node(place);
             if place_node != index {
                 self.graph.add_edge(index, ng::NATIONALITY, place_node, evidence);
