@@ -508,8 +508,7 @@ impl Builder<'_, '_> {
             let (Some(unit), Some(category)) = (&quantity.unit, quantity.unit_category) else {
                 continue;
             };
-            if mention.tag() != Tag::Qty || !is_group_category(category) || is_generic_group(unit)
-            {
+            if mention.tag() != Tag::Qty || !is_group_category(category) || is_generic_group(unit) {
                 continue;
             }
             let key = unit.to_lowercase();
@@ -569,10 +568,7 @@ impl Builder<'_, '_> {
                     role.evidence.clone(),
                 ),
                 Arg::Quantity(mention)
-                    if !matches!(
-                        role_name.as_str(),
-                        "plaintiff" | "agent" | "speaker"
-                    ) =>
+                    if !matches!(role_name.as_str(), "plaintiff" | "agent" | "speaker") =>
                 {
                     if let Some(&first) = role_quantity.get(&role.predicate)
                         && self.quantities_agree(first, *mention)
@@ -715,7 +711,10 @@ impl Builder<'_, '_> {
 fn is_group_category(category: NounCategory) -> bool {
     matches!(
         category,
-        NounCategory::People | NounCategory::Armed | NounCategory::Security | NounCategory::Plaintiff
+        NounCategory::People
+            | NounCategory::Armed
+            | NounCategory::Security
+            | NounCategory::Plaintiff
     )
 }
 
@@ -742,14 +741,13 @@ fn only_addressed(context: &Context<'_>, annotations: &Annotations, group: &supe
         matches!(head.to_lowercase().as_str(), "reporters" | "journalists" | "correspondents")
     });
     press
-        && group
-            .mentions.iter().filter_map(|&m| annotations.mentions.get(m)).all(|mention| {
-        context
-            .article
-            .text
-            .get(..mention.span.start)
-            .is_some_and(|before| before.ends_with("told ") || before.ends_with("briefed "))
-    })
+        && group.mentions.iter().filter_map(|&m| annotations.mentions.get(m)).all(|mention| {
+            context
+                .article
+                .text
+                .get(..mention.span.start)
+                .is_some_and(|before| before.ends_with("told ") || before.ends_with("briefed "))
+        })
 }
 
 /// A group's label without the words that only point at it ("our security forces", "some
@@ -759,8 +757,22 @@ fn group_label(label: &str) -> &str {
     while let Some((first, tail)) = rest.split_once(' ') {
         let pointer = matches!(
             first.to_lowercase().as_str(),
-            "the" | "our" | "their" | "his" | "her" | "its" | "these" | "those" | "some" | "many"
-                | "several" | "other" | "all" | "both" | "most" | "few"
+            "the"
+                | "our"
+                | "their"
+                | "his"
+                | "her"
+                | "its"
+                | "these"
+                | "those"
+                | "some"
+                | "many"
+                | "several"
+                | "other"
+                | "all"
+                | "both"
+                | "most"
+                | "few"
         );
         if !pointer {
             break;

@@ -292,7 +292,9 @@ fn ends_like_adjective(word: &str) -> bool {
     // "low-income workers", "off-duty deputies").
     let compound = word.len() > 3
         && word.split('-').count() > 1
-        && word.split('-').all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase()));
+        && word
+            .split('-')
+            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase()));
     compound
         || ["ful", "less", "ous", "ive", "al", "ic", "ary", "-torn", "armed", "able"]
             .iter()

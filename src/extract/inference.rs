@@ -353,13 +353,11 @@ fn settlements(annotations: &mut Annotations) {
         if !event.has_class("Agreement") {
             continue;
         }
-        let Some(position) =
-            event.roles.iter().position(|role| role.predicate == ng::CONCERNS)
+        let Some(position) = event.roles.iter().position(|role| role.predicate == ng::CONCERNS)
         else {
             continue;
         };
-        let Some(Arg::Event(case)) = event.roles.get(position).map(|role| role.arg.clone())
-        else {
+        let Some(Arg::Event(case)) = event.roles.get(position).map(|role| role.arg.clone()) else {
             continue;
         };
         let case = annotations.facts.resolve(case);
@@ -547,5 +545,68 @@ fn places_as_events(annotations: &mut Annotations) {
         {
             relation.subject = Arg::Event(main);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{fact_lines, labels_of_class};
+
+    /// Each text must yield each of its facts (other facts may come too).
+    #[test]
+    fn general_event_patterns() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Police arrested 120 people in Nairobi on Tuesday as protesters marched in Nairobi and Mombasa.",
+                &["event:Protest — agent — protesters", "event:Protest — place — Nairobi", "event:Protest — place — Mombasa"],
+            ),
+            (
+                "Three people were killed and eleven wounded when a gunman opened fire inside a bar in Spokane on Saturday.",
+                &["event:Event — killed — Three people", "event:Event — injured — eleven wounded", "event:Event — place — Spokane"],
+            ),
+            (
+                "Floods triggered by a week of torrential rain have killed 73 people in northeastern Bangladesh.",
+                &["event:Flood — killed — 73 people", "event:Flood — place — Bangladesh"],
+            ),
+            (
+                "John Smith was jailed for five years on Friday.",
+                &["event:Sentencing — target — John Smith", "event:Sentencing — duration — P5Y"],
+            ),
+            (
+                "The lawsuit was brought by the European Commission in 2017.",
+                &["event:LegalCase — plaintiff — European Commission"],
+            ),
+        ];
+        for (text, expected) in cases {
+            let facts = fact_lines(text);
+            for fact in *expected {
+                assert!(facts.iter().any(|f| f == fact), "{text}\nmissing {fact}\ngot {facts:#?}");
+            }
+        }
+    }
+
+    #[test]
+    fn statements_speak_for_employers_and_date_from_their_verb() {
+        let text = "The regulator fined the bank on Monday.\n\n\"We will appeal,\" said John Smith, an economist at the World Bank.";
+        let facts = fact_lines(text);
+        for fact in [
+            "John Smith — jobTitle — economist",
+            "John Smith — worksFor — World Bank",
+            "event:Statement — onBehalfOf — World Bank",
+        ] {
+            assert!(facts.iter().any(|f| f == fact), "missing {fact}\ngot {facts:#?}");
+        }
+        assert!(!facts.iter().any(|f| f.starts_with("event:Statement — date")), "{facts:#?}");
+    }
+
+    #[test]
+    fn plural_people_nouns_are_groups() {
+        let text = "Six Chinese engineers and 47 hostages were freed, witnesses said. The hostages were taken to hospital, he told reporters.";
+        let groups = labels_of_class(text, "PersonGroup");
+        for group in ["hostages", "witnesses"] {
+            assert!(groups.iter().any(|g| g == group), "missing {group} in {groups:?}");
+        }
+        // The press a speaker talks to is not a group of the story.
+        assert!(!groups.iter().any(|g| g == "reporters"), "{groups:?}");
     }
 }

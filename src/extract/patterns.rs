@@ -656,12 +656,11 @@ fn apply_one(
         Action::Relation(predicate) => {
             // The object is a mention, a demonym's country ("Chilean lithium producer X"), or
             // a concept named by words.
-            let demonym = text_of("demonym").and_then(|(word, _, _)| {
-                match context.lexicon.demonym(&word) {
+            let demonym =
+                text_of("demonym").and_then(|(word, _, _)| match context.lexicon.demonym(&word) {
                     Some((place, false)) => Some(Arg::Lexicon(place)),
                     _ => None,
-                }
-            });
+                });
             let object = find("o").or(demonym).or_else(|| {
                 text_of("o")
                     .map(|(label, _, _)| Arg::Concept(format!("{}{}", ng::NS, "Right"), label))
@@ -707,10 +706,10 @@ fn apply_one(
                 .collect();
             // When and where the words were said ("said on Tuesday", "said in Dhaka").
             for (name, arg) in &args {
-                if matches!(*name, "date" | "place") {
-                    if let Some(predicate) = role_predicate(name) {
-                        statement.add_role(predicate, arg.clone(), evidence.clone());
-                    }
+                if matches!(*name, "date" | "place")
+                    && let Some(predicate) = role_predicate(name)
+                {
+                    statement.add_role(predicate, arg.clone(), evidence.clone());
                 }
             }
             for mention_index in inside {
@@ -828,9 +827,28 @@ fn apply_one(
 
 /// Nouns of an apposition that say what a person is to others, not what they do for a living.
 const NOT_JOBS: &[&str] = &[
-    "member", "supporter", "mother", "father", "daughter", "brother", "sister", "grandmother",
-    "grandfather", "partner", "customer", "voter", "user", "fan", "resident", "student",
-    "survivor", "neighbour", "neighbor", "passenger", "victim", "owner",
+    "member",
+    "supporter",
+    "mother",
+    "father",
+    "daughter",
+    "brother",
+    "sister",
+    "grandmother",
+    "grandfather",
+    "partner",
+    "customer",
+    "voter",
+    "user",
+    "fan",
+    "resident",
+    "student",
+    "survivor",
+    "neighbour",
+    "neighbor",
+    "passenger",
+    "victim",
+    "owner",
 ];
 
 #[cfg(test)]
