@@ -732,20 +732,23 @@ fn apply_one(
         }
         Action::Statement => {
             // A quotation with no speaker of its own continues the latest statement of the
-            // two sentences before: wire copy splits long quotes into paragraphs.
-            let speaker = find("speaker").or_else(|| {
-                annotations
-                    .facts
-                    .events
-                    .iter()
-                    .rev()
-                    .filter(|event| {
-                        event.has_class("Statement") && event.sentence + 2 >= matched.sentence
-                    })
-                    .find_map(|event| event.role(ng::SPEAKER).cloned())
-            });
-            let Some(speaker) = speaker else { return };
-            let index = annotations.facts.events.len();
+            // two sentences before: wire copy splits long quotes into paragraphs, and the
+            // paragraphs are one statement.
+            let Some(speaker) = find("speaker") else {
+                let latest = annotations.facts.events.iter().rposition(|event| {
+                    event.has_class("Statement") && event.sentence + 2 >= matched.sentence
+                });
+                let Some(event) = latest.and_then(|index| annotations.facts.events.get_mut(index))
+                else {
+                    return;
+                };
+                if let (Some((text, _, _)), Some(predicate)) =
+                    (text_of("quote"), role_predicate("quote"))
+                {
+                    event.add_role(predicate, Arg::Literal(Literal::Text(text)), evidence);
+                }
+                return;
+            };
             let mut event = Event::stated("Statement", matched);
             event.add_role(ng::SPEAKER, speaker, evidence.clone());
             for name in ["quote", "content"] {
@@ -760,7 +763,6 @@ fn apply_one(
                 }
             }
             annotations.facts.events.push(event);
-            let _ = index;
         }
         Action::Title => {
             // The title is a title mention, or a job noun of an apposition ("X, a
