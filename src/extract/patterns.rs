@@ -774,6 +774,19 @@ fn apply_one(
             let (Some(person), Some(title)) = (find("person"), title) else {
                 return;
             };
+            // A contributor line ("AP writer X in Accra contributed to this report") is about
+            // the newsroom, not the story.
+            let contributor = context
+                .article
+                .sentences
+                .get(matched.sentence)
+                .map(|sentence| context.article.sentence_text(sentence))
+                .is_some_and(|text| {
+                    text.contains("contributed to this report") || text.contains("contributed reporting")
+                });
+            if contributor {
+                return;
+            }
             // "Mr.", "Dr.": forms of address, not jobs; "a mother of three", "a resident
             // of": what a person is, not a job.
             if matches!(
