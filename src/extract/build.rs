@@ -296,7 +296,10 @@ impl Builder<'_, '_> {
         });
         // People, groups and organisations have a nationality; a building named with a
         // demonym ("Malian prisons") is only somewhere.
-        if let Some(place) = entity.nationality.filter(|_| entity.tag != Some(Tag::Fac)) {
+        let described_org = self.is_described_org(&Arg::Entity(entity_index));
+        if let Some(place) =
+            entity.nationality.filter(|_| entity.tag != Some(Tag::Fac) && !described_org)
+        {
             let place_node = self.lexicon_node(place);
             if place_node != index {
                 self.graph.add_edge(index, ng::NATIONALITY, place_node, evidence);
@@ -609,6 +612,9 @@ impl Builder<'_, '_> {
 
     fn relations(&mut self) {
         for relation in &self.annotations.facts.relations {
+            if relation.predicate == ng::NATIONALITY && self.is_described_org(&relation.subject) {
+                continue;
+            }
             let Some(subject) = self.arg_node(&relation.subject, "") else { continue };
             match &relation.object {
                 Arg::Literal(literal) => {
@@ -633,6 +639,16 @@ impl Builder<'_, '_> {
                 }
             }
         }
+    }
+
+    /// An organisation known only by a description ("the Malian government", "Somalia's
+    /// central government"): the country in its description is where it is, which the
+    /// graph already says; it is not a nationality.
+    fn is_described_org(&self, arg: &Arg) -> bool {
+        matches!(arg, Arg::Entity(entity) if self.annotations.entities.get(*entity).is_some_and(
+            |e| !e.proper && !e.plural && e.entry.is_none() && e.tag == Some(Tag::Org)
+                && e.category == Some(NounCategory::Org)
+        ))
     }
 
     fn claims(&mut self) {
