@@ -23,6 +23,9 @@ struct Builder<'a, 'c> {
     events: HashMap<usize, NodeIndex>,
     quantities: HashMap<usize, NodeIndex>,
     lexicon_nodes: HashMap<usize, NodeIndex>,
+    /// Quantity mentions that stand for a group in a role ("brought by more than 400
+    /// Russians"), with that group.
+    quantity_groups: HashMap<usize, NodeIndex>,
 }
 
 /// Builds the graph of an article from its annotations.
@@ -41,6 +44,7 @@ pub(crate) fn build_graph(
         events: HashMap::default(),
         quantities: HashMap::default(),
         lexicon_nodes: HashMap::default(),
+        quantity_groups: HashMap::default(),
     };
     builder.document();
     // Named entities are nodes whatever they take part in; entities known only by a
@@ -55,8 +59,15 @@ pub(crate) fn build_graph(
             builder.entity(entity);
         }
     }
+    for event in 0..annotations.facts.events.len() {
+        builder.event_roles(event);
+    }
+    builder.relations();
+    builder.claims();
     // Groups of people named by a common noun ("protesters", "security forces", "Chinese
     // engineers") are what the article is about as much as its names: they are nodes too.
+    // They come after the facts, which may already have made a group of a counted mention
+    // ("brought by more than 400 Russians") that later descriptions join.
     for entity in 0..annotations.entities.len() {
         if annotations.entities.get(entity).is_some_and(|group| {
             is_described_group(group) && !only_addressed(context, annotations, group)
@@ -65,11 +76,6 @@ pub(crate) fn build_graph(
         }
     }
     builder.counted_groups();
-    for event in 0..annotations.facts.events.len() {
-        builder.event_roles(event);
-    }
-    builder.relations();
-    builder.claims();
     builder.values();
     builder.mentions();
     for diagnostic in &annotations.diagnostics {
@@ -481,6 +487,7 @@ impl Builder<'_, '_> {
         let node =
             Node::new(iri, NodeKind::Entity, mention.text.clone()).with_class(ng::PERSON_GROUP);
         let group = self.graph.add_node(node);
+        self.quantity_groups.insert(mention_index, group);
         let evidence = Some(Evidence {
             sentence: mention.sentence,
             span: mention.span,
@@ -511,7 +518,11 @@ impl Builder<'_, '_> {
             let (Some(unit), Some(category)) = (&quantity.unit, quantity.unit_category) else {
                 continue;
             };
-            if mention.tag() != Tag::Qty || !is_group_category(category) || is_generic_group(unit) {
+            if mention.tag() != Tag::Qty
+                || !is_group_category(category)
+                || is_generic_group(unit)
+                || self.quantity_groups.contains_key(&mention_index)
+            {
                 continue;
             }
             let key = unit.to_lowercase();
@@ -525,9 +536,9 @@ impl Builder<'_, '_> {
                     match self.graph.node_by_iri(&iri) {
                         Some(node) => node,
                         None => {
-                            let mut node = Node::new(iri, NodeKind::Entity, key.clone())
+                            let mut node = Node::new(iri, NodeKind::Entity, unit.clone())
                                 .with_class(ng::PERSON_GROUP);
-                            node.names.push(key.clone());
+                            node.names.push(unit.clone());
                             let node = self.graph.add_node(node);
                             self.entities.insert(usize::MAX - mention_index, node);
                             node

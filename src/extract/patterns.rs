@@ -782,7 +782,8 @@ fn apply_one(
                 .get(matched.sentence)
                 .map(|sentence| context.article.sentence_text(sentence))
                 .is_some_and(|text| {
-                    text.contains("contributed to this report") || text.contains("contributed reporting")
+                    text.contains("contributed to this report")
+                        || text.contains("contributed reporting")
                 });
             if contributor {
                 return;
