@@ -48,7 +48,8 @@ pub(crate) fn build_graph(
     };
     builder.document();
     // Named entities are nodes whatever they take part in; entities known only by a
-    // description ("reporters", "the building") become nodes when a fact needs them.
+    // description ("the building") become nodes when a fact needs them, except groups of
+    // people (below), which are nodes of their own.
     for entity in 0..annotations.entities.len() {
         // A demonym ("Malian special forces") states a nationality: such a group is a node too.
         if annotations
@@ -525,14 +526,13 @@ impl Builder<'_, '_> {
             {
                 continue;
             }
-            let key = unit.to_lowercase();
             let described = self.annotations.entities.iter().position(|entity| {
-                is_described_group(entity) && entity.label.to_lowercase() == key
+                is_described_group(entity) && group_label(&entity.label).eq_ignore_ascii_case(unit)
             });
             let group = match described.and_then(|entity| self.entity(entity)) {
                 Some(node) => node,
                 None => {
-                    let iri = self.doc_iri(&slug(&key));
+                    let iri = self.doc_iri(&slug(unit));
                     match self.graph.node_by_iri(&iri) {
                         Some(node) => node,
                         None => {
