@@ -600,6 +600,25 @@ mod tests {
     }
 
     #[test]
+    fn vague_sources_make_claims_not_statements() {
+        let facts = fact_lines("The bridge collapsed at dawn, witnesses said.");
+        assert!(!facts.iter().any(|f| f.starts_with("event:Statement")), "{facts:#?}");
+    }
+
+    #[test]
+    fn settlements_end_cases() {
+        let text = "Acme Corp has agreed to pay $5 million to settle a lawsuit brought by the Federal Trade Commission.";
+        let facts = fact_lines(text);
+        for fact in [
+            "event:Agreement — agent — Acme Corp",
+            "event:LegalCase — endedBy — event:Agreement",
+            "event:LegalCase — plaintiff — Federal Trade Commission",
+        ] {
+            assert!(facts.iter().any(|f| f == fact), "missing {fact}\ngot {facts:#?}");
+        }
+    }
+
+    #[test]
     fn plural_people_nouns_are_groups() {
         let text = "Six Chinese engineers and 47 hostages were freed, witnesses said. The hostages were taken to hospital, he told reporters.";
         let groups = labels_of_class(text, "PersonGroup");

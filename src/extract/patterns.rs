@@ -680,6 +680,19 @@ fn apply_one(
             };
             // Saying something is also a statement: its speaker, words, quotations and the
             // events it is about. Statements of one speaker in one sentence merge later.
+            // Reported speech of a vague source ("witnesses said") stays a claim only.
+            if vague_speaker(annotations, &source) {
+                annotations.facts.claims.push(Claim {
+                    source,
+                    text,
+                    evidence: matched.evidence.clone(),
+                    start,
+                    end,
+                    sentence: matched.sentence,
+                    events: Vec::new(),
+                });
+                return;
+            }
             let mut statement = Event::stated("Statement", matched);
             statement.add_role(ng::SPEAKER, source.clone(), evidence.clone());
             statement.add_role(
@@ -749,6 +762,9 @@ fn apply_one(
                 }
                 return;
             };
+            if vague_speaker(annotations, &speaker) {
+                return;
+            }
             let mut event = Event::stated("Statement", matched);
             event.add_role(ng::SPEAKER, speaker, evidence.clone());
             for name in ["quote", "content"] {
@@ -839,6 +855,23 @@ fn apply_one(
             }
         }
     }
+}
+
+/// Whether a speaker is too vague to make a statement: a group named by a bare plural noun,
+/// with no name and no country ("witnesses", "scientists", "residents"). Their words stay a
+/// claim. An organisation described by a noun ("the government said") is one actor of the
+/// story and keeps its statement.
+fn vague_speaker(annotations: &Annotations, speaker: &Arg) -> bool {
+    let Arg::Entity(entity) = speaker else { return false };
+    annotations.entities.get(*entity).is_some_and(|entity| {
+        !entity.proper
+            && entity.entry.is_none()
+            && entity.nationality.is_none()
+            && entity.tag == Some(Tag::Grp)
+            // Those who bring a case are known by it ("the claimants in the case say").
+            && entity.category == Some(crate::lexicon::NounCategory::People)
+            && !super::coref::strip_determiner(&entity.label).contains(' ')
+    })
 }
 
 /// Nouns of an apposition that say what a person is to others, not what they do for a living.
