@@ -747,6 +747,25 @@ fn apply_one(
             // A quotation with no speaker of its own continues the latest statement of the
             // two sentences before: wire copy splits long quotes into paragraphs, and the
             // paragraphs are one statement.
+            // A speaker the text names but the stages could not resolve ("Zhou said", "she
+            // said" with no antecedent) still makes a statement, with its words and no speaker.
+            let unresolved = matched.mentions.iter().any(|(name, _)| *name == "speaker")
+                || text_of("unnamed").is_some();
+            if find("speaker").is_none() && unresolved {
+                let mut event = Event::stated("Statement", matched);
+                if let (Some((text, _, _)), Some(predicate)) =
+                    (text_of("quote"), role_predicate("quote"))
+                {
+                    event.add_role(predicate, Arg::Literal(Literal::Text(text)), evidence.clone());
+                }
+                for (name, arg) in &args {
+                    if let Some(predicate) = role_predicate(name) {
+                        event.add_role(predicate, arg.clone(), evidence.clone());
+                    }
+                }
+                annotations.facts.events.push(event);
+                return;
+            }
             let Some(speaker) = find("speaker") else {
                 let latest = annotations.facts.events.iter().rposition(|event| {
                     event.has_class("Statement") && event.sentence + 2 >= matched.sentence
