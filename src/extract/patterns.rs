@@ -624,6 +624,18 @@ fn apply_one(
                 event.classes.push(class.clone());
             }
             for (name, arg) in &args {
+                // Events do not act: a pronoun that coreference took for an event ("it
+                // demanded") is no agent.
+                let is_event = match arg {
+                    Arg::Event(_) => true,
+                    Arg::Entity(entity) => {
+                        annotations.entities.get(*entity).is_some_and(|e| e.tag == Some(Tag::Evt))
+                    }
+                    _ => false,
+                };
+                if name.starts_with("agent") && is_event {
+                    continue;
+                }
                 if let (Some(predicate), false) =
                     (role_predicate(name), *name == "event" || *name == "includes")
                 {
