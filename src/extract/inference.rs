@@ -482,7 +482,10 @@ fn sentence_dates(context: &Context<'_>, annotations: &mut Annotations) {
         // 2017"): a date before it, or after a comma, belongs to another verb ("talks broke
         // down on Thursday, and the assault was launched"; "…, the agency said on Sunday").
         let between = context.article.text.get(anchor..span.start).unwrap_or(",");
-        if span.start < anchor || between.contains(',') || between.contains(" said ") {
+        if span.start < anchor
+            || between.contains(',')
+            || between.split_ascii_whitespace().any(|word| word == "said")
+        {
             continue;
         }
         let evidence = crate::graph::Evidence { sentence, span, rule: "sentence-date".into() };

@@ -427,6 +427,11 @@ pub(crate) fn apply(context: &Context<'_>, annotations: &mut Annotations) {
             if !possible {
                 continue;
             }
+            // Most candidate rules do not match: a plain match test is cheaper than setting up
+            // capture groups for each.
+            if !rule.regex.is_match(shadow.text.as_bytes()) {
+                continue;
+            }
             let captures: Vec<_> = rule.regex.captures_iter(shadow.text.as_bytes()).collect();
             for caps in captures {
                 let Some(whole) = caps.get(0) else { continue };
@@ -690,6 +695,11 @@ fn apply_one(
             else {
                 return;
             };
+            // "said in a statement.", "said on Tuesday.": circumstances of the saying, not
+            // what was said.
+            if text.starts_with("in ") || text.starts_with("on ") {
+                return;
+            }
             // Saying something is also a statement: its speaker, words, quotations and the
             // events it is about. Statements of one speaker in one sentence merge later.
             // Reported speech of a vague source ("witnesses said") stays a claim only.
