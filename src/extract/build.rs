@@ -10,8 +10,8 @@ use super::facts::Arg;
 use super::names::local_name;
 use super::{Annotations, Context, Tag};
 use crate::graph::{Evidence, KnowledgeGraph, Literal, Node, NodeKind};
-use crate::lexicon::EntryKind;
-use crate::mint::{entity_iri, slug};
+use crate::lexicon::{EntryKind, NounCategory};
+use crate::mint;
 use crate::vocab::{ng, owl, schema, wd};
 
 struct Builder<'a, 'c> {
@@ -23,6 +23,9 @@ struct Builder<'a, 'c> {
     events: HashMap<usize, NodeIndex>,
     quantities: HashMap<usize, NodeIndex>,
     lexicon_nodes: HashMap<usize, NodeIndex>,
+    /// Quantity mentions that stand for a group in a role ("brought by more than 400
+    /// Russians"), with that group.
+    quantity_groups: HashMap<usize, NodeIndex>,
 }
 
 /// Builds the graph of an article from its annotations.
@@ -41,10 +44,12 @@ pub(crate) fn build_graph(
         events: HashMap::default(),
         quantities: HashMap::default(),
         lexicon_nodes: HashMap::default(),
+        quantity_groups: HashMap::default(),
     };
     builder.document();
     // Named entities are nodes whatever they take part in; entities known only by a
-    // description ("reporters", "the building") become nodes when a fact needs them.
+    // description ("the building") become nodes when a fact needs them, except groups of
+    // people (below), which are nodes of their own.
     for entity in 0..annotations.entities.len() {
         // A demonym ("Malian special forces") states a nationality: such a group is a node too.
         if annotations
@@ -60,6 +65,18 @@ pub(crate) fn build_graph(
     }
     builder.relations();
     builder.claims();
+    // Groups of people named by a common noun ("protesters", "security forces", "Chinese
+    // engineers") are what the article is about as much as its names: they are nodes too.
+    // They come after the facts, which may already have made a group of a counted mention
+    // ("brought by more than 400 Russians") that later descriptions join.
+    for entity in 0..annotations.entities.len() {
+        if annotations.entities.get(entity).is_some_and(|group| {
+            is_described_group(group) && !only_addressed(context, annotations, group)
+        }) {
+            builder.entity(entity);
+        }
+    }
+    builder.counted_groups();
     builder.values();
     builder.mentions();
     for diagnostic in &annotations.diagnostics {
@@ -233,8 +250,13 @@ impl Builder<'_, '_> {
                 } else {
                     self.doc_iri(&slug(&entity.label))
                 };
-                let mut node = Node::new(iri, NodeKind::Entity, entity.label.clone())
-                    .with_class(entity.class_iri.clone());
+                let label = if is_described_group(entity) {
+                    group_label(&entity.label).to_owned()
+                } else {
+                    entity.label.clone()
+                };
+                let mut node =
+                    Node::new(iri, NodeKind::Entity, label).with_class(entity.class_iri.clone());
                 node.names = entity.names.clone();
                 if node.names.is_empty() {
                     node.names.push(entity.label.clone());
@@ -279,7 +301,12 @@ impl Builder<'_, '_> {
             span: mention.span,
             rule: "np:demonym".into(),
         });
-        if let Some(place) = entity.nationality {
+        // People, groups and organisations have a nationality; a building named with a
+        // demonym ("Malian prisons") is only somewhere.
+        let described_org = self.is_described_org(&Arg::Entity(entity_index));
+        if let Some(place) =
+            entity.nationality.filter(|_| entity.tag != Some(Tag::Fac) && !described_org)
+        {
             let place_node = self.lexicon_node(place);
             if place_node != index {
                 self.graph.add_edge(index, ng::NATIONALITY, place_node, evidence);
@@ -379,7 +406,7 @@ impl Builder<'_, '_> {
             Arg::Quantity(mention) => {
                 // A quantity in a role that takes people ("brought by more than 400 Russians")
                 // stands for a group of that size.
-                if matches!(role, "plaintiff" | "agent" | "speaker" | "target") {
+                if matches!(role, "plaintiff" | "agent" | "speaker") {
                     return self.quantity_group(*mention);
                 }
                 self.quantity(*mention)
@@ -461,6 +488,7 @@ impl Builder<'_, '_> {
         let node =
             Node::new(iri, NodeKind::Entity, mention.text.clone()).with_class(ng::PERSON_GROUP);
         let group = self.graph.add_node(node);
+        self.quantity_groups.insert(mention_index, group);
         let evidence = Some(Evidence {
             sentence: mention.sentence,
             span: mention.span,
@@ -483,6 +511,57 @@ impl Builder<'_, '_> {
         Some(group)
     }
 
+    /// Groups named only with a count ("47 hostages", "around 3,500 soldiers"): the counted
+    /// noun names a group, the same group as the article's other mentions of that noun.
+    fn counted_groups(&mut self) {
+        for (mention_index, mention) in self.annotations.mentions.iter().enumerate() {
+            let Some(quantity) = mention.quantity.as_ref() else { continue };
+            let (Some(unit), Some(category)) = (&quantity.unit, quantity.unit_category) else {
+                continue;
+            };
+            if mention.tag() != Tag::Qty
+                || !is_group_category(category)
+                || is_generic_group(unit)
+                || self.quantity_groups.contains_key(&mention_index)
+            {
+                continue;
+            }
+            let described = self.annotations.entities.iter().position(|entity| {
+                is_described_group(entity) && group_label(&entity.label).eq_ignore_ascii_case(unit)
+            });
+            let group = match described.and_then(|entity| self.entity(entity)) {
+                Some(node) => node,
+                None => {
+                    let iri = self.doc_iri(&slug(unit));
+                    match self.graph.node_by_iri(&iri) {
+                        Some(node) => node,
+                        None => {
+                            let mut node = Node::new(iri, NodeKind::Entity, unit.clone())
+                                .with_class(ng::PERSON_GROUP);
+                            node.names.push(unit.clone());
+                            let node = self.graph.add_node(node);
+                            self.entities.insert(usize::MAX - mention_index, node);
+                            node
+                        }
+                    }
+                }
+            };
+            self.graph.add_name(group, &mention.text);
+            let evidence = Some(Evidence {
+                sentence: mention.sentence,
+                span: mention.span,
+                rule: "qty:group".into(),
+            });
+            if let Some(place) = quantity.nationality {
+                let place_node = self.lexicon_node(place);
+                self.graph.add_edge(group, ng::NATIONALITY, place_node, evidence.clone());
+            }
+            if let Some(size) = self.quantity(mention_index) {
+                self.graph.add_edge(size, ng::COUNTS, group, evidence);
+            }
+        }
+    }
+
     fn event_roles(&mut self, event_index: usize) {
         let facts = &self.annotations.facts;
         let Some(event) = facts.events.get(event_index) else { return };
@@ -503,10 +582,7 @@ impl Builder<'_, '_> {
                     role.evidence.clone(),
                 ),
                 Arg::Quantity(mention)
-                    if !matches!(
-                        role_name.as_str(),
-                        "plaintiff" | "agent" | "speaker" | "target"
-                    ) =>
+                    if !matches!(role_name.as_str(), "plaintiff" | "agent" | "speaker") =>
                 {
                     if let Some(&first) = role_quantity.get(&role.predicate)
                         && self.quantities_agree(first, *mention)
@@ -547,6 +623,9 @@ impl Builder<'_, '_> {
 
     fn relations(&mut self) {
         for relation in &self.annotations.facts.relations {
+            if relation.predicate == ng::NATIONALITY && self.is_described_org(&relation.subject) {
+                continue;
+            }
             let Some(subject) = self.arg_node(&relation.subject, "") else { continue };
             match &relation.object {
                 Arg::Literal(literal) => {
@@ -571,6 +650,16 @@ impl Builder<'_, '_> {
                 }
             }
         }
+    }
+
+    /// An organisation known only by a description ("the Malian government", "Somalia's
+    /// central government"): the country in its description is where it is, which the
+    /// graph already says; it is not a nationality.
+    fn is_described_org(&self, arg: &Arg) -> bool {
+        matches!(arg, Arg::Entity(entity) if self.annotations.entities.get(*entity).is_some_and(
+            |e| !e.proper && !e.plural && e.entry.is_none() && e.tag == Some(Tag::Org)
+                && e.category == Some(NounCategory::Org)
+        ))
     }
 
     fn claims(&mut self) {
@@ -645,6 +734,94 @@ impl Builder<'_, '_> {
     }
 }
 
+/// Whether a noun category names people (not an organisation, place or event).
+fn is_group_category(category: NounCategory) -> bool {
+    matches!(
+        category,
+        NounCategory::People
+            | NounCategory::Armed
+            | NounCategory::Security
+            | NounCategory::Plaintiff
+    )
+}
+
+/// Nouns too general to name a group by themselves ("people", "persons").
+fn is_generic_group(head: &str) -> bool {
+    ["people", "persons", "others"].iter().any(|generic| head.eq_ignore_ascii_case(generic))
+}
+
+/// A group of people the article names by a plural common noun ("protesters", "Chinese
+/// engineers", "security forces"), as opposed to a single described organisation or place.
+fn is_described_group(entity: &super::Entity) -> bool {
+    !entity.proper
+        && entity.entry.is_none()
+        && entity.plural
+        && entity.tag.is_some_and(|tag| matches!(tag, Tag::Grp | Tag::Org))
+        && entity.category.is_some_and(is_group_category)
+        && !is_generic_group(&entity.label)
+}
+
+/// Whether a group is only the press a speaker talks to ("told reporters"): those who
+/// report the story, not people it is about.
+fn only_addressed(context: &Context<'_>, annotations: &Annotations, group: &super::Entity) -> bool {
+    let press = group.head.as_deref().is_some_and(|head| {
+        matches!(head.to_lowercase().as_str(), "reporters" | "journalists" | "correspondents")
+    });
+    press
+        && group.mentions.iter().filter_map(|&m| annotations.mentions.get(m)).all(|mention| {
+            context
+                .article
+                .text
+                .get(..mention.span.start)
+                .is_some_and(|before| before.ends_with("told ") || before.ends_with("briefed "))
+        })
+}
+
+/// A group's label without the words that only point at it ("our security forces", "some
+/// residents"): the noun phrase that names the group.
+fn group_label(label: &str) -> &str {
+    const POINTERS: [&str; 16] = [
+        "the", "our", "their", "his", "her", "its", "these", "those", "some", "many", "several",
+        "other", "all", "both", "most", "few",
+    ];
+    let mut rest = label;
+    while let Some((first, tail)) = rest.split_once(' ') {
+        if !POINTERS.iter().any(|word| first.eq_ignore_ascii_case(word)) {
+            break;
+        }
+        rest = tail;
+    }
+    rest
+}
+
+/// [`mint::slug`], with a fast path for ASCII names (most names and every class name): for
+/// ASCII text the Unicode decomposition `slug` starts with changes nothing, so the result is
+/// the same, without the decomposition's cost on every node of every article.
+fn slug(name: &str) -> String {
+    if !name.is_ascii() {
+        return mint::slug(name);
+    }
+    let mut slug = String::with_capacity(name.len());
+    for byte in name.bytes() {
+        if byte.is_ascii_alphanumeric() {
+            slug.push(char::from(byte.to_ascii_lowercase()));
+        } else if byte == b'\'' {
+            continue;
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    while slug.ends_with('-') {
+        slug.pop();
+    }
+    slug
+}
+
+/// [`mint::entity_iri`] through the fast [`slug`].
+fn entity_iri(base: &str, canonical_name: &str) -> String {
+    format!("{base}id/{}", slug(canonical_name))
+}
+
 fn title_case(text: &str) -> String {
     text.split(' ')
         .map(|word| {
@@ -675,4 +852,30 @@ fn split_camel(class: &str) -> String {
     characters.next().map_or_else(String::new, |first| {
         first.to_uppercase().collect::<String>() + characters.as_str()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    /// The fast slug agrees with the one IRIs are defined by.
+    #[test]
+    fn fast_slug_is_the_slug() {
+        for name in [
+            "HostageTaking",
+            "European Court of Human Rights",
+            "Côte d'Ivoire",
+            "Xi'an",
+            "  --Abena Owusu-Darko--  ",
+            "Meridian Digital's",
+            "U.S.",
+            "Huaxin New Energy Co., Ltd.",
+            "sheriff's deputies",
+            "",
+        ] {
+            assert_eq!(super::slug(name), crate::mint::slug(name), "{name:?}");
+            assert_eq!(
+                super::entity_iri("https://example.org/", name),
+                crate::mint::entity_iri("https://example.org/", name)
+            );
+        }
+    }
 }

@@ -288,9 +288,17 @@ fn describe(
 }
 
 fn ends_like_adjective(word: &str) -> bool {
-    ["ful", "less", "ous", "ive", "al", "ic", "ary", "-torn", "armed", "able"]
-        .iter()
-        .any(|suffix| word.ends_with(suffix))
+    // A hyphenated compound before a noun is a modifier ("counter-terrorism officers",
+    // "low-income workers", "off-duty deputies").
+    let compound = word.len() > 3
+        && word.split('-').count() > 1
+        && word
+            .split('-')
+            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase()));
+    compound
+        || ["ful", "less", "ous", "ive", "al", "ic", "ary", "-torn", "armed", "able"]
+            .iter()
+            .any(|suffix| word.ends_with(suffix))
 }
 
 /// "the war-torn republic of X": the place mention X grows to cover the description.

@@ -17,9 +17,10 @@ pub(crate) fn infer(context: &Context<'_>, annotations: &mut Annotations) {
     attach_claims(annotations);
     court_findings(annotations);
     findings_concern_sentence_events(annotations);
+    settlements(annotations);
     merge_statements(annotations);
     statements(annotations);
-    sentence_dates(annotations);
+    sentence_dates(context, annotations);
     named_events(context, annotations);
     places_as_events(annotations);
 }
@@ -81,6 +82,13 @@ fn places(annotations: &Annotations, event: &Event) -> Vec<usize> {
 
 fn merge_incidents(annotations: &mut Annotations) {
     let main_found = main_incident(annotations);
+    // With no violent incident, the casualties of a story are those of its protests ("37
+    // people were injured" in a story of marches and clashes).
+    let main_found = main_found.or_else(|| {
+        live(annotations).into_iter().find(|&index| {
+            annotations.facts.events.get(index).is_some_and(|event| event.has_class("Protest"))
+        })
+    });
     let Some(main) = main_found else {
         // Placeholders with no incident to join become plain events.
         for event in &mut annotations.facts.events {
@@ -278,6 +286,24 @@ fn court_findings(annotations: &mut Annotations) {
             target.add_role(ng::AGAINST, Arg::Entity(agent), evidence);
         }
     }
+    // A court's ruling is made in that court. A case with no court named is, in a story of
+    // one court's ruling, the case that court decided.
+    if let (Some(court), Some(target)) = (court, annotations.facts.events.get_mut(ruling)) {
+        let evidence = target.roles.first().and_then(|role| role.evidence.clone());
+        target.add_role(ng::COURT_OF, Arg::Entity(court), evidence);
+    }
+    if court.is_some() {
+        for index in live(annotations) {
+            if let Some(event) = annotations.facts.events.get_mut(index)
+                && event.has_class("LegalCase")
+                && event.role(ng::COURT_OF).is_none()
+                && let Some(court) = court
+            {
+                let evidence = event.roles.first().and_then(|role| role.evidence.clone());
+                event.add_role(ng::COURT_OF, Arg::Entity(court), evidence);
+            }
+        }
+    }
     // The case brought before the court is the case it decided.
     for index in live(annotations) {
         let Some(event) = annotations.facts.events.get(index) else { continue };
@@ -319,6 +345,36 @@ fn findings_concern_sentence_events(annotations: &mut Annotations) {
     }
 }
 
+/// An agreement about a legal case settles it: the case is ended by the agreement.
+fn settlements(annotations: &mut Annotations) {
+    let mut ended: Vec<(usize, usize, Option<crate::graph::Evidence>)> = Vec::new();
+    for index in live(annotations) {
+        let Some(event) = annotations.facts.events.get_mut(index) else { continue };
+        if !event.has_class("Agreement") {
+            continue;
+        }
+        let Some(position) = event.roles.iter().position(|role| role.predicate == ng::CONCERNS)
+        else {
+            continue;
+        };
+        let Some(Arg::Event(case)) = event.roles.get(position).map(|role| role.arg.clone()) else {
+            continue;
+        };
+        let case = annotations.facts.resolve(case);
+        if annotations.facts.events.get(case).is_some_and(|e| e.has_class("LegalCase"))
+            && let Some(event) = annotations.facts.events.get_mut(index)
+        {
+            let role = event.roles.remove(position);
+            ended.push((case, index, role.evidence));
+        }
+    }
+    for (case, agreement, evidence) in ended {
+        if let Some(case) = annotations.facts.events.get_mut(case) {
+            case.add_role(ng::ENDED_BY, Arg::Event(agreement), evidence);
+        }
+    }
+}
+
 /// One speaker's statements in one sentence are one statement ("X said Y, adding "Z"").
 fn merge_statements(annotations: &mut Annotations) {
     let mut first: Vec<((usize, Arg), usize)> = Vec::new();
@@ -336,14 +392,18 @@ fn merge_statements(annotations: &mut Annotations) {
     }
 }
 
-/// A spokesperson speaks on behalf of their organisation; a statement with no subject of its
+/// A spokesperson or employee speaks on behalf of their organisation; a statement with no subject of its
 /// own is about what the same speaker's previous statement was about.
 fn statements(annotations: &mut Annotations) {
+    // Whoever is quoted in their job speaks for their employer ("SEC enforcement director X
+    // said"), as a spokesperson does.
     let spokes: Vec<(Arg, Arg)> = annotations
         .facts
         .relations
         .iter()
-        .filter(|relation| relation.predicate == ng::SPOKESPERSON_FOR)
+        .filter(|relation| {
+            relation.predicate == ng::SPOKESPERSON_FOR || relation.predicate == schema::WORKS_FOR
+        })
         .map(|relation| (relation.subject.clone(), relation.object.clone()))
         .collect();
     let mut previous: Vec<(Arg, Option<Arg>, Option<Arg>)> = Vec::new();
@@ -383,7 +443,7 @@ fn statements(annotations: &mut Annotations) {
 
 /// An event with no date of its own takes the one date its sentence gives ("The case was
 /// brought by the Commission in 2017"). A sentence with several dates gives none.
-fn sentence_dates(annotations: &mut Annotations) {
+fn sentence_dates(context: &Context<'_>, annotations: &mut Annotations) {
     // An event that is another's demand, cause or subject ("demanding the withdrawal of …")
     // did not happen on that date.
     let arguments: Vec<usize> = annotations
@@ -401,19 +461,33 @@ fn sentence_dates(annotations: &mut Annotations) {
             continue;
         }
         let Some(event) = annotations.facts.events.get(index) else { continue };
+        // A statement's date is the one its speech verb gives ("said on Tuesday"), which the
+        // rules capture; other dates of its sentence are what the words talk about.
         if event.role(ng::DATE).is_some()
             || event.role(schema::START_DATE).is_some()
             || event.entry.is_some()
+            || event.has_class("Statement")
         {
             continue;
         }
         let sentence = event.sentence;
+        let anchor = event.anchor;
         let mut dates =
             annotations.by_sentence.get(sentence).into_iter().flatten().filter_map(|&m| {
                 let mention = annotations.mentions.get(m)?;
                 Some((mention.date.clone()?, mention.span))
             });
         let (Some((date, span)), None) = (dates.next(), dates.next()) else { continue };
+        // The date must follow the event in the same clause ("The case was brought … in
+        // 2017"): a date before it, or after a comma, belongs to another verb ("talks broke
+        // down on Thursday, and the assault was launched"; "…, the agency said on Sunday").
+        let between = context.article.text.get(anchor..span.start).unwrap_or(",");
+        if span.start < anchor
+            || between.contains(',')
+            || between.split_ascii_whitespace().any(|word| word == "said")
+        {
+            continue;
+        }
         let evidence = crate::graph::Evidence { sentence, span, rule: "sentence-date".into() };
         if let Some(event) = annotations.facts.events.get_mut(index) {
             event.add_role(ng::DATE, Arg::Literal(date), Some(evidence));
@@ -474,5 +548,87 @@ fn places_as_events(annotations: &mut Annotations) {
         {
             relation.subject = Arg::Event(main);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{fact_lines, labels_of_class};
+
+    /// Each text must yield each of its facts (other facts may come too).
+    #[test]
+    fn general_event_patterns() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Police arrested 120 people in Nairobi on Tuesday as protesters marched in Nairobi and Mombasa.",
+                &["event:Protest — agent — protesters", "event:Protest — place — Nairobi", "event:Protest — place — Mombasa"],
+            ),
+            (
+                "Three people were killed and eleven wounded when a gunman opened fire inside a bar in Spokane on Saturday.",
+                &["event:Event — killed — Three people", "event:Event — injured — eleven wounded", "event:Event — place — Spokane"],
+            ),
+            (
+                "Floods triggered by a week of torrential rain have killed 73 people in northeastern Bangladesh.",
+                &["event:Flood — killed — 73 people", "event:Flood — place — Bangladesh"],
+            ),
+            (
+                "John Smith was jailed for five years on Friday.",
+                &["event:Sentencing — target — John Smith", "event:Sentencing — duration — P5Y"],
+            ),
+            (
+                "The lawsuit was brought by the European Commission in 2017.",
+                &["event:LegalCase — plaintiff — European Commission"],
+            ),
+        ];
+        for (text, expected) in cases {
+            let facts = fact_lines(text);
+            for fact in *expected {
+                assert!(facts.iter().any(|f| f == fact), "{text}\nmissing {fact}\ngot {facts:#?}");
+            }
+        }
+    }
+
+    #[test]
+    fn statements_speak_for_employers_and_date_from_their_verb() {
+        let text = "The regulator fined the bank on Monday.\n\n\"We will appeal,\" said John Smith, an economist at the World Bank.";
+        let facts = fact_lines(text);
+        for fact in [
+            "John Smith — jobTitle — economist",
+            "John Smith — worksFor — World Bank",
+            "event:Statement — onBehalfOf — World Bank",
+        ] {
+            assert!(facts.iter().any(|f| f == fact), "missing {fact}\ngot {facts:#?}");
+        }
+        assert!(!facts.iter().any(|f| f.starts_with("event:Statement — date")), "{facts:#?}");
+    }
+
+    #[test]
+    fn vague_sources_make_claims_not_statements() {
+        let facts = fact_lines("The bridge collapsed at dawn, witnesses said.");
+        assert!(!facts.iter().any(|f| f.starts_with("event:Statement")), "{facts:#?}");
+    }
+
+    #[test]
+    fn settlements_end_cases() {
+        let text = "Acme Corp has agreed to pay $5 million to settle a lawsuit brought by the Federal Trade Commission.";
+        let facts = fact_lines(text);
+        for fact in [
+            "event:Agreement — agent — Acme Corp",
+            "event:LegalCase — endedBy — event:Agreement",
+            "event:LegalCase — plaintiff — Federal Trade Commission",
+        ] {
+            assert!(facts.iter().any(|f| f == fact), "missing {fact}\ngot {facts:#?}");
+        }
+    }
+
+    #[test]
+    fn plural_people_nouns_are_groups() {
+        let text = "Six Chinese engineers and 47 hostages were freed, witnesses said. The hostages were taken to hospital, he told reporters.";
+        let groups = labels_of_class(text, "PersonGroup");
+        for group in ["hostages", "witnesses"] {
+            assert!(groups.iter().any(|g| g == group), "missing {group} in {groups:?}");
+        }
+        // The press a speaker talks to is not a group of the story.
+        assert!(!groups.iter().any(|g| g == "reporters"), "{groups:?}");
     }
 }

@@ -328,3 +328,50 @@ pub fn explain_with(article: &Article, resources: &crate::Resources) -> String {
 fn local_name_of(iri: &str) -> &str {
     names::local_name(iri)
 }
+
+/// Test helpers: the facts of a small text, one line each, for table-driven tests of rules
+/// and inference ("event:Arrest — target — 120 people").
+#[cfg(test)]
+pub(crate) mod testing {
+    use crate::graph::NodeKind;
+
+    /// Every fact with evidence as `subject — predicate — object`, events shown by class.
+    pub(crate) fn fact_lines(text: &str) -> Vec<String> {
+        let Ok(graph) = crate::extract(text) else { return Vec::new() };
+        let name = |node: &crate::graph::Node| match node.kind {
+            NodeKind::Event => {
+                let class = node
+                    .classes
+                    .iter()
+                    .map(|class| super::names::local_name(class))
+                    .find(|class| *class != "Event")
+                    .unwrap_or("Event");
+                format!("event:{class}")
+            }
+            _ => node.label.clone(),
+        };
+        graph
+            .facts()
+            .filter(|fact| !fact.evidence.is_empty())
+            .map(|fact| {
+                let object = match fact.object.as_node() {
+                    Some(node) => name(node),
+                    None => fact.object.to_string(),
+                };
+                format!("{} — {} — {object}", name(fact.subject), fact.predicate_name())
+            })
+            .collect()
+    }
+
+    /// The labels of the nodes of a class (by local name).
+    pub(crate) fn labels_of_class(text: &str, class: &str) -> Vec<String> {
+        let Ok(graph) = crate::extract(text) else { return Vec::new() };
+        graph
+            .nodes()
+            .filter(|(_, node)| {
+                node.classes.iter().any(|own| super::names::local_name(own) == class)
+            })
+            .map(|(_, node)| node.label.clone())
+            .collect()
+    }
+}

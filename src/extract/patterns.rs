@@ -427,6 +427,11 @@ pub(crate) fn apply(context: &Context<'_>, annotations: &mut Annotations) {
             if !possible {
                 continue;
             }
+            // Most candidate rules do not match: a plain match test is cheaper than setting up
+            // capture groups for each.
+            if !rule.regex.is_match(shadow.text.as_bytes()) {
+                continue;
+            }
             let captures: Vec<_> = rule.regex.captures_iter(shadow.text.as_bytes()).collect();
             for caps in captures {
                 let Some(whole) = caps.get(0) else { continue };
@@ -624,6 +629,18 @@ fn apply_one(
                 event.classes.push(class.clone());
             }
             for (name, arg) in &args {
+                // Events do not act: a pronoun that coreference took for an event ("it
+                // demanded") is no agent.
+                let is_event = match arg {
+                    Arg::Event(_) => true,
+                    Arg::Entity(entity) => {
+                        annotations.entities.get(*entity).is_some_and(|e| e.tag == Some(Tag::Evt))
+                    }
+                    _ => false,
+                };
+                if name.starts_with("agent") && is_event {
+                    continue;
+                }
                 if let (Some(predicate), false) =
                     (role_predicate(name), *name == "event" || *name == "includes")
                 {
@@ -654,7 +671,14 @@ fn apply_one(
             }
         }
         Action::Relation(predicate) => {
-            let object = find("o").or_else(|| {
+            // The object is a mention, a demonym's country ("Chilean lithium producer X"), or
+            // a concept named by words.
+            let demonym =
+                text_of("demonym").and_then(|(word, _, _)| match context.lexicon.demonym(&word) {
+                    Some((place, false)) => Some(Arg::Lexicon(place)),
+                    _ => None,
+                });
+            let object = find("o").or(demonym).or_else(|| {
                 text_of("o")
                     .map(|(label, _, _)| Arg::Concept(format!("{}{}", ng::NS, "Right"), label))
             });
@@ -671,8 +695,26 @@ fn apply_one(
             else {
                 return;
             };
+            // "said in a statement.", "said on Tuesday.": circumstances of the saying, not
+            // what was said.
+            if text.starts_with("in ") || text.starts_with("on ") {
+                return;
+            }
             // Saying something is also a statement: its speaker, words, quotations and the
             // events it is about. Statements of one speaker in one sentence merge later.
+            // Reported speech of a vague source ("witnesses said") stays a claim only.
+            if vague_speaker(annotations, &source) {
+                annotations.facts.claims.push(Claim {
+                    source,
+                    text,
+                    evidence: matched.evidence.clone(),
+                    start,
+                    end,
+                    sentence: matched.sentence,
+                    events: Vec::new(),
+                });
+                return;
+            }
             let mut statement = Event::stated("Statement", matched);
             statement.add_role(ng::SPEAKER, source.clone(), evidence.clone());
             statement.add_role(
@@ -697,6 +739,14 @@ fn apply_one(
                     })
                 })
                 .collect();
+            // When and where the words were said ("said on Tuesday", "said in Dhaka").
+            for (name, arg) in &args {
+                if matches!(*name, "date" | "place")
+                    && let Some(predicate) = role_predicate(name)
+                {
+                    statement.add_role(predicate, arg.clone(), evidence.clone());
+                }
+            }
             for mention_index in inside {
                 if let Some(arg @ Arg::Event(_)) =
                     arg_of(context, annotations, event_of_entity, mention_index)
@@ -717,20 +767,45 @@ fn apply_one(
         }
         Action::Statement => {
             // A quotation with no speaker of its own continues the latest statement of the
-            // two sentences before: wire copy splits long quotes into paragraphs.
-            let speaker = find("speaker").or_else(|| {
-                annotations
-                    .facts
-                    .events
-                    .iter()
-                    .rev()
-                    .filter(|event| {
-                        event.has_class("Statement") && event.sentence + 2 >= matched.sentence
-                    })
-                    .find_map(|event| event.role(ng::SPEAKER).cloned())
-            });
-            let Some(speaker) = speaker else { return };
-            let index = annotations.facts.events.len();
+            // two sentences before: wire copy splits long quotes into paragraphs, and the
+            // paragraphs are one statement.
+            // A speaker the text names but the stages could not resolve ("Zhou said", "she
+            // said" with no antecedent) still makes a statement, with its words and no speaker.
+            let unresolved = matched.mentions.iter().any(|(name, _)| *name == "speaker")
+                || text_of("unnamed").is_some();
+            if find("speaker").is_none() && unresolved {
+                let mut event = Event::stated("Statement", matched);
+                if let (Some((text, _, _)), Some(predicate)) =
+                    (text_of("quote"), role_predicate("quote"))
+                {
+                    event.add_role(predicate, Arg::Literal(Literal::Text(text)), evidence.clone());
+                }
+                for (name, arg) in &args {
+                    if let Some(predicate) = role_predicate(name) {
+                        event.add_role(predicate, arg.clone(), evidence.clone());
+                    }
+                }
+                annotations.facts.events.push(event);
+                return;
+            }
+            let Some(speaker) = find("speaker") else {
+                let latest = annotations.facts.events.iter().rposition(|event| {
+                    event.has_class("Statement") && event.sentence + 2 >= matched.sentence
+                });
+                let Some(event) = latest.and_then(|index| annotations.facts.events.get_mut(index))
+                else {
+                    return;
+                };
+                if let (Some((text, _, _)), Some(predicate)) =
+                    (text_of("quote"), role_predicate("quote"))
+                {
+                    event.add_role(predicate, Arg::Literal(Literal::Text(text)), evidence);
+                }
+                return;
+            };
+            if vague_speaker(annotations, &speaker) {
+                return;
+            }
             let mut event = Event::stated("Statement", matched);
             event.add_role(ng::SPEAKER, speaker, evidence.clone());
             for name in ["quote", "content"] {
@@ -745,19 +820,38 @@ fn apply_one(
                 }
             }
             annotations.facts.events.push(event);
-            let _ = index;
         }
         Action::Title => {
-            let (Some(person), Some(Arg::Literal(Literal::Text(title)))) =
-                (find("person"), find("title"))
-            else {
+            // The title is a title mention, or a job noun of an apposition ("X, a
+            // meteorologist at the Y").
+            let title = match find("title") {
+                Some(Arg::Literal(Literal::Text(title))) => Some(title),
+                _ => text_of("title").map(|(word, _, _)| word.to_lowercase()),
+            };
+            let (Some(person), Some(title)) = (find("person"), title) else {
                 return;
             };
-            // "Mr.", "Dr.": forms of address, not jobs.
+            // A contributor line ("AP writer X in Accra contributed to this report") is about
+            // the newsroom, not the story.
+            let contributor = context
+                .article
+                .sentences
+                .get(matched.sentence)
+                .map(|sentence| context.article.sentence_text(sentence))
+                .is_some_and(|text| {
+                    text.contains("contributed to this report")
+                        || text.contains("contributed reporting")
+                });
+            if contributor {
+                return;
+            }
+            // "Mr.", "Dr.": forms of address, not jobs; "a mother of three", "a resident
+            // of": what a person is, not a job.
             if matches!(
                 title.trim_end_matches('.'),
                 "mr" | "mrs" | "ms" | "miss" | "dr" | "messrs" | "mses" | "drs"
-            ) {
+            ) || NOT_JOBS.contains(&title.as_str())
+            {
                 return;
             }
             annotations.facts.relations.push(Relation {
@@ -778,9 +872,12 @@ fn apply_one(
                 });
             }
             if let Some(org) = find("org") {
+                // A party's candidate or leader is one of its members, not its employee.
+                let party = matches!(&org, Arg::Entity(entity)
+                    if annotations.entities.get(*entity).is_some_and(|e| e.class == "PoliticalParty"));
                 annotations.facts.relations.push(Relation {
                     subject: person.clone(),
-                    predicate: schema::WORKS_FOR.to_owned(),
+                    predicate: if party { schema::MEMBER_OF } else { schema::WORKS_FOR }.to_owned(),
                     object: org.clone(),
                     evidence: evidence.clone(),
                 });
@@ -800,6 +897,49 @@ fn apply_one(
         }
     }
 }
+
+/// Whether a speaker is too vague to make a statement: a group named by a bare plural noun,
+/// with no name and no country ("witnesses", "scientists", "residents"). Their words stay a
+/// claim. An organisation described by a noun ("the government said") is one actor of the
+/// story and keeps its statement.
+fn vague_speaker(annotations: &Annotations, speaker: &Arg) -> bool {
+    let Arg::Entity(entity) = speaker else { return false };
+    annotations.entities.get(*entity).is_some_and(|entity| {
+        !entity.proper
+            && entity.entry.is_none()
+            && entity.nationality.is_none()
+            && entity.tag == Some(Tag::Grp)
+            // Those who bring a case are known by it ("the claimants in the case say").
+            && entity.category == Some(crate::lexicon::NounCategory::People)
+            && !super::coref::strip_determiner(&entity.label).contains(' ')
+    })
+}
+
+/// Nouns of an apposition that say what a person is to others, not what they do for a living.
+const NOT_JOBS: &[&str] = &[
+    "member",
+    "supporter",
+    "mother",
+    "father",
+    "daughter",
+    "brother",
+    "sister",
+    "grandmother",
+    "grandfather",
+    "partner",
+    "customer",
+    "voter",
+    "user",
+    "fan",
+    "resident",
+    "student",
+    "survivor",
+    "neighbour",
+    "neighbor",
+    "passenger",
+    "victim",
+    "owner",
+];
 
 #[cfg(test)]
 mod tests {
