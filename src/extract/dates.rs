@@ -738,10 +738,15 @@ pub(crate) mod tests {
         };
         // An empty `today` is an article without a date.
         article.date = today.parse().ok();
-        let Ok((lexicon, rules)) = crate::pipeline::builtin_data() else {
+        let Ok(resources) = crate::pipeline::Resources::builtin() else {
             panic!("built-in data failed to load");
         };
-        let context = Context { article: &article, lexicon, rules, date: article.date };
+        let context = Context {
+            article: &article,
+            lexicon: &resources.lexicon,
+            rules: &resources.rules,
+            date: article.date,
+        };
         let mut annotations = Annotations {
             by_sentence: vec![Vec::new(); article.sentences.len()],
             ..Annotations::default()
