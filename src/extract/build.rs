@@ -11,7 +11,7 @@ use super::names::local_name;
 use super::{Annotations, Context, Tag};
 use crate::graph::{Evidence, KnowledgeGraph, Literal, Node, NodeKind};
 use crate::lexicon::{EntryKind, NounCategory};
-use crate::mint;
+use crate::mint::{entity_iri, slug};
 use crate::vocab::{ng, owl, schema, wd};
 
 struct Builder<'a, 'c> {
@@ -285,7 +285,7 @@ impl Builder<'_, '_> {
             }
         }
         // A described entity is known by every description the article gives it
-        // ("Chechen rebels", "militants", "the attackers").
+        // ("Syrian rebels", "militants", "the attackers").
         if !entity.proper {
             for mention in entity.mentions.iter().filter_map(|&m| self.annotations.mentions.get(m))
             {
@@ -489,18 +489,7 @@ impl Builder<'_, '_> {
             Node::new(iri, NodeKind::Entity, mention.text.clone()).with_class(ng::PERSON_GROUP);
         let group = self.graph.add_node(node);
         self.quantity_groups.insert(mention_index, group);
-        let evidence = Some(Evidence {
-            sentence: mention.sentence,
-            span: mention.span,
-            rule: "qty:group".into(),
-        });
-        if let Some(place) = quantity.nationality {
-            let place_node = self.lexicon_node(place);
-            self.graph.add_edge(group, ng::NATIONALITY, place_node, evidence.clone());
-        }
-        if let Some(size) = self.quantity(mention_index) {
-            self.graph.add_edge(size, ng::COUNTS, group, evidence);
-        }
+        self.link_counted_group(mention_index, group);
         // Later descriptions of those who bring a case ("the claimants") are this group.
         for (index, entity) in self.annotations.entities.iter().enumerate() {
             if entity.category == Some(crate::lexicon::NounCategory::Plaintiff) {
@@ -547,18 +536,25 @@ impl Builder<'_, '_> {
                 }
             };
             self.graph.add_name(group, &mention.text);
-            let evidence = Some(Evidence {
-                sentence: mention.sentence,
-                span: mention.span,
-                rule: "qty:group".into(),
-            });
-            if let Some(place) = quantity.nationality {
-                let place_node = self.lexicon_node(place);
-                self.graph.add_edge(group, ng::NATIONALITY, place_node, evidence.clone());
-            }
-            if let Some(size) = self.quantity(mention_index) {
-                self.graph.add_edge(size, ng::COUNTS, group, evidence);
-            }
+            self.link_counted_group(mention_index, group);
+        }
+    }
+
+    /// What a counted mention ("more than 400 Russians") says of its group: the nationality
+    /// of its demonym, and the quantity that counts it.
+    fn link_counted_group(&mut self, mention_index: usize, group: NodeIndex) {
+        let Some(mention) = self.annotations.mentions.get(mention_index) else { return };
+        let evidence = Some(Evidence {
+            sentence: mention.sentence,
+            span: mention.span,
+            rule: "qty:group".into(),
+        });
+        if let Some(place) = mention.quantity.as_ref().and_then(|quantity| quantity.nationality) {
+            let place_node = self.lexicon_node(place);
+            self.graph.add_edge(group, ng::NATIONALITY, place_node, evidence.clone());
+        }
+        if let Some(size) = self.quantity(mention_index) {
+            self.graph.add_edge(size, ng::COUNTS, group, evidence);
         }
     }
 
@@ -794,34 +790,6 @@ fn group_label(label: &str) -> &str {
     rest
 }
 
-/// [`mint::slug`], with a fast path for ASCII names (most names and every class name): for
-/// ASCII text the Unicode decomposition `slug` starts with changes nothing, so the result is
-/// the same, without the decomposition's cost on every node of every article.
-fn slug(name: &str) -> String {
-    if !name.is_ascii() {
-        return mint::slug(name);
-    }
-    let mut slug = String::with_capacity(name.len());
-    for byte in name.bytes() {
-        if byte.is_ascii_alphanumeric() {
-            slug.push(char::from(byte.to_ascii_lowercase()));
-        } else if byte == b'\'' {
-            continue;
-        } else if !slug.ends_with('-') && !slug.is_empty() {
-            slug.push('-');
-        }
-    }
-    while slug.ends_with('-') {
-        slug.pop();
-    }
-    slug
-}
-
-/// [`mint::entity_iri`] through the fast [`slug`].
-fn entity_iri(base: &str, canonical_name: &str) -> String {
-    format!("{base}id/{}", slug(canonical_name))
-}
-
 fn title_case(text: &str) -> String {
     text.split(' ')
         .map(|word| {
@@ -852,30 +820,4 @@ fn split_camel(class: &str) -> String {
     characters.next().map_or_else(String::new, |first| {
         first.to_uppercase().collect::<String>() + characters.as_str()
     })
-}
-
-#[cfg(test)]
-mod tests {
-    /// The fast slug agrees with the one IRIs are defined by.
-    #[test]
-    fn fast_slug_is_the_slug() {
-        for name in [
-            "HostageTaking",
-            "European Court of Human Rights",
-            "Côte d'Ivoire",
-            "Xi'an",
-            "  --Abena Owusu-Darko--  ",
-            "Meridian Digital's",
-            "U.S.",
-            "Huaxin New Energy Co., Ltd.",
-            "sheriff's deputies",
-            "",
-        ] {
-            assert_eq!(super::slug(name), crate::mint::slug(name), "{name:?}");
-            assert_eq!(
-                super::entity_iri("https://example.org/", name),
-                crate::mint::entity_iri("https://example.org/", name)
-            );
-        }
-    }
 }

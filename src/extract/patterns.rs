@@ -703,26 +703,28 @@ fn apply_one(
             // Saying something is also a statement: its speaker, words, quotations and the
             // events it is about. Statements of one speaker in one sentence merge later.
             // Reported speech of a vague source ("witnesses said") stays a claim only.
-            if vague_speaker(annotations, &source) {
-                annotations.facts.claims.push(Claim {
-                    source,
-                    text,
-                    evidence: matched.evidence.clone(),
-                    start,
-                    end,
-                    sentence: matched.sentence,
-                    events: Vec::new(),
-                });
+            let vague = vague_speaker(annotations, &source);
+            let claim = Claim {
+                source,
+                text,
+                evidence: matched.evidence.clone(),
+                start,
+                end,
+                sentence: matched.sentence,
+                events: Vec::new(),
+            };
+            if vague {
+                annotations.facts.claims.push(claim);
                 return;
             }
             let mut statement = Event::stated("Statement", matched);
-            statement.add_role(ng::SPEAKER, source.clone(), evidence.clone());
+            statement.add_role(ng::SPEAKER, claim.source.clone(), evidence.clone());
             statement.add_role(
                 schema::TEXT,
-                Arg::Literal(Literal::Text(text.clone())),
+                Arg::Literal(Literal::Text(claim.text.clone())),
                 evidence.clone(),
             );
-            for quote in quotations(&text) {
+            for quote in quotations(&claim.text) {
                 statement.add_role(ng::QUOTE, Arg::Literal(Literal::Text(quote)), evidence.clone());
             }
             let inside: Vec<usize> = annotations
@@ -755,15 +757,7 @@ fn apply_one(
                 }
             }
             annotations.facts.events.push(statement);
-            annotations.facts.claims.push(Claim {
-                source,
-                text,
-                evidence: matched.evidence.clone(),
-                start,
-                end,
-                sentence: matched.sentence,
-                events: Vec::new(),
-            });
+            annotations.facts.claims.push(claim);
         }
         Action::Statement => {
             // A quotation with no speaker of its own continues the latest statement of the

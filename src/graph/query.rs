@@ -143,8 +143,8 @@ impl KnowledgeGraph {
 
     /// The nodes whose label or one of whose names matches `name`, ignoring case.
     ///
-    /// Exact matches come first, then nodes where `name` is part of a name ("Peskov" finds
-    /// "Dmitry Peskov"); within each group, nodes are sorted by IRI.
+    /// Exact matches come first, then nodes where `name` is part of a name ("Doe" finds
+    /// "Jane Doe"); within each group, nodes are sorted by IRI.
     /// A blank `name` matches nothing.
     #[must_use]
     pub fn find_by_name(&self, name: &str) -> Vec<NodeIndex> {
