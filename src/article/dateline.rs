@@ -15,7 +15,7 @@
 //! followed by a dash (`NATO - the alliance…`) is too common in body text; a date, a country
 //! or an agency must come with it.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 use jiff::civil::Date;

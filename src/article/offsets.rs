@@ -52,14 +52,22 @@ impl CharIndex {
     /// Indexes `text`.
     #[must_use]
     pub fn new(text: &str) -> Self {
-        let multibyte = text
-            .char_indices()
-            .enumerate()
-            .filter(|(_, (_, character))| !character.is_ascii())
-            .map(|(char_offset, (byte_offset, character))| {
-                (byte_offset, char_offset, character.len_utf8())
-            })
-            .collect();
+        // A byte scan: lead bytes of non-ASCII characters are 0xC0 and above; continuation
+        // bytes (0x80..0xC0) are the bytes that are not characters of their own.
+        let mut multibyte = Vec::new();
+        let mut continuation_bytes = 0;
+        for (byte_offset, &byte) in text.as_bytes().iter().enumerate() {
+            if byte >= 0xC0 {
+                let width = match byte {
+                    0xF0.. => 4,
+                    0xE0.. => 3,
+                    _ => 2,
+                };
+                multibyte.push((byte_offset, byte_offset - continuation_bytes, width));
+            } else if byte >= 0x80 {
+                continuation_bytes += 1;
+            }
+        }
         Self { multibyte, len: text.len() }
     }
 
@@ -98,6 +106,15 @@ mod tests {
         for (byte, expected) in cases {
             assert_eq!(index.char_offset(byte), expected, "byte {byte}");
             assert_eq!(text[..byte].chars().count(), expected);
+        }
+    }
+
+    #[test]
+    fn char_offsets_of_every_width() {
+        let text = "a\u{e9}\u{2014}\u{1f600}b \u{ab}c\u{bb}";
+        let index = CharIndex::new(text);
+        for (byte, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            assert_eq!(index.char_offset(byte), text[..byte].chars().count(), "byte {byte}");
         }
     }
 }

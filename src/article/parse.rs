@@ -30,7 +30,8 @@ const MAX_SIGN_OFF_WORDS: usize = 6;
 /// The longest photo credit, in bytes (after `PHOTO:`).
 const MAX_CREDIT_LEN: usize = 100;
 
-/// Photo credit markers that start a credit running to the end of a block.
+/// Photo credit markers that start a credit running to the end of a block (each begins with
+/// "P", which `photo_credit` relies on; a test checks it).
 const CREDIT_MARKERS: &[&str] = &[
     "PHOTO:",
     "Photo:",
@@ -311,10 +312,14 @@ fn photo_credit(text: &str, start: usize, end: usize) -> Option<Credit> {
             agency: credit.agency.map(|(from, to)| (start + from, start + to)),
         });
     }
-    let (position, marker) = CREDIT_MARKERS
-        .iter()
-        .filter_map(|marker| block.rfind(marker).map(|position| (position, *marker)))
-        .max_by_key(|&(position, _)| position)?;
+    // Every marker begins with "P": the last "P" that begins one is the last marker.
+    let (position, marker) = block.match_indices('P').rev().find_map(|(position, _)| {
+        let rest = &block[position..];
+        CREDIT_MARKERS
+            .iter()
+            .find(|marker| rest.starts_with(*marker))
+            .map(|marker| (position, *marker))
+    })?;
     // The credit must open the block, a line, or follow the end of a sentence.
     let before = block.get(..position)?;
     let before_trimmed = before.trim_end();
@@ -528,6 +533,11 @@ mod tests {
         for (input, expected) in cases {
             assert_eq!(outline(input), *expected, "input {input:?}");
         }
+    }
+
+    #[test]
+    fn credit_markers_begin_with_p() {
+        assert!(CREDIT_MARKERS.iter().all(|marker| marker.starts_with('P')));
     }
 
     #[test]

@@ -14,7 +14,7 @@
 //! Linear in the paragraph length: every byte is visited once, plus a look-back over the word
 //! before each candidate period.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 /// The abbreviation lexicon, one entry per line, `#` comments.

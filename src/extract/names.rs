@@ -316,6 +316,10 @@ pub(crate) fn find(
     acronyms(context, sentence, tokens, annotations);
 
     for token in tokens {
+        // Pronouns have two to four letters: other words need no lowercase copy.
+        if !(2..=4).contains(&token.text.len()) {
+            continue;
+        }
         let lower = token.text.to_lowercase();
         let (plural, gender) = match lower.as_str() {
             "he" | "him" => (false, Some(Gender::Male)),

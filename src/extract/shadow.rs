@@ -86,7 +86,17 @@ impl Shadow {
     fn copy_text(&mut self, article: &Article, start: usize, end: usize) {
         let Some(text) = article.text.get(start..end) else { return };
         let mut segment_start = start;
-        for (offset, character) in text.char_indices() {
+        // Only a few characters are replaced: control characters and the typographic quotes
+        // and dashes, whose UTF-8 forms begin with 0xC2 or 0xE2. Other bytes are skipped
+        // without decoding characters.
+        let candidates = text
+            .bytes()
+            .enumerate()
+            .filter(|&(_, byte)| matches!(byte, b'\n' | b'\r' | b'\t' | 0x02 | 0x03 | 0xC2 | 0xE2));
+        for (offset, _) in candidates {
+            let Some(character) = text.get(offset..).and_then(|rest| rest.chars().next()) else {
+                continue;
+            };
             let replacement = match character {
                 '“' | '”' | '„' | '«' | '»' => '"',
                 '‘' | '’' => '\'',

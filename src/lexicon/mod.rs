@@ -380,7 +380,7 @@ impl Lexicon {
     pub fn lookup(&self, name: &str) -> Option<usize> {
         let name = name.trim();
         let name = name.strip_prefix("the ").or_else(|| name.strip_prefix("The ")).unwrap_or(name);
-        self.by_lower_name.get(&name.to_lowercase()).copied()
+        with_lowercase(name, |lower| self.by_lower_name.get(lower).copied())
     }
 
     /// The country with this ISO 3166-1 alpha-2 code.
@@ -399,11 +399,7 @@ impl Lexicon {
     /// Whether some title begins with this word (any case).
     #[must_use]
     pub fn title_starts_with(&self, word: &str) -> bool {
-        if word.chars().any(char::is_uppercase) {
-            self.title_first_words.contains(&word.to_lowercase())
-        } else {
-            self.title_first_words.contains(word)
-        }
+        with_lowercase(word, |lower| self.title_first_words.contains(lower))
     }
 
     /// The well-known named events.
@@ -432,14 +428,8 @@ impl Lexicon {
     /// A common noun by any form, ignoring case: the noun and whether the form is plural.
     #[must_use]
     pub fn noun(&self, word: &str) -> Option<(&Noun, bool)> {
-        // Most words are already lowercase: look them up without allocating.
-        let found = if word.chars().any(char::is_uppercase) {
-            self.noun_index.get(&word.to_lowercase())
-        } else {
-            self.noun_index.get(word)
-        };
-        let (index, plural) = found?;
-        Some((self.nouns.get(*index)?, *plural))
+        let (index, plural) = with_lowercase(word, |lower| self.noun_index.get(lower).copied())?;
+        Some((self.nouns.get(index)?, plural))
     }
 
     /// All common nouns.
@@ -449,11 +439,36 @@ impl Lexicon {
     }
 }
 
+/// Calls `f` with `word` in lowercase. Lexicon lookups run for most words of an article: a word
+/// already in lowercase is passed as it is, and a short ASCII word is lowercased on the stack,
+/// so that only long or non-ASCII words with capitals allocate.
+pub(crate) fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    const SHORT: usize = 48;
+    if word.is_ascii() {
+        if !word.bytes().any(|byte| byte.is_ascii_uppercase()) {
+            return f(word);
+        }
+        if word.len() <= SHORT {
+            let mut buffer = [0u8; SHORT];
+            let lower = &mut buffer[..word.len()];
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            // ASCII stays ASCII when lowercased, so the bytes are UTF-8.
+            return f(std::str::from_utf8(lower).unwrap_or(word));
+        }
+    } else if !word.chars().any(char::is_uppercase) {
+        return f(word);
+    }
+    f(&word.to_lowercase())
+}
+
 /// The rest of a word after a lowercase Arabic article and its hyphen, when that rest is
 /// capitalised: `Qaeda` for `al-Qaeda`, `Wadi` for `al-Wadi`.
 #[must_use]
 pub(crate) fn arabic_article(word: &str) -> Option<&str> {
-    let (article, rest) = word.split_once('-')?;
+    // Articles have at most three letters: look for the hyphen only that far.
+    let hyphen = word.bytes().take(4).position(|byte| byte == b'-')?;
+    let (article, rest) = (&word[..hyphen], &word[hyphen + 1..]);
     (is_arabic_article(article) && rest.chars().next().is_some_and(char::is_uppercase))
         .then_some(rest)
 }
@@ -686,5 +701,14 @@ mod tests {
             .noun("courts")
             .is_some_and(|(noun, plural)| plural && noun.class == "Court"));
         Ok(())
+    }
+
+    #[test]
+    fn with_lowercase_agrees_with_to_lowercase() {
+        let long = "A".repeat(60);
+        for word in ["court", "Court", "COURTS", "Élysée", "élysée", "İstanbul", "", long.as_str()]
+        {
+            assert_eq!(with_lowercase(word, str::to_owned), word.to_lowercase(), "{word}");
+        }
     }
 }
