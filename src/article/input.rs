@@ -83,6 +83,7 @@ pub(crate) fn decode_utf8(bytes: &[u8]) -> Result<&str, ArticleParseError> {
 /// Whether a character counts as a control character for the binary check.
 ///
 /// Tab, line feed, carriage return and form feed are ordinary white space in text files.
+#[cfg(test)]
 fn is_binary_control(character: char) -> bool {
     character.is_control() && !matches!(character, '\t' | '\n' | '\r' | '\u{0C}')
 }
@@ -111,16 +112,7 @@ pub(crate) fn validate(text: &str) -> Result<(), ArticleParseError> {
 }
 
 fn check_control_share(text: &str) -> Result<(), ArticleParseError> {
-    let mut n_chars = 0_usize;
-    let mut n_control = 0_usize;
-    let mut first_control = None;
-    for (offset, character) in text.char_indices() {
-        n_chars += 1;
-        if is_binary_control(character) {
-            n_control += 1;
-            first_control.get_or_insert(offset);
-        }
-    }
+    let (n_chars, n_control, first_control) = control_counts(text);
     let percent = n_control * 100 / n_chars.max(1);
     match first_control {
         Some(offset) if n_control * 100 > MAX_CONTROL_PERCENT * n_chars => Err(error_at(
@@ -132,6 +124,34 @@ fn check_control_share(text: &str) -> Result<(), ArticleParseError> {
         )),
         _ => Ok(()),
     }
+}
+
+/// The number of characters, of control characters other than white space, and the byte
+/// offset of the first of those.
+fn control_counts(text: &str) -> (usize, usize, Option<usize>) {
+    let mut n_chars = 0_usize;
+    let mut n_control = 0_usize;
+    let mut first_control = None;
+    // A byte scan: every byte but a UTF-8 continuation byte begins a character, and the
+    // control characters are the C0 bytes, DEL, and the C1 range U+0080..U+009F (0xC2 0x80..0x9F).
+    let bytes = text.as_bytes();
+    for (offset, &byte) in bytes.iter().enumerate() {
+        if (0x80..0xC0).contains(&byte) {
+            continue;
+        }
+        n_chars += 1;
+        let control = match byte {
+            b'\t' | b'\n' | b'\r' | 0x0C => false,
+            0x00..=0x1F | 0x7F => true,
+            0xC2 => bytes.get(offset + 1).is_some_and(|next| (0x80..=0x9F).contains(next)),
+            _ => false,
+        };
+        if control {
+            n_control += 1;
+            first_control.get_or_insert(offset);
+        }
+    }
+    (n_chars, n_control, first_control)
 }
 
 fn check_html(text: &str, body: &str) -> Result<(), ArticleParseError> {
@@ -186,6 +206,28 @@ fn tag_percent(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_counts_agree_with_char_classes() {
+        for text in [
+            "plain",
+            "tab\there\r\n",
+            "a\u{1}b\u{7f}",
+            "\u{85}\u{9f}\u{a0}é",
+            "—\u{1f600}\u{c}",
+            "",
+        ] {
+            let mut expected = (0, 0, None);
+            for (offset, character) in text.char_indices() {
+                expected.0 += 1;
+                if is_binary_control(character) {
+                    expected.1 += 1;
+                    expected.2.get_or_insert(offset);
+                }
+            }
+            assert_eq!(control_counts(text), expected, "{text:?}");
+        }
+    }
 
     #[test]
     fn validation_errors_table() {

@@ -169,10 +169,14 @@ pub struct Lexicon {
     named_events: Vec<usize>,
     /// The first word of every title, lowercase.
     title_first_words: FxHashSet<String>,
+    /// The shapes of `title_first_words`.
+    title_first_word_shapes: WordShapes,
     given_names: HashMap<String, Option<Gender>>,
     nouns: Vec<Noun>,
     /// Lowercase noun form -> (noun, is plural).
     noun_index: HashMap<String, (usize, bool)>,
+    /// The shapes of the keys of `noun_index`.
+    noun_shapes: WordShapes,
     /// ISO alpha-2 -> country entry.
     countries_by_code: HashMap<String, usize>,
 }
@@ -309,7 +313,7 @@ impl Lexicon {
             .filter(|(_, entry)| entry.kind == EntryKind::NamedEvent)
             .map(|(index, _)| index)
             .collect();
-        let title_first_words = titles
+        let title_first_words: FxHashSet<String> = titles
             .iter()
             .filter_map(|title| title.title.split(' ').next())
             .map(str::to_owned)
@@ -325,6 +329,8 @@ impl Lexicon {
                 noun_index.entry(noun.plural.to_lowercase()).or_insert((index, true));
             }
         }
+        let noun_shapes = WordShapes::of(noun_index.keys());
+        let title_first_word_shapes = WordShapes::of(title_first_words.iter());
         Ok(Self {
             entries,
             surfaces,
@@ -334,10 +340,12 @@ impl Lexicon {
             titles,
             title_index,
             title_first_words,
+            title_first_word_shapes,
             named_events,
             given_names: given_names.into_iter().collect(),
             nouns,
             noun_index,
+            noun_shapes,
             countries_by_code,
         })
     }
@@ -399,7 +407,8 @@ impl Lexicon {
     /// Whether some title begins with this word (any case).
     #[must_use]
     pub fn title_starts_with(&self, word: &str) -> bool {
-        with_lowercase(word, |lower| self.title_first_words.contains(lower))
+        self.title_first_word_shapes.may_contain(word)
+            && with_lowercase(word, |lower| self.title_first_words.contains(lower))
     }
 
     /// The well-known named events.
@@ -428,6 +437,9 @@ impl Lexicon {
     /// A common noun by any form, ignoring case: the noun and whether the form is plural.
     #[must_use]
     pub fn noun(&self, word: &str) -> Option<(&Noun, bool)> {
+        if !self.noun_shapes.may_contain(word) {
+            return None;
+        }
         let (index, plural) = with_lowercase(word, |lower| self.noun_index.get(lower).copied())?;
         Some((self.nouns.get(index)?, plural))
     }
@@ -436,6 +448,45 @@ impl Lexicon {
     #[must_use]
     pub fn nouns(&self) -> &[Noun] {
         &self.nouns
+    }
+}
+
+/// A quick filter in front of a set of lowercase words: the shapes (first letter, last letter,
+/// length) of its words. Most words of a text have a shape no lexicon word has and are turned
+/// away without hashing. ASCII letters have the same shape in either case; words with other
+/// bytes always pass, since lowercasing may change their length.
+#[derive(Debug, Clone)]
+struct WordShapes {
+    /// One bit per length (up to 63) for each pair of first and last letter.
+    lengths: Vec<u64>,
+}
+
+impl WordShapes {
+    fn of<'a>(words: impl Iterator<Item = &'a String>) -> Self {
+        let mut shapes = Self { lengths: vec![0; 1024] };
+        for word in words {
+            if let Some((slot, bit)) = Self::shape(word) {
+                shapes.lengths[slot] |= bit;
+            }
+        }
+        shapes
+    }
+
+    /// The slot and length bit of a non-empty ASCII word.
+    fn shape(word: &str) -> Option<(usize, u64)> {
+        let bytes = word.as_bytes();
+        let (&first, &last) = (bytes.first()?, bytes.last()?);
+        let slot = usize::from(first & 0x1F) << 5 | usize::from(last & 0x1F);
+        Some((slot, 1u64 << bytes.len().min(63)))
+    }
+
+    /// False only if no word of the set can equal `word` ignoring case.
+    fn may_contain(&self, word: &str) -> bool {
+        if !word.is_ascii() {
+            return true;
+        }
+        Self::shape(word)
+            .is_some_and(|(slot, bit)| self.lengths.get(slot).is_some_and(|bits| bits & bit != 0))
     }
 }
 
@@ -709,6 +760,19 @@ mod tests {
         for word in ["court", "Court", "COURTS", "Élysée", "élysée", "İstanbul", "", long.as_str()]
         {
             assert_eq!(with_lowercase(word, str::to_owned), word.to_lowercase(), "{word}");
+        }
+    }
+
+    #[test]
+    fn word_shapes_never_turn_away_a_word_of_the_set() {
+        let words: Vec<String> =
+            ["court", "security forces", "x", "élysée"].into_iter().map(str::to_owned).collect();
+        let shapes = WordShapes::of(words.iter());
+        for word in ["court", "Court", "COURT", "Security Forces", "X", "élysée", "Élysée"] {
+            assert!(shapes.may_contain(word), "{word}");
+        }
+        for word in ["courts", "cart", "", "xy"] {
+            assert!(!shapes.may_contain(word), "{word}");
         }
     }
 }
