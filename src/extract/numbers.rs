@@ -32,6 +32,35 @@ static QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
     regex::RegexBuilder::new(&pattern).unicode(false).build().expect("valid quantity regex")
 });
 
+/// The indices of the named groups of [`QUANTITY`]: looking a group up by index spares
+/// hashing its name for every number of every sentence.
+struct QuantityGroups {
+    number: usize,
+    scale: usize,
+    short_scale: usize,
+    currency: usize,
+    unit: usize,
+    or_more: usize,
+    percent: usize,
+    bound: usize,
+}
+
+static QUANTITY_GROUPS: LazyLock<QuantityGroups> = LazyLock::new(|| {
+    let names: Vec<Option<&str>> = QUANTITY.capture_names().collect();
+    // A name missing from the pattern gives an index past its groups, which matches nothing.
+    let index = |name: &str| names.iter().position(|n| *n == Some(name)).unwrap_or(names.len());
+    QuantityGroups {
+        number: index("number"),
+        scale: index("scale"),
+        short_scale: index("short_scale"),
+        currency: index("currency"),
+        unit: index("unit"),
+        or_more: index("or_more"),
+        percent: index("percent"),
+        bound: index("bound"),
+    }
+});
+
 #[expect(clippy::expect_used, reason = "constant patterns, covered by tests")]
 static PROVISION: LazyLock<Regex> = LazyLock::new(|| {
     regex::RegexBuilder::new(
@@ -68,8 +97,11 @@ pub(crate) fn find(
             ..Mention::default()
         });
     }
+    let groups = &*QUANTITY_GROUPS;
     for found in QUANTITY.captures_iter(text) {
-        let (Some(whole), Some(number)) = (found.get(0), found.name("number")) else { continue };
+        let (Some(whole), Some(number)) = (found.get(0), found.get(groups.number)) else {
+            continue;
+        };
         // Clock times ("4:17 a.m.", "10 p.m.") and scores ("3:1") are not counts, nor are
         // ordinals ("the 21st century"), names of models ("COVID-19", "F-16") and numbers
         // in slashes ("9/11", "Directive 2009/147/EC").
@@ -96,9 +128,9 @@ pub(crate) fn find(
         let mut decimal = decimal;
         // "£100m", "$2bn": a short scale counts after a currency only ("100m" alone may be
         // metres).
-        let scale = found
-            .name("scale")
-            .or_else(|| found.name("short_scale").filter(|_| found.name("currency").is_some()));
+        let scale = found.get(groups.scale).or_else(|| {
+            found.get(groups.short_scale).filter(|_| found.get(groups.currency).is_some())
+        });
         if let Some(scale) = scale {
             let factor: i64 = match scale.as_str() {
                 "hundred" => 100,
@@ -115,7 +147,7 @@ pub(crate) fn find(
         }
         let mut end = whole.end();
         let mut quantity = Quantity::default();
-        let unit = found.name("unit").map(|unit| unit.as_str());
+        let unit = found.get(groups.unit).map(|unit| unit.as_str());
         let mut unit_known = false;
         if let Some(unit_word) = unit {
             if let Some((noun, _)) = context.lexicon.noun(unit_word).filter(|(noun, _)| {
@@ -147,19 +179,20 @@ pub(crate) fn find(
         }
         if !unit_known {
             end = found
-                .name("or_more")
-                .or_else(|| found.name("percent"))
+                .get(groups.or_more)
+                .or_else(|| found.get(groups.percent))
                 .or(scale)
                 .unwrap_or(number)
                 .end();
-            if found.name("percent").is_some() {
+            if found.get(groups.percent).is_some() {
                 quantity.unit = Some("percent".to_owned());
-            } else if let Some(currency) = found.name("currency") {
+            } else if let Some(currency) = found.get(groups.currency) {
                 quantity.unit = Some(currency.as_str().to_owned());
             }
         }
-        let start = found.name("bound").map_or(number.start(), |bound| bound.start());
-        let start = found.name("currency").map_or(start, |currency| currency.start().min(start));
+        let start = found.get(groups.bound).map_or(number.start(), |bound| bound.start());
+        let start =
+            found.get(groups.currency).map_or(start, |currency| currency.start().min(start));
         let (abs_start, abs_end) = (base + start, base + end);
         // "48 hours" is a duration and, like every number written in digits, a quantity: it
         // goes inside the duration mention, which stays what rules see. Any other overlap
@@ -174,7 +207,7 @@ pub(crate) fn find(
         if !overlapping
             && !unit_known
             && quantity.unit.is_none()
-            && found.name("or_more").is_none()
+            && found.get(groups.or_more).is_none()
             && (!digits || (value < 10 && decimal.is_none()))
         {
             let earlier_count = annotations.by_sentence.get(sentence.index).is_some_and(|list| {
@@ -182,8 +215,8 @@ pub(crate) fn find(
                     .filter_map(|&index| annotations.mentions.get(index))
                     .any(|mention| mention.tag == Some(Tag::Qty) && mention.span.end <= abs_start)
             });
-            let number_end = found.name("scale").map_or(number.end(), |scale| scale.end());
-            let large = value >= 100 || found.name("scale").is_some();
+            let number_end = found.get(groups.scale).map_or(number.end(), |scale| scale.end());
+            let large = value >= 100 || found.get(groups.scale).is_some();
             match count_context(
                 context.lexicon,
                 number.as_str(),
@@ -198,7 +231,7 @@ pub(crate) fn find(
         }
         // "thousands of supporters", "dozens of people": at least one of the unit.
         let vague = number.as_str().to_lowercase().ends_with('s') && !digits;
-        let or_more = found.name("or_more").map(|words| words.as_str().trim_end());
+        let or_more = found.get(groups.or_more).map(|words| words.as_str().trim_end());
         if vague {
             quantity.min = Some(value);
         } else if let Some(or_more) = or_more {
@@ -209,7 +242,7 @@ pub(crate) fn find(
                 quantity.max = Some(value);
             }
         } else {
-            match found.name("bound").map(|bound| bound.as_str().to_lowercase()).as_deref() {
+            match found.get(groups.bound).map(|bound| bound.as_str().to_lowercase()).as_deref() {
                 Some(
                     "more than" | "over" | "at least" | "as few as" | "as little as" | "as low as",
                 ) => quantity.min = Some(value),
@@ -619,6 +652,24 @@ pub(crate) fn parse_number(text: &str) -> Option<(i64, Option<String>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quantity_groups_name_groups_of_the_pattern() {
+        let groups = &*QUANTITY_GROUPS;
+        let n_groups = QUANTITY.captures_len();
+        for index in [
+            groups.number,
+            groups.scale,
+            groups.short_scale,
+            groups.currency,
+            groups.unit,
+            groups.or_more,
+            groups.percent,
+            groups.bound,
+        ] {
+            assert!(index < n_groups, "{index}");
+        }
+    }
 
     /// A quantity mention as (text, value, min, max, unit).
     type Found = (String, Option<i64>, Option<i64>, Option<i64>, Option<String>);
