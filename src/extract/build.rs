@@ -124,20 +124,44 @@ impl Builder<'_, '_> {
                 Some(self.lexicon_node(found))
             });
             if let Some(place) = &dateline.place {
+                let name = title_case(&place.text);
                 let place_node = match self.context.lexicon.lookup(&place.text) {
-                    Some(found) => self.lexicon_node(found),
+                    Some(found) => {
+                        // The dateline's spelling is a name of the place it resolves to
+                        // ("WASHINGTON" is "Washington, D.C.", called "Washington").
+                        let node = self.lexicon_node(found);
+                        if self
+                            .graph
+                            .node(node)
+                            .is_some_and(|n| !n.label.eq_ignore_ascii_case(&name))
+                        {
+                            self.graph.add_name(node, &name);
+                        }
+                        node
+                    }
                     None => {
-                        let name = title_case(&place.text);
                         let node = Node::new(entity_iri(self.base, &name), NodeKind::Entity, name)
                             .with_class(schema::PLACE);
                         self.graph.add_node(node)
                     }
                 };
                 self.graph.add_edge(document, schema::LOCATION_CREATED, place_node, None);
+                // "ACCRA, Ghana (AP) —" states that Accra is in Ghana: the dateline is the
+                // evidence, as a sentence is for what a sentence states.
                 if let Some(country) = country
                     && country != place_node
                 {
-                    self.graph.add_edge(place_node, schema::CONTAINED_IN_PLACE, country, None);
+                    let evidence = Evidence {
+                        sentence: Evidence::DATELINE,
+                        span: dateline.span,
+                        rule: "dateline".into(),
+                    };
+                    self.graph.add_edge(
+                        place_node,
+                        schema::CONTAINED_IN_PLACE,
+                        country,
+                        Some(evidence),
+                    );
                 }
             }
         }
