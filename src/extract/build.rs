@@ -646,6 +646,21 @@ impl Builder<'_, '_> {
             if relation.predicate == ng::NATIONALITY && self.is_described_org(&relation.subject) {
                 continue;
             }
+            let placing = relation.predicate == schema::LOCATION
+                || relation.predicate == schema::CONTAINED_IN_PLACE;
+            // Where "a hotel" or "the buildings" are is no fact about anything the graph can
+            // name; and a reading the lexicon contradicts ("Gaza in Israel") is a misreading.
+            if placing
+                && (self.is_described(&relation.subject)
+                    || self.lexicon_contradicts(&relation.subject, &relation.object))
+            {
+                continue;
+            }
+            let predicate = if placing {
+                self.placing_predicate(&relation.subject, &relation.predicate)
+            } else {
+                relation.predicate.as_str()
+            };
             let Some(subject) = self.arg_node(&relation.subject, "") else { continue };
             match &relation.object {
                 Arg::Literal(literal) => {
@@ -660,15 +675,91 @@ impl Builder<'_, '_> {
                     if let Some(object) = self.arg_node(object, "")
                         && object != subject
                     {
-                        self.graph.add_edge(
-                            subject,
-                            &relation.predicate,
-                            object,
-                            relation.evidence.clone(),
-                        );
+                        self.graph.add_edge(subject, predicate, object, relation.evidence.clone());
                     }
                 }
             }
+        }
+    }
+
+    /// An entity known only by a description ("a hotel", "the buildings"): no proper name
+    /// and no lexicon entry.
+    fn is_described(&self, arg: &Arg) -> bool {
+        matches!(arg, Arg::Entity(entity) if self.annotations.entities.get(*entity)
+            .is_some_and(|e| !e.proper && e.entry.is_none()))
+    }
+
+    /// Whether the lexicon places `subject` elsewhere than in `object`: a city or region of
+    /// another country than the country `object`, a city of another region than the region
+    /// `object`, or a country inside another country.
+    fn lexicon_contradicts(&self, subject: &Arg, object: &Arg) -> bool {
+        let lexicon = self.context.lexicon;
+        let entry_of = |arg: &Arg| match arg {
+            Arg::Entity(entity) => self.annotations.entities.get(*entity)?.entry,
+            _ => None,
+        };
+        let (Some(subject_index), Some(object_index)) = (entry_of(subject), entry_of(object))
+        else {
+            return false;
+        };
+        let (Some(inner), Some(outer)) =
+            (lexicon.entry(subject_index), lexicon.entry(object_index))
+        else {
+            return false;
+        };
+        let country_of = |entry: &crate::lexicon::Entry| {
+            entry.country.as_deref().and_then(|code| lexicon.country_by_code(code))
+        };
+        match outer.kind {
+            EntryKind::Country => {
+                inner.kind == EntryKind::Country
+                    || country_of(inner).is_some_and(|country| country != object_index)
+            }
+            EntryKind::Region => {
+                let other_region = inner.kind == EntryKind::City
+                    && inner
+                        .region
+                        .as_deref()
+                        .and_then(|region| lexicon.lookup(region))
+                        .filter(|&found| {
+                            lexicon.entry(found).is_some_and(|e| e.kind == EntryKind::Region)
+                        })
+                        .is_some_and(|region| region != object_index);
+                let other_country = country_of(inner)
+                    .zip(country_of(outer))
+                    .is_some_and(|(inner_country, outer_country)| inner_country != outer_country);
+                inner.kind == EntryKind::Country || other_region || other_country
+            }
+            _ => false,
+        }
+    }
+
+    /// How a relation rule places something: an organisation, or a facility with a name of
+    /// its own ("Bani Palace Hotel", "Lilac Lanes"), is an establishment, which
+    /// `schema:location` places (schema.org's local businesses are organisations and places
+    /// at once); a place, or a building named by its place and a common noun ("the Beslan
+    /// school"), is contained in the place.
+    fn placing_predicate<'p>(&self, subject: &Arg, predicate: &'p str) -> &'p str {
+        let Arg::Entity(entity) = subject else { return predicate };
+        let Some(entity) = self.annotations.entities.get(*entity) else { return predicate };
+        match entity.tag {
+            Some(Tag::Gpe) => schema::CONTAINED_IN_PLACE,
+            Some(Tag::Fac) => {
+                let named_by_place = entity.mentions.iter().any(|&m| {
+                    self.annotations.mentions.get(m).is_some_and(|mention| {
+                        mention.nested.iter().any(|&n| {
+                            self.annotations.mentions.get(n).is_some_and(|n| n.tag() == Tag::Gpe)
+                        })
+                    })
+                });
+                if named_by_place {
+                    schema::CONTAINED_IN_PLACE
+                } else {
+                    schema::LOCATION
+                }
+            }
+            Some(_) => schema::LOCATION,
+            None => predicate,
         }
     }
 

@@ -540,6 +540,28 @@ fn portfolio_person(
 ///
 /// A step is taken when the name then ends in an organisation or facility word, or when the
 /// word before the first connector is one ("Ministry of ..."); only then may "the" follow
+/// Whether a kind of place names the capitalised run: "the town of Puturge" (the kind, then
+/// "of") or "the Atacama region" (the kind right after the name), with a lowercase place-type
+/// noun of `nouns.tsv` (town, village, province, district, region).
+fn names_place_type(
+    lexicon: &Lexicon,
+    tokens: &[Token<'_>],
+    position: usize,
+    next: Option<&Token<'_>>,
+) -> bool {
+    let is_place_type = |token: &Token<'_>| {
+        token.is_lowercase_word()
+            && lexicon
+                .noun(token.text)
+                .is_some_and(|(noun, _)| noun.category == crate::lexicon::NounCategory::PlaceType)
+    };
+    let of_before =
+        position.checked_sub(1).and_then(|p| tokens.get(p)).is_some_and(|t| t.text == "of");
+    let kind_before =
+        position.checked_sub(2).and_then(|p| tokens.get(p)).is_some_and(is_place_type);
+    (of_before && kind_before) || next.is_some_and(is_place_type)
+}
+
 /// the connector and a lexicon place come after "of", "for" or "in". "in" joins only a name
 /// that an acronym in parentheses follows. A run that starts with a given name is a person
 /// ("Maria Delgado of the Spokane Police Department") and is never joined.
@@ -1003,7 +1025,8 @@ fn classify_run(
                             | crate::lexicon::NounCategory::Event
                     ) && token.is_lowercase_word()
                 })
-            });
+            })
+            || names_place_type(lexicon, tokens, position, next);
     // "walked into Lilac Lanes": a name of several words entered is a building's.
     if preposition.as_deref() == Some("into") && words > 1 {
         push_name(
