@@ -332,3 +332,40 @@ impl Builder {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use oxrdf::{GraphName, Quad, Term};
+
+    use super::{dateline_iri, iri, to_quads};
+    use crate::vocab::{nif, prov, rdf, schema};
+
+    fn quads_of(text: &str) -> (String, Vec<Quad>) {
+        let graph = crate::extract(text).unwrap_or_else(|error| panic!("{error}"));
+        (graph.document().iri.clone(), to_quads(&graph))
+    }
+
+    #[test]
+    fn dateline_facts_derive_from_the_dateline() {
+        let (doc, quads) = quads_of("ACCRA, Ghana (AP) — Voters queued on Monday.\n");
+        let dateline = iri(&dateline_iri(&doc));
+        let has = |subject: &Term, predicate: &str, object: &Term| {
+            quads.iter().any(|quad| {
+                Term::from(quad.subject.clone()) == *subject
+                    && quad.predicate.as_str() == predicate
+                    && quad.object == *object
+            })
+        };
+        let dateline_term = Term::from(dateline.clone());
+        assert!(has(&dateline_term, rdf::TYPE, &Term::from(iri(nif::SENTENCE))));
+        assert!(quads.iter().any(|quad| quad.predicate.as_str() == prov::WAS_DERIVED_FROM
+            && quad.object == dateline_term));
+        // The dateline's named graph holds what it states.
+        assert!(quads.iter().any(|quad| quad.graph_name == GraphName::NamedNode(dateline.clone())
+            && quad.predicate.as_str() == schema::CONTAINED_IN_PLACE));
+        // A dateline that states no fact is no source.
+        let (doc, quads) = quads_of("LONDON (Reuters) - Voters queued on Monday.\n");
+        let dateline = Term::from(iri(&dateline_iri(&doc)));
+        assert!(!quads.iter().any(|quad| quad.object == dateline));
+    }
+}

@@ -936,3 +936,110 @@ fn split_camel(class: &str) -> String {
         first.to_uppercase().collect::<String>() + characters.as_str()
     })
 }
+
+#[cfg(test)]
+mod tests {
+    /// The facts the text of `text` states (evidence other than the lexicon), as
+    /// "subject — predicate — object".
+    fn stated(text: &str) -> Vec<String> {
+        let graph = crate::extract(text).unwrap_or_else(|error| panic!("{error}"));
+        graph
+            .facts()
+            .filter(|fact| fact.evidence.iter().any(|evidence| &*evidence.rule != "lexicon"))
+            .map(|fact| fact.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn places_by_mechanism() {
+        // (text, facts that must be stated, facts that must not be).
+        let cases: &[(&str, &[&str], &[&str])] = &[
+            // A dateline with a country states where its place is.
+            (
+                "NAIROBI, Kenya (AP) — Protesters marched on Tuesday.\n",
+                &["Nairobi — containedInPlace — Kenya"],
+                &[],
+            ),
+            // A dateline with only an agency states nothing about the place.
+            (
+                "LONDON (Reuters) - Protesters marched on Tuesday.\n",
+                &[],
+                &["London — containedInPlace"],
+            ),
+            // Appositions: "X, in western Y", "X, capital of east Y's Z", "X in northwest Y".
+            (
+                "Clashes were reported in Eldoret, in western Kenya, on Monday.",
+                &["Eldoret — containedInPlace — Kenya"],
+                &[],
+            ),
+            (
+                "He will visit Chengdu, capital of southwest China's Sichuan Province, on Monday.",
+                &["Chengdu — containedInPlace — Sichuan", "Sichuan — containedInPlace — China"],
+                &["Chengdu — containedInPlace — China"],
+            ),
+            (
+                "She worked in Leeds in northern England for years.",
+                &["Leeds — containedInPlace — England"],
+                &[],
+            ),
+            // "the Afghan capital Kabul": the demonym's country.
+            (
+                "A bomb exploded in the Afghan capital Kabul on Monday.",
+                &["Kabul — containedInPlace — Afghanistan"],
+                &[],
+            ),
+            // A place named by a kind of place ("the Atacama region of northern Chile").
+            (
+                "The firm runs two mines in the Atacama region of northern Chile.",
+                &["Atacama — containedInPlace — Chile"],
+                &[],
+            ),
+            // Establishments are located; organisations too ("based in", "X's Y").
+            (
+                "Gunmen stormed the Sahel Palace Hotel in Bamako on Monday.",
+                &["Sahel Palace Hotel — location — Bamako"],
+                &["Sahel Palace Hotel — containedInPlace — Bamako"],
+            ),
+            (
+                "The rest is held by Orbitix Capital, an investment fund based in Toulouse.",
+                &["Orbitix Capital — location — Toulouse"],
+                &[],
+            ),
+            (
+                "Observers at Lagos's Tinubu Observatory recorded the tremor.",
+                &["Tinubu Observatory — location — Lagos"],
+                &[],
+            ),
+            // A described facility is nowhere the graph can name.
+            (
+                "Gunmen stormed a hotel in Bamako on Monday.",
+                &[],
+                &["hotel — location", "hotel — containedInPlace"],
+            ),
+            // What the lexicon contradicts is a misreading.
+            (
+                "Talks were held in Lyon, Germany on Monday.",
+                &[],
+                &["Lyon — containedInPlace — Germany"],
+            ),
+            // An organisation after a verb's object is not placed by the verb's place.
+            (
+                "The company signed a deal with Huawei in Beijing on Monday.",
+                &[],
+                &["Huawei — location — Beijing"],
+            ),
+        ];
+        for (text, expected, unexpected) in cases {
+            let facts = stated(text);
+            for fact in *expected {
+                assert!(facts.iter().any(|found| found == fact), "{text}: no {fact} in {facts:#?}");
+            }
+            for fact in *unexpected {
+                assert!(
+                    !facts.iter().any(|found| found.starts_with(fact)),
+                    "{text}: unexpected {fact} in {facts:#?}"
+                );
+            }
+        }
+    }
+}

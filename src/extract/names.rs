@@ -1466,6 +1466,28 @@ mod tests {
     }
 
     #[test]
+    fn kinds_of_place_name_places() {
+        // (text, names that must be found, names that must not be).
+        let cases: &[(&str, &[&str], &[&str])] = &[
+            ("The epicentre was near the town of Zarvoka, officials said.", &["Zarvoka/GPE"], &[]),
+            ("Floods hit villages in the Varnisk province on Monday.", &["Varnisk/GPE"], &[]),
+            // "of" after a word that is no kind of place, or a kind of place before the name
+            // without "of", names nothing.
+            ("He met the head of Zarvoka on Monday.", &[], &["Zarvoka/GPE"]),
+            ("The region Zarvoka chose left.", &[], &["Zarvoka/GPE"]),
+        ];
+        for (text, present, absent) in cases {
+            let found = names(text);
+            for name in *present {
+                assert!(found.iter().any(|f| f == name), "{text:?}: no {name}, found {found:?}");
+            }
+            for name in *absent {
+                assert!(!found.iter().any(|f| f == name), "{text:?}: {name} found: {found:?}");
+            }
+        }
+    }
+
+    #[test]
     fn names_by_mechanism() {
         // (text, names that must be found, names that must not be).
         let cases: &[(&str, &[&str], &[&str])] = &[
