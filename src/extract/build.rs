@@ -982,6 +982,12 @@ mod tests {
                 &["Leeds — containedInPlace — England"],
                 &[],
             ),
+            // After a city, its region's name is the region, not the city of that name.
+            (
+                "He was shot in Spokane, Washington, on Monday.",
+                &["Spokane — containedInPlace — Washington"],
+                &["Spokane — containedInPlace — Washington, D.C."],
+            ),
             // "the Afghan capital Kabul": the demonym's country.
             (
                 "A bomb exploded in the Afghan capital Kabul on Monday.",

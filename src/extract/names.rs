@@ -104,6 +104,13 @@ pub(crate) fn find(
                 continue;
             }
         }
+        // "Spokane, Washington": right after a city, the name of the city's region is that
+        // region, even where the name alone means a city ("Washington" is Washington, D.C.).
+        let entry_index = previous_lexicon
+            .filter(|_| entry.kind == EntryKind::City)
+            .and_then(|previous| region_after_city(context, annotations, previous, name, abs_start))
+            .unwrap_or(entry_index);
+        let Some(entry) = lexicon.entry(entry_index) else { continue };
         let (tag, class) = match entry.kind {
             EntryKind::Country => (Tag::Gpe, "Country"),
             EntryKind::Region => (Tag::Gpe, "AdministrativeArea"),
@@ -540,6 +547,33 @@ fn portfolio_person(
 ///
 /// A step is taken when the name then ends in an organisation or facility word, or when the
 /// word before the first connector is one ("Ministry of ..."); only then may "the" follow
+/// The region a name right after a city and a comma stands for, when it is the city's own
+/// region in the lexicon ("Spokane, Washington" is the state, not Washington, D.C.).
+fn region_after_city(
+    context: &Context<'_>,
+    annotations: &Annotations,
+    previous: usize,
+    name: &str,
+    start: usize,
+) -> Option<usize> {
+    let lexicon = context.lexicon;
+    let mention = annotations.mentions.get(previous)?;
+    if context.article.text.get(mention.span.end..start) != Some(", ") {
+        return None;
+    }
+    let city = lexicon.entry(mention.entry?)?;
+    if city.kind != EntryKind::City || !city.region.as_deref()?.eq_ignore_ascii_case(name) {
+        return None;
+    }
+    // A scan of the entries, but only for a name after "City, " that is not already the
+    // region: rare enough not to need an index.
+    lexicon.entries().iter().position(|entry| {
+        entry.kind == EntryKind::Region
+            && entry.country == city.country
+            && entry.name.eq_ignore_ascii_case(name)
+    })
+}
+
 /// Whether a kind of place names the capitalised run: "the town of Puturge" (the kind, then
 /// "of") or "the Atacama region" (the kind right after the name), with a lowercase place-type
 /// noun of `nouns.tsv` (town, village, province, district, region).
