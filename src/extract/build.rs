@@ -994,6 +994,12 @@ mod tests {
                 &["Kabul — containedInPlace — Afghanistan"],
                 &[],
             ),
+            // A capitalised word that is no demonym says nothing.
+            (
+                "Clashes broke out in the Northern city of Tamale.",
+                &[],
+                &["Tamale — containedInPlace"],
+            ),
             // A place named by a kind of place ("the Atacama region of northern Chile").
             (
                 "The firm runs two mines in the Atacama region of northern Chile.",
@@ -1014,6 +1020,12 @@ mod tests {
             (
                 "Observers at Lagos's Tinubu Observatory recorded the tremor.",
                 &["Tinubu Observatory — location — Lagos"],
+                &[],
+            ),
+            // Event places: the story's incident where its epicentre or its toll is.
+            (
+                "A strong earthquake hit before dawn, with its epicentre near the town of Zarvoka.",
+                &["strong earthquake — place — Zarvoka"],
                 &[],
             ),
             // A described facility is nowhere the graph can name.
