@@ -1040,6 +1040,19 @@ mod tests {
                 &[],
                 &["Lyon — containedInPlace — Germany"],
             ),
+            (
+                "A spokesman for Interpol in Lyon said so. He flew on to Dubai in the United Arab Emirates.",
+                &["Interpol — location — Lyon", "Dubai — containedInPlace — United Arab Emirates"],
+                &[],
+            ),
+            // "X-based company Y": the named company, not its description.
+            (
+                "The Lviv-based company Softserve will open an office.",
+                &["Softserve — location — Lviv"],
+                &["company — location"],
+            ),
+            // "for X in Y" after no word of working or office says nothing of where X is.
+            ("Support for Hamas in Gaza has grown, analysts said.", &[], &["Hamas — location"]),
             // An organisation after a verb's object is not placed by the verb's place.
             (
                 "The company signed a deal with Huawei in Beijing on Monday.",
