@@ -119,8 +119,10 @@ impl Builder<'_, '_> {
                 Literal::Text(article.slice(dateline.span).trim().to_owned()),
                 None,
             );
+            let place_entry =
+                dateline.place.as_ref().and_then(|place| self.context.lexicon.lookup(&place.text));
             let country = dateline.country.as_ref().and_then(|country| {
-                let found = self.context.lexicon.lookup(&country.text)?;
+                let found = self.dateline_region(&country.text, place_entry)?;
                 Some(self.lexicon_node(found))
             });
             if let Some(place) = &dateline.place {
@@ -183,6 +185,40 @@ impl Builder<'_, '_> {
                 span: None,
                 message: "no dateline: the publication date and place are unknown, and relative dates stay unresolved".into(),
             });
+        }
+    }
+
+    /// The country or region after a dateline's place (`ACCRA, Ghana`, `SPOKANE, Wash.`,
+    /// `ATLANTA, Georgia`): a state or province abbreviation is its region; a name is the
+    /// country or region of that name, preferring one in the place's own country ("Georgia"
+    /// after an American city is the state).
+    fn dateline_region(&self, text: &str, place: Option<usize>) -> Option<usize> {
+        let lexicon = self.context.lexicon;
+        let abbreviation = crate::article::region_abbreviation(text);
+        let name = abbreviation.unwrap_or_else(|| text.trim());
+        let place_country = place.and_then(|p| lexicon.entry(p)).and_then(|e| e.country.clone());
+        let found = lexicon.lookup(name);
+        let found_entry = found.and_then(|f| lexicon.entry(f));
+        let is_area =
+            found_entry.is_some_and(|e| matches!(e.kind, EntryKind::Country | EntryKind::Region));
+        let agrees = place_country.is_none()
+            || found_entry.is_some_and(|e| e.country.is_none() || e.country == place_country);
+        if abbreviation.is_none() && is_area && agrees {
+            return found;
+        }
+        let region = lexicon.entries().iter().position(|entry| {
+            entry.kind == EntryKind::Region
+                && entry.name.eq_ignore_ascii_case(name)
+                && (place_country.is_none() || entry.country == place_country)
+        });
+        // A region named like a country ("Georgia") would mint the country's IRI: better no
+        // fact than a wrong one.
+        let clashes = found_entry.is_some_and(|e| e.kind == EntryKind::Country);
+        match region {
+            Some(region) if !clashes => Some(region),
+            Some(_) => None,
+            None if abbreviation.is_none() => found,
+            None => None,
         }
     }
 
@@ -960,6 +996,13 @@ mod tests {
                 &["Nairobi — containedInPlace — Kenya"],
                 &[],
             ),
+            // Wire abbreviations of states; a state named like a city or a country.
+            (
+                "SPOKANE, Wash. (AP) — Protesters marched on Tuesday.\n",
+                &["Spokane — containedInPlace — Washington"],
+                &["Spokane — containedInPlace — Washington, D.C."],
+            ),
+            ("ATLANTA, Ga. (AP) — Protesters marched on Tuesday.\n", &[], &["Atlanta — containedInPlace"]),
             // A dateline with only an agency states nothing about the place.
             (
                 "LONDON (Reuters) - Protesters marched on Tuesday.\n",
