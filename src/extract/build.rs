@@ -1031,6 +1031,12 @@ mod tests {
                 &["Spokane — containedInPlace — Washington"],
                 &["Spokane — containedInPlace — Washington, D.C."],
             ),
+            // A wire abbreviation of a state after a city, in the text too.
+            (
+                "A tornado hit Tulsa, Okla., on Monday, and Miss. Harris said so.",
+                &["Tulsa — containedInPlace — Oklahoma"],
+                &["Harris — containedInPlace"],
+            ),
             // "the Afghan capital Kabul": the demonym's country.
             (
                 "A bomb exploded in the Afghan capital Kabul on Monday.",

@@ -157,6 +157,9 @@ pub(crate) fn find(
         }));
     }
 
+    // "Tulsa, Okla.": a wire abbreviation of a state right after a city is that state.
+    state_abbreviations_after_cities(context, sentence, annotations);
+
     // Titles: up to three lowercase words ("prime minister", "foreign minister").
     let mut index = 0;
     while index < tokens.len() {
@@ -547,6 +550,60 @@ fn portfolio_person(
 ///
 /// A step is taken when the name then ends in an organisation or facility word, or when the
 /// word before the first connector is one ("Ministry of ..."); only then may "the" follow
+/// Marks the state or province abbreviations of wire style right after a city and a comma
+/// ("Tulsa, Okla., police said") as mentions of their region, when the city is in that
+/// region's country. Elsewhere such abbreviations are left alone ("Miss.", "Pa.").
+fn state_abbreviations_after_cities(
+    context: &Context<'_>,
+    sentence: &Sentence,
+    annotations: &mut Annotations,
+) {
+    let article = context.article;
+    let lexicon = context.lexicon;
+    let cities: Vec<(usize, Option<String>)> = annotations
+        .by_sentence
+        .get(sentence.index)
+        .into_iter()
+        .flatten()
+        .filter_map(|&index| annotations.mentions.get(index))
+        .filter_map(|mention| {
+            let entry = lexicon.entry(mention.entry?)?;
+            (entry.kind == EntryKind::City && mention.tag == Some(Tag::Gpe))
+                .then(|| (mention.span.end, entry.country.clone()))
+        })
+        .collect();
+    for (city_end, country) in cities {
+        let rest = article.text.get(city_end..sentence.span.end).unwrap_or("");
+        let Some(after) = rest.strip_prefix(", ") else { continue };
+        let word_len = after.find([' ', ',', ')']).unwrap_or(after.len());
+        let word = after.get(..word_len).unwrap_or_default();
+        let Some(region_name) = crate::article::region_abbreviation(word) else { continue };
+        let Some(region) = lexicon.entries().iter().position(|entry| {
+            entry.kind == EntryKind::Region && entry.name == region_name && entry.country == country
+        }) else {
+            continue;
+        };
+        let Some(region_entry) = lexicon.entry(region) else { continue };
+        let start = city_end + 2;
+        let end = start + word_len;
+        if annotations.overlaps(sentence.index, start, end) {
+            continue;
+        }
+        annotations.push(Mention {
+            sentence: sentence.index,
+            span: article.span(start, end),
+            tag: Some(Tag::Gpe),
+            class: "AdministrativeArea".to_owned(),
+            class_iri: region_entry.class.clone(),
+            text: word.to_owned(),
+            entry: Some(region),
+            proper: true,
+            definite: true,
+            ..Mention::default()
+        });
+    }
+}
+
 /// The region a name right after a city and a comma stands for, when it is the city's own
 /// region in the lexicon ("Spokane, Washington" is the state, not Washington, D.C.).
 fn region_after_city(
