@@ -1043,6 +1043,11 @@ mod tests {
                 &["Kabul — containedInPlace — Afghanistan"],
                 &[],
             ),
+            (
+                "Protests were held in Tbilisi, the Georgian capital, and in Lviv, a western Ukrainian city.",
+                &["Tbilisi — containedInPlace — Georgia", "Lviv — containedInPlace — Ukraine"],
+                &[],
+            ),
             // A capitalised word that is no demonym says nothing.
             (
                 "Clashes broke out in the Northern city of Tamale.",
