@@ -743,6 +743,11 @@ impl Builder<'_, '_> {
         else {
             return false;
         };
+        // An organisation's country is its nationality, not where it is: an embassy is
+        // abroad.
+        if !inner.kind.is_place() {
+            return false;
+        }
         let country_of = |entry: &crate::lexicon::Entry| {
             entry.country.as_deref().and_then(|code| lexicon.country_by_code(code))
         };
@@ -1107,6 +1112,12 @@ mod tests {
             ),
             // "for X in Y" after no word of working or office says nothing of where X is.
             ("Support for Hamas in Gaza has grown, analysts said.", &[], &["Hamas — location"]),
+            // An organisation of one country can be in another.
+            (
+                "Officials at the CIA in Afghanistan said so.",
+                &["Central Intelligence Agency — location — Afghanistan"],
+                &[],
+            ),
             // An organisation after a verb's object is not placed by the verb's place.
             (
                 "The company signed a deal with Huawei in Beijing on Monday.",
