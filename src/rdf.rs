@@ -34,6 +34,10 @@
 //!   nif:anchorOf "words"; nif:referenceContext <context>; nif:sentence <{doc}#s{n}>`.
 //! * Each fact triple is **also** written into the named graph `<{doc}#s{n}>` of every sentence
 //!   that states it, so `GRAPH <{doc}#s3> { … }` is what sentence 3 says.
+//! * A fact the dateline states (`ACCRA, Ghana (AP) —`: Accra is in Ghana, rule `dateline`)
+//!   derives from `<{doc}#dateline> a nif:Sentence` (the dateline's words, offsets and context;
+//!   NIF has no class for a dateline, which is a sentence-like unit outside the body), its
+//!   evidence span is the dateline, and its triple is in the named graph `<{doc}#dateline>`.
 //!
 //! Offsets are `xsd:nonNegativeInteger`. There are no blank nodes: every resource has a minted
 //! IRI, so the output is deterministic and two datasets compare with plain set equality.
@@ -92,6 +96,13 @@ impl KnowledgeGraph {
 #[must_use]
 pub fn sentence_iri(document_iri: &str, index: usize) -> String {
     format!("{document_iri}#s{}", index + 1)
+}
+
+/// The IRI of the dateline (`ACCRA, Ghana (AP) —`), the source of the facts it states:
+/// `{doc}#dateline`.
+#[must_use]
+pub fn dateline_iri(document_iri: &str) -> String {
+    format!("{document_iri}#dateline")
 }
 
 /// The IRI of the stretch `begin..end` (code points) of the document text: `{doc}#char={begin},{end}`.
@@ -286,10 +297,26 @@ impl Builder {
                 self.add(&span, nif::ANCHOR_OF, text(words));
             }
             self.add(&span, nif::REFERENCE_CONTEXT, context.clone());
-            // Evidence that points past the sentence list has no sentence to derive from;
-            // the span still locates it in the text.
-            if item.sentence < document.sentences.len() {
-                let sentence = iri(&sentence_iri(&self.doc, item.sentence));
+            // A fact the dateline states derives from the dateline, a sentence-like string
+            // of its own (`{doc}#dateline`, whose span is the evidence span); other evidence
+            // that points past the sentence list has no sentence to derive from, and the span
+            // still locates it in the text.
+            let source = if item.is_dateline() {
+                let dateline = iri(&dateline_iri(&self.doc));
+                self.add(&dateline, rdf::TYPE, iri(nif::SENTENCE));
+                if let Some(words) = document.text.get(item.span.start..item.span.end) {
+                    self.add(&dateline, nif::ANCHOR_OF, text(words));
+                }
+                self.add(&dateline, nif::BEGIN_INDEX, offset(item.span.start_char));
+                self.add(&dateline, nif::END_INDEX, offset(item.span.end_char));
+                self.add(&dateline, nif::REFERENCE_CONTEXT, context.clone());
+                Some(dateline)
+            } else if item.sentence < document.sentences.len() {
+                Some(iri(&sentence_iri(&self.doc, item.sentence)))
+            } else {
+                None
+            };
+            if let Some(sentence) = source {
                 self.add(&fact, prov::WAS_DERIVED_FROM, sentence.clone());
                 self.add(&span, nif::SENTENCE_PROP, sentence.clone());
                 sentences.insert(sentence);
@@ -303,5 +330,42 @@ impl Builder {
                 GraphName::NamedNode(sentence),
             ));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use oxrdf::{GraphName, Quad, Term};
+
+    use super::{dateline_iri, iri, to_quads};
+    use crate::vocab::{nif, prov, rdf, schema};
+
+    fn quads_of(text: &str) -> (String, Vec<Quad>) {
+        let graph = crate::extract(text).unwrap_or_else(|error| panic!("{error}"));
+        (graph.document().iri.clone(), to_quads(&graph))
+    }
+
+    #[test]
+    fn dateline_facts_derive_from_the_dateline() {
+        let (doc, quads) = quads_of("ACCRA, Ghana (AP) — Voters queued on Monday.\n");
+        let dateline = iri(&dateline_iri(&doc));
+        let has = |subject: &Term, predicate: &str, object: &Term| {
+            quads.iter().any(|quad| {
+                Term::from(quad.subject.clone()) == *subject
+                    && quad.predicate.as_str() == predicate
+                    && quad.object == *object
+            })
+        };
+        let dateline_term = Term::from(dateline.clone());
+        assert!(has(&dateline_term, rdf::TYPE, &Term::from(iri(nif::SENTENCE))));
+        assert!(quads.iter().any(|quad| quad.predicate.as_str() == prov::WAS_DERIVED_FROM
+            && quad.object == dateline_term));
+        // The dateline's named graph holds what it states.
+        assert!(quads.iter().any(|quad| quad.graph_name == GraphName::NamedNode(dateline.clone())
+            && quad.predicate.as_str() == schema::CONTAINED_IN_PLACE));
+        // A dateline that states no fact is no source.
+        let (doc, quads) = quads_of("LONDON (Reuters) - Voters queued on Monday.\n");
+        let dateline = Term::from(iri(&dateline_iri(&doc)));
+        assert!(!quads.iter().any(|quad| quad.object == dateline));
     }
 }

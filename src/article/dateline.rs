@@ -38,6 +38,32 @@ pub(crate) fn is_agency(name: &str) -> bool {
     AGENCIES.contains(&name.trim().to_lowercase())
 }
 
+/// The state and province abbreviations of wire datelines, with the region each stands for.
+const ABBREVIATIONS_TSV: &str = include_str!("../../data/lexicons/dateline_abbreviations.tsv");
+
+/// Abbreviation (`Wash.`) to region name (`Washington`).
+static REGION_ABBREVIATIONS: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
+    ABBREVIATIONS_TSV
+        .lines()
+        .skip(1)
+        .filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
+        .filter_map(|line| line.split_once('\t'))
+        .map(|(abbreviation, region)| (abbreviation.trim(), region.trim()))
+        .collect()
+});
+
+/// The region a state or province abbreviation of a dateline stands for (`Wash.` is
+/// `Washington`, `N.Y.` is `New York`); `None` for anything else.
+///
+/// NB: only for datelines: in body text several abbreviations are ordinary words ("Miss.").
+pub(crate) fn region_abbreviation(text: &str) -> Option<&'static str> {
+    let text = text.trim();
+    REGION_ABBREVIATIONS
+        .iter()
+        .find(|(abbreviation, _)| *abbreviation == text)
+        .map(|(_, region)| *region)
+}
+
 /// A dateline found in the text, as absolute byte ranges.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct RawDateline {
@@ -474,5 +500,25 @@ mod tests {
         for name in ["France", "Afghanistan", "# News agencies"] {
             assert!(!is_agency(name), "{name}");
         }
+    }
+
+    #[test]
+    fn region_abbreviations() {
+        let cases = [
+            ("Wash.", Some("Washington")),
+            ("N.Y.", Some("New York")),
+            (" Calif. ", Some("California")),
+            ("B.C.", Some("British Columbia")),
+            // Not abbreviations: full names, the word without its period, other text.
+            ("Washington", None),
+            ("Wash", None),
+            ("Texas", None),
+            ("", None),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(region_abbreviation(text), expected, "{text:?}");
+        }
+        let parsed = parse_dateline("SPOKANE, Wash. (AP) — Text.", 0);
+        assert!(parsed.is_some_and(|dateline| dateline.country.is_some()));
     }
 }

@@ -10,6 +10,7 @@ mod offsets;
 mod parse;
 mod sentences;
 
+pub(crate) use dateline::region_abbreviation;
 pub use offsets::{CharIndex, Span};
 pub use parse::MAX_ARTICLE_BYTES;
 

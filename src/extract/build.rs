@@ -119,25 +119,51 @@ impl Builder<'_, '_> {
                 Literal::Text(article.slice(dateline.span).trim().to_owned()),
                 None,
             );
+            let place_entry =
+                dateline.place.as_ref().and_then(|place| self.context.lexicon.lookup(&place.text));
             let country = dateline.country.as_ref().and_then(|country| {
-                let found = self.context.lexicon.lookup(&country.text)?;
+                let found = self.dateline_region(&country.text, place_entry)?;
                 Some(self.lexicon_node(found))
             });
             if let Some(place) = &dateline.place {
+                let name = title_case(&place.text);
                 let place_node = match self.context.lexicon.lookup(&place.text) {
-                    Some(found) => self.lexicon_node(found),
+                    Some(found) => {
+                        // The dateline's spelling is a name of the place it resolves to
+                        // ("WASHINGTON" is "Washington, D.C.", called "Washington").
+                        let node = self.lexicon_node(found);
+                        if self
+                            .graph
+                            .node(node)
+                            .is_some_and(|n| !n.label.eq_ignore_ascii_case(&name))
+                        {
+                            self.graph.add_name(node, &name);
+                        }
+                        node
+                    }
                     None => {
-                        let name = title_case(&place.text);
                         let node = Node::new(entity_iri(self.base, &name), NodeKind::Entity, name)
                             .with_class(schema::PLACE);
                         self.graph.add_node(node)
                     }
                 };
                 self.graph.add_edge(document, schema::LOCATION_CREATED, place_node, None);
+                // "ACCRA, Ghana (AP) —" states that Accra is in Ghana: the dateline is the
+                // evidence, as a sentence is for what a sentence states.
                 if let Some(country) = country
                     && country != place_node
                 {
-                    self.graph.add_edge(place_node, schema::CONTAINED_IN_PLACE, country, None);
+                    let evidence = Evidence {
+                        sentence: Evidence::DATELINE,
+                        span: dateline.span,
+                        rule: "dateline".into(),
+                    };
+                    self.graph.add_edge(
+                        place_node,
+                        schema::CONTAINED_IN_PLACE,
+                        country,
+                        Some(evidence),
+                    );
                 }
             }
         }
@@ -159,6 +185,40 @@ impl Builder<'_, '_> {
                 span: None,
                 message: "no dateline: the publication date and place are unknown, and relative dates stay unresolved".into(),
             });
+        }
+    }
+
+    /// The country or region after a dateline's place (`ACCRA, Ghana`, `SPOKANE, Wash.`,
+    /// `ATLANTA, Georgia`): a state or province abbreviation is its region; a name is the
+    /// country or region of that name, preferring one in the place's own country ("Georgia"
+    /// after an American city is the state).
+    fn dateline_region(&self, text: &str, place: Option<usize>) -> Option<usize> {
+        let lexicon = self.context.lexicon;
+        let abbreviation = crate::article::region_abbreviation(text);
+        let name = abbreviation.unwrap_or_else(|| text.trim());
+        let place_country = place.and_then(|p| lexicon.entry(p)).and_then(|e| e.country.clone());
+        let found = lexicon.lookup(name);
+        let found_entry = found.and_then(|f| lexicon.entry(f));
+        let is_area =
+            found_entry.is_some_and(|e| matches!(e.kind, EntryKind::Country | EntryKind::Region));
+        let agrees = place_country.is_none()
+            || found_entry.is_some_and(|e| e.country.is_none() || e.country == place_country);
+        if abbreviation.is_none() && is_area && agrees {
+            return found;
+        }
+        let region = lexicon.entries().iter().position(|entry| {
+            entry.kind == EntryKind::Region
+                && entry.name.eq_ignore_ascii_case(name)
+                && (place_country.is_none() || entry.country == place_country)
+        });
+        // A region named like a country ("Georgia") would mint the country's IRI: better no
+        // fact than a wrong one.
+        let clashes = found_entry.is_some_and(|e| e.kind == EntryKind::Country);
+        match region {
+            Some(region) if !clashes => Some(region),
+            Some(_) => None,
+            None if abbreviation.is_none() => found,
+            None => None,
         }
     }
 
@@ -622,6 +682,21 @@ impl Builder<'_, '_> {
             if relation.predicate == ng::NATIONALITY && self.is_described_org(&relation.subject) {
                 continue;
             }
+            let placing = relation.predicate == schema::LOCATION
+                || relation.predicate == schema::CONTAINED_IN_PLACE;
+            // Where "a hotel" or "the buildings" are is no fact about anything the graph can
+            // name; and a reading the lexicon contradicts ("Gaza in Israel") is a misreading.
+            if placing
+                && (self.is_described(&relation.subject)
+                    || self.lexicon_contradicts(&relation.subject, &relation.object))
+            {
+                continue;
+            }
+            let predicate = if placing {
+                self.placing_predicate(&relation.subject, &relation.predicate)
+            } else {
+                relation.predicate.as_str()
+            };
             let Some(subject) = self.arg_node(&relation.subject, "") else { continue };
             match &relation.object {
                 Arg::Literal(literal) => {
@@ -636,15 +711,96 @@ impl Builder<'_, '_> {
                     if let Some(object) = self.arg_node(object, "")
                         && object != subject
                     {
-                        self.graph.add_edge(
-                            subject,
-                            &relation.predicate,
-                            object,
-                            relation.evidence.clone(),
-                        );
+                        self.graph.add_edge(subject, predicate, object, relation.evidence.clone());
                     }
                 }
             }
+        }
+    }
+
+    /// An entity known only by a description ("a hotel", "the buildings"): no proper name
+    /// and no lexicon entry.
+    fn is_described(&self, arg: &Arg) -> bool {
+        matches!(arg, Arg::Entity(entity) if self.annotations.entities.get(*entity)
+            .is_some_and(|e| !e.proper && e.entry.is_none()))
+    }
+
+    /// Whether the lexicon places `subject` elsewhere than in `object`: a city or region of
+    /// another country than the country `object`, a city of another region than the region
+    /// `object`, or a country inside another country.
+    fn lexicon_contradicts(&self, subject: &Arg, object: &Arg) -> bool {
+        let lexicon = self.context.lexicon;
+        let entry_of = |arg: &Arg| match arg {
+            Arg::Entity(entity) => self.annotations.entities.get(*entity)?.entry,
+            _ => None,
+        };
+        let (Some(subject_index), Some(object_index)) = (entry_of(subject), entry_of(object))
+        else {
+            return false;
+        };
+        let (Some(inner), Some(outer)) =
+            (lexicon.entry(subject_index), lexicon.entry(object_index))
+        else {
+            return false;
+        };
+        // An organisation's country is its nationality, not where it is: an embassy is
+        // abroad.
+        if !inner.kind.is_place() {
+            return false;
+        }
+        let country_of = |entry: &crate::lexicon::Entry| {
+            entry.country.as_deref().and_then(|code| lexicon.country_by_code(code))
+        };
+        match outer.kind {
+            EntryKind::Country => {
+                inner.kind == EntryKind::Country
+                    || country_of(inner).is_some_and(|country| country != object_index)
+            }
+            EntryKind::Region => {
+                let other_region = inner.kind == EntryKind::City
+                    && inner
+                        .region
+                        .as_deref()
+                        .and_then(|region| lexicon.lookup(region))
+                        .filter(|&found| {
+                            lexicon.entry(found).is_some_and(|e| e.kind == EntryKind::Region)
+                        })
+                        .is_some_and(|region| region != object_index);
+                let other_country = country_of(inner)
+                    .zip(country_of(outer))
+                    .is_some_and(|(inner_country, outer_country)| inner_country != outer_country);
+                inner.kind == EntryKind::Country || other_region || other_country
+            }
+            _ => false,
+        }
+    }
+
+    /// How a relation rule places something: an organisation, or a facility with a name of
+    /// its own ("Bani Palace Hotel", "Lilac Lanes"), is an establishment, which
+    /// `schema:location` places (schema.org's local businesses are organisations and places
+    /// at once); a place, or a building named by its place and a common noun ("the Beslan
+    /// school"), is contained in the place.
+    fn placing_predicate<'p>(&self, subject: &Arg, predicate: &'p str) -> &'p str {
+        let Arg::Entity(entity) = subject else { return predicate };
+        let Some(entity) = self.annotations.entities.get(*entity) else { return predicate };
+        match entity.tag {
+            Some(Tag::Gpe) => schema::CONTAINED_IN_PLACE,
+            Some(Tag::Fac) => {
+                let named_by_place = entity.mentions.iter().any(|&m| {
+                    self.annotations.mentions.get(m).is_some_and(|mention| {
+                        mention.nested.iter().any(|&n| {
+                            self.annotations.mentions.get(n).is_some_and(|n| n.tag() == Tag::Gpe)
+                        })
+                    })
+                });
+                if named_by_place {
+                    schema::CONTAINED_IN_PLACE
+                } else {
+                    schema::LOCATION
+                }
+            }
+            Some(_) => schema::LOCATION,
+            None => predicate,
         }
     }
 
@@ -820,4 +976,166 @@ fn split_camel(class: &str) -> String {
     characters.next().map_or_else(String::new, |first| {
         first.to_uppercase().collect::<String>() + characters.as_str()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    /// The facts the text of `text` states (evidence other than the lexicon), as
+    /// "subject — predicate — object".
+    fn stated(text: &str) -> Vec<String> {
+        let graph = crate::extract(text).unwrap_or_else(|error| panic!("{error}"));
+        graph
+            .facts()
+            .filter(|fact| fact.evidence.iter().any(|evidence| &*evidence.rule != "lexicon"))
+            .map(|fact| fact.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn places_by_mechanism() {
+        // (text, facts that must be stated, facts that must not be).
+        let cases: &[(&str, &[&str], &[&str])] = &[
+            // A dateline with a country states where its place is.
+            (
+                "NAIROBI, Kenya (AP) — Protesters marched on Tuesday.\n",
+                &["Nairobi — containedInPlace — Kenya"],
+                &[],
+            ),
+            // Wire abbreviations of states; a state named like a city or a country.
+            (
+                "SPOKANE, Wash. (AP) — Protesters marched on Tuesday.\n",
+                &["Spokane — containedInPlace — Washington"],
+                &["Spokane — containedInPlace — Washington, D.C."],
+            ),
+            ("ATLANTA, Ga. (AP) — Protesters marched on Tuesday.\n", &[], &["Atlanta — containedInPlace"]),
+            // A dateline with only an agency states nothing about the place.
+            (
+                "LONDON (Reuters) - Protesters marched on Tuesday.\n",
+                &[],
+                &["London — containedInPlace"],
+            ),
+            // Appositions: "X, in western Y", "X, capital of east Y's Z", "X in northwest Y".
+            (
+                "Clashes were reported in Eldoret, in western Kenya, on Monday.",
+                &["Eldoret — containedInPlace — Kenya"],
+                &[],
+            ),
+            (
+                "He will visit Chengdu, capital of southwest China's Sichuan Province, on Monday.",
+                &["Chengdu — containedInPlace — Sichuan", "Sichuan — containedInPlace — China"],
+                &["Chengdu — containedInPlace — China"],
+            ),
+            (
+                "She worked in Leeds in northern England for years.",
+                &["Leeds — containedInPlace — England"],
+                &[],
+            ),
+            // After a city, its region's name is the region, not the city of that name.
+            (
+                "He was shot in Spokane, Washington, on Monday.",
+                &["Spokane — containedInPlace — Washington"],
+                &["Spokane — containedInPlace — Washington, D.C."],
+            ),
+            // A wire abbreviation of a state after a city, in the text too.
+            (
+                "A tornado hit Tulsa, Okla., on Monday, and Miss. Harris said so.",
+                &["Tulsa — containedInPlace — Oklahoma"],
+                &["Harris — containedInPlace"],
+            ),
+            // "the Afghan capital Kabul": the demonym's country.
+            (
+                "A bomb exploded in the Afghan capital Kabul on Monday.",
+                &["Kabul — containedInPlace — Afghanistan"],
+                &[],
+            ),
+            (
+                "Protests were held in Tbilisi, the Georgian capital, and in Lviv, a western Ukrainian city.",
+                &["Tbilisi — containedInPlace — Georgia", "Lviv — containedInPlace — Ukraine"],
+                &[],
+            ),
+            // A capitalised word that is no demonym says nothing.
+            (
+                "Clashes broke out in the Northern city of Tamale.",
+                &[],
+                &["Tamale — containedInPlace"],
+            ),
+            // A place named by a kind of place ("the Atacama region of northern Chile").
+            (
+                "The firm runs two mines in the Atacama region of northern Chile.",
+                &["Atacama — containedInPlace — Chile"],
+                &[],
+            ),
+            // Establishments are located; organisations too ("based in", "X's Y").
+            (
+                "Gunmen stormed the Sahel Palace Hotel in Bamako on Monday.",
+                &["Sahel Palace Hotel — location — Bamako"],
+                &["Sahel Palace Hotel — containedInPlace — Bamako"],
+            ),
+            (
+                "The rest is held by Orbitix Capital, an investment fund based in Toulouse.",
+                &["Orbitix Capital — location — Toulouse"],
+                &[],
+            ),
+            (
+                "Observers at Lagos's Tinubu Observatory recorded the tremor.",
+                &["Tinubu Observatory — location — Lagos"],
+                &[],
+            ),
+            // Event places: the story's incident where its epicentre or its toll is.
+            (
+                "A strong earthquake hit before dawn, with its epicentre near the town of Zarvoka.",
+                &["strong earthquake — place — Zarvoka"],
+                &[],
+            ),
+            // A described facility is nowhere the graph can name.
+            (
+                "Gunmen stormed a hotel in Bamako on Monday.",
+                &[],
+                &["hotel — location", "hotel — containedInPlace"],
+            ),
+            // What the lexicon contradicts is a misreading.
+            (
+                "Talks were held in Lyon, Germany on Monday.",
+                &[],
+                &["Lyon — containedInPlace — Germany"],
+            ),
+            (
+                "A spokesman for Interpol in Lyon said so. He flew on to Dubai in the United Arab Emirates.",
+                &["Interpol — location — Lyon", "Dubai — containedInPlace — United Arab Emirates"],
+                &[],
+            ),
+            // "X-based company Y": the named company, not its description.
+            (
+                "The Lviv-based company Softserve will open an office.",
+                &["Softserve — location — Lviv"],
+                &["company — location"],
+            ),
+            // "for X in Y" after no word of working or office says nothing of where X is.
+            ("Support for Hamas in Gaza has grown, analysts said.", &[], &["Hamas — location"]),
+            // An organisation of one country can be in another.
+            (
+                "Officials at the CIA in Afghanistan said so.",
+                &["Central Intelligence Agency — location — Afghanistan"],
+                &[],
+            ),
+            // An organisation after a verb's object is not placed by the verb's place.
+            (
+                "The company signed a deal with Huawei in Beijing on Monday.",
+                &[],
+                &["Huawei — location — Beijing"],
+            ),
+        ];
+        for (text, expected, unexpected) in cases {
+            let facts = stated(text);
+            for fact in *expected {
+                assert!(facts.iter().any(|found| found == fact), "{text}: no {fact} in {facts:#?}");
+            }
+            for fact in *unexpected {
+                assert!(
+                    !facts.iter().any(|found| found.starts_with(fact)),
+                    "{text}: unexpected {fact} in {facts:#?}"
+                );
+            }
+        }
+    }
 }

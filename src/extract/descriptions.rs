@@ -218,7 +218,11 @@ fn describe(
         })
     });
     nested.extend(facility_index);
-    for &inner in &nested {
+    // A kind of place after a name ("the Atacama region", "Assam state") makes no mention of
+    // its own: the name stays a mention, visible to the rules.
+    let no_mention = noun.category == NounCategory::PlaceType
+        || (noun.category == NounCategory::SelfReference && nationality.is_none());
+    for &inner in nested.iter().filter(|_| !no_mention) {
         if let Some(mention) = annotations.mentions.get_mut(inner) {
             mention.inner = true;
         }

@@ -104,6 +104,13 @@ pub(crate) fn find(
                 continue;
             }
         }
+        // "Spokane, Washington": right after a city, the name of the city's region is that
+        // region, even where the name alone means a city ("Washington" is Washington, D.C.).
+        let entry_index = previous_lexicon
+            .filter(|_| entry.kind == EntryKind::City)
+            .and_then(|previous| region_after_city(context, annotations, previous, name, abs_start))
+            .unwrap_or(entry_index);
+        let Some(entry) = lexicon.entry(entry_index) else { continue };
         let (tag, class) = match entry.kind {
             EntryKind::Country => (Tag::Gpe, "Country"),
             EntryKind::Region => (Tag::Gpe, "AdministrativeArea"),
@@ -149,6 +156,9 @@ pub(crate) fn find(
             ..Mention::default()
         }));
     }
+
+    // "Tulsa, Okla.": a wire abbreviation of a state right after a city is that state.
+    state_abbreviations_after_cities(context, sentence, annotations);
 
     // Titles: up to three lowercase words ("prime minister", "foreign minister").
     let mut index = 0;
@@ -544,6 +554,109 @@ fn portfolio_person(
 ///
 /// A step is taken when the name then ends in an organisation or facility word, or when the
 /// word before the first connector is one ("Ministry of ..."); only then may "the" follow
+/// Marks the state or province abbreviations of wire style right after a city and a comma
+/// ("Tulsa, Okla., police said") as mentions of their region, when the city is in that
+/// region's country. Elsewhere such abbreviations are left alone ("Miss.", "Pa.").
+fn state_abbreviations_after_cities(
+    context: &Context<'_>,
+    sentence: &Sentence,
+    annotations: &mut Annotations,
+) {
+    let article = context.article;
+    let lexicon = context.lexicon;
+    let cities: Vec<(usize, Option<String>)> = annotations
+        .by_sentence
+        .get(sentence.index)
+        .into_iter()
+        .flatten()
+        .filter_map(|&index| annotations.mentions.get(index))
+        .filter_map(|mention| {
+            let entry = lexicon.entry(mention.entry?)?;
+            (entry.kind == EntryKind::City && mention.tag == Some(Tag::Gpe))
+                .then(|| (mention.span.end, entry.country.clone()))
+        })
+        .collect();
+    for (city_end, country) in cities {
+        let rest = article.text.get(city_end..sentence.span.end).unwrap_or("");
+        let Some(after) = rest.strip_prefix(", ") else { continue };
+        let word_len = after.find([' ', ',', ')']).unwrap_or(after.len());
+        let word = after.get(..word_len).unwrap_or_default();
+        let Some(region_name) = crate::article::region_abbreviation(word) else { continue };
+        let Some(region) = lexicon.entries().iter().position(|entry| {
+            entry.kind == EntryKind::Region && entry.name == region_name && entry.country == country
+        }) else {
+            continue;
+        };
+        let Some(region_entry) = lexicon.entry(region) else { continue };
+        let start = city_end + 2;
+        let end = start + word_len;
+        if annotations.overlaps(sentence.index, start, end) {
+            continue;
+        }
+        annotations.push(Mention {
+            sentence: sentence.index,
+            span: article.span(start, end),
+            tag: Some(Tag::Gpe),
+            class: "AdministrativeArea".to_owned(),
+            class_iri: region_entry.class.clone(),
+            text: word.to_owned(),
+            entry: Some(region),
+            proper: true,
+            definite: true,
+            ..Mention::default()
+        });
+    }
+}
+
+/// The region a name right after a city and a comma stands for, when it is the city's own
+/// region in the lexicon ("Spokane, Washington" is the state, not Washington, D.C.).
+fn region_after_city(
+    context: &Context<'_>,
+    annotations: &Annotations,
+    previous: usize,
+    name: &str,
+    start: usize,
+) -> Option<usize> {
+    let lexicon = context.lexicon;
+    let mention = annotations.mentions.get(previous)?;
+    if context.article.text.get(mention.span.end..start) != Some(", ") {
+        return None;
+    }
+    let city = lexicon.entry(mention.entry?)?;
+    if city.kind != EntryKind::City || !city.region.as_deref()?.eq_ignore_ascii_case(name) {
+        return None;
+    }
+    // A scan of the entries, but only for a name after "City, " that is not already the
+    // region: rare enough not to need an index.
+    lexicon.entries().iter().position(|entry| {
+        entry.kind == EntryKind::Region
+            && entry.country == city.country
+            && entry.name.eq_ignore_ascii_case(name)
+    })
+}
+
+/// Whether a kind of place names the capitalised run: "the town of Puturge" (the kind, then
+/// "of") or "the Atacama region" (the kind right after the name), with a lowercase place-type
+/// noun of `nouns.tsv` (town, village, province, district, region).
+fn names_place_type(
+    lexicon: &Lexicon,
+    tokens: &[Token<'_>],
+    position: usize,
+    next: Option<&Token<'_>>,
+) -> bool {
+    let is_place_type = |token: &Token<'_>| {
+        token.is_lowercase_word()
+            && lexicon
+                .noun(token.text)
+                .is_some_and(|(noun, _)| noun.category == crate::lexicon::NounCategory::PlaceType)
+    };
+    let of_before =
+        position.checked_sub(1).and_then(|p| tokens.get(p)).is_some_and(|t| t.text == "of");
+    let kind_before =
+        position.checked_sub(2).and_then(|p| tokens.get(p)).is_some_and(is_place_type);
+    (of_before && kind_before) || next.is_some_and(is_place_type)
+}
+
 /// the connector and a lexicon place come after "of", "for" or "in". "in" joins only a name
 /// that an acronym in parentheses follows. A run that starts with a given name is a person
 /// ("Maria Delgado of the Spokane Police Department") and is never joined.
@@ -1007,7 +1120,8 @@ fn classify_run(
                             | crate::lexicon::NounCategory::Event
                     ) && token.is_lowercase_word()
                 })
-            });
+            })
+            || names_place_type(lexicon, tokens, position, next);
     // "walked into Lilac Lanes": a name of several words entered is a building's.
     if preposition.as_deref() == Some("into") && words > 1 {
         push_name(
@@ -1444,6 +1558,28 @@ mod tests {
             },
         ));
         found
+    }
+
+    #[test]
+    fn kinds_of_place_name_places() {
+        // (text, names that must be found, names that must not be).
+        let cases: &[(&str, &[&str], &[&str])] = &[
+            ("The epicentre was near the town of Zarvoka, officials said.", &["Zarvoka/GPE"], &[]),
+            ("Floods hit villages in the Varnisk province on Monday.", &["Varnisk/GPE"], &[]),
+            // "of" after a word that is no kind of place, or a kind of place before the name
+            // without "of", names nothing.
+            ("He met the head of Zarvoka on Monday.", &[], &["Zarvoka/GPE"]),
+            ("The region Zarvoka chose left.", &[], &["Zarvoka/GPE"]),
+        ];
+        for (text, present, absent) in cases {
+            let found = names(text);
+            for name in *present {
+                assert!(found.iter().any(|f| f == name), "{text:?}: no {name}, found {found:?}");
+            }
+            for name in *absent {
+                assert!(!found.iter().any(|f| f == name), "{text:?}: {name} found: {found:?}");
+            }
+        }
     }
 
     #[test]

@@ -61,6 +61,18 @@ pub struct Evidence {
     pub rule: std::sync::Arc<str>,
 }
 
+impl Evidence {
+    /// The `sentence` of evidence from the dateline (`ACCRA, Ghana (AP) —`), which states
+    /// facts but is no sentence of the body; its `span` is the dateline's.
+    pub const DATELINE: usize = usize::MAX;
+
+    /// Whether the fact is stated by the dateline rather than by a sentence.
+    #[must_use]
+    pub fn is_dateline(&self) -> bool {
+        self.sentence == Self::DATELINE
+    }
+}
+
 /// A literal-valued property of a node.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Attribute {

@@ -234,12 +234,18 @@ impl KnowledgeGraph {
         facts
     }
 
-    /// The text of the sentence that a piece of evidence points to.
+    /// The text of the sentence that a piece of evidence points to, or the words of its span
+    /// when it points to no sentence (a fact the dateline states).
     ///
-    /// Returns `""` if the evidence points to no sentence of this graph's document.
+    /// Returns `""` if neither is in this graph's document.
     #[must_use]
     pub fn evidence_text(&self, evidence: &Evidence) -> &str {
-        self.document().sentences.get(evidence.sentence).map_or("", |sentence| &sentence.text)
+        let document = self.document();
+        match document.sentences.get(evidence.sentence) {
+            Some(sentence) => &sentence.text,
+            // Evidence outside the sentences (the dateline) is its own words.
+            None => document.text.get(evidence.span.start..evidence.span.end).unwrap_or(""),
+        }
     }
 
     /// How two nodes are connected: the facts along a shortest path between them, with edges
