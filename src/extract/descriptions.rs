@@ -149,19 +149,19 @@ fn describe(
             cursor = tokens.iter().position(|t| t.start >= start).unwrap_or(0);
             continue;
         }
-        let lower = token.text.to_lowercase();
+        let lower = crate::lexicon::lowercase(token.text);
         if let Some((place, false)) = lexicon.demonym(token.text) {
             nationality = Some(place);
             start = token.start;
             cursor -= 1;
             continue;
         }
-        if DETERMINERS.contains(&lower.as_str()) {
-            definite = !matches!(lower.as_str(), "a" | "an");
+        if DETERMINERS.contains(&&*lower) {
+            definite = !matches!(&*lower, "a" | "an");
             start = token.start;
             break;
         }
-        if FUNCTION_WORDS.contains(lower.as_str())
+        if FUNCTION_WORDS.contains(&*lower)
             || token.text.ends_with("-based")
             || !token.is_lowercase_word()
         {
@@ -182,10 +182,10 @@ fn describe(
         }
         // An adjective: a word shaped like one ("fruitless", "armed", "war-torn"), or any word
         // right after a determiner ("the best course"); verbs ("told", "prompted") stay out.
-        let after_determiner = cursor
-            .checked_sub(2)
-            .and_then(|p| tokens.get(p))
-            .is_some_and(|previous| DETERMINERS.contains(&previous.text.to_lowercase().as_str()));
+        let after_determiner =
+            cursor.checked_sub(2).and_then(|p| tokens.get(p)).is_some_and(|previous| {
+                DETERMINERS.contains(&&*crate::lexicon::lowercase(previous.text))
+            });
         if modifiers >= 2 || !(ends_like_adjective(&lower) || after_determiner) {
             break;
         }

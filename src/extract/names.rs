@@ -72,7 +72,7 @@ pub(crate) fn find(
                     && token.is_capitalized()
                     && !token.initial
                     && !is_possessive(token.text)
-                    && !FUNCTION_WORDS.contains(token.text.to_lowercase().as_str())
+                    && !FUNCTION_WORDS.contains(&*crate::lexicon::lowercase(token.text))
                     && lexicon.demonym(token.text).is_none()
                     && !lexicon.title_starts_with(token.text)
             });
@@ -169,7 +169,7 @@ pub(crate) fn find(
         for length in (1..=3).rev().filter(|_| starts_title) {
             let Some(last) = tokens.get(index + length - 1) else { continue };
             let Some(first) = tokens.get(index) else { continue };
-            let phrase = text[first.start - base..last.end - base].to_lowercase();
+            let phrase = crate::lexicon::lowercase(&text[first.start - base..last.end - base]);
             // Words that also describe groups ("militants", "judges") are descriptions.
             // "General Administration of Customs": a capitalised title word before an
             // organisation word is part of the organisation's name.
@@ -330,8 +330,8 @@ pub(crate) fn find(
         if !(2..=4).contains(&token.text.len()) {
             continue;
         }
-        let lower = token.text.to_lowercase();
-        let (plural, gender) = match lower.as_str() {
+        let lower = crate::lexicon::lowercase(token.text);
+        let (plural, gender) = match &*lower {
             "he" | "him" => (false, Some(Gender::Male)),
             "she" => (false, Some(Gender::Female)),
             "it" => (false, None),
@@ -345,7 +345,7 @@ pub(crate) fn find(
             sentence: sentence.index,
             span: article.span(token.start, token.end),
             tag: Some(Tag::Pro),
-            class: lower.clone(),
+            class: lower.into_owned(),
             text: token.text.to_owned(),
             plural,
             gender,

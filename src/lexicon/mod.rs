@@ -490,6 +490,15 @@ impl WordShapes {
     }
 }
 
+/// `word` in lowercase, borrowed when it has no capitals (most words of a text).
+pub(crate) fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.chars().any(char::is_uppercase) {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(word)
+    }
+}
+
 /// Calls `f` with `word` in lowercase. Lexicon lookups run for most words of an article: a word
 /// already in lowercase is passed as it is, and a short ASCII word is lowercased on the stack,
 /// so that only long or non-ASCII words with capitals allocate.
