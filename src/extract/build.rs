@@ -265,6 +265,41 @@ impl Builder<'_, '_> {
 
     /// What the lexicon says about an entry: a city's region and country, a region's
     /// country, an organisation's seat.
+    /// Evidence that the text puts a place in its country: the first sentence that names the
+    /// place (one of `mentions`) and also that country or its people ("killed 73 people in
+    /// northeastern Bangladesh … in the Sylhet division", "Malian forces stormed a hotel in
+    /// the central city of Mopti"). The lexicon supplies the fact; the sentence states it as
+    /// much as a reader needs. `None` if no sentence names both, or the sentences that do
+    /// also name one of the place's `regions`.
+    fn named_with_country(
+        &self,
+        mentions: &[usize],
+        country: usize,
+        regions: &[usize],
+    ) -> Option<Evidence> {
+        let annotations = self.annotations;
+        mentions.iter().filter_map(|&m| annotations.mentions.get(m)).find_map(|mention| {
+            let in_sentence = annotations.by_sentence.get(mention.sentence)?;
+            let names_region = in_sentence
+                .iter()
+                .filter_map(|&m| annotations.mentions.get(m))
+                .any(|other| other.entry.is_some_and(|entry| regions.contains(&entry)));
+            if names_region {
+                return None;
+            }
+            let named =
+                in_sentence.iter().filter_map(|&m| annotations.mentions.get(m)).find(|other| {
+                    other.span != mention.span
+                        && (other.entry == Some(country) || other.nationality == Some(country))
+                })?;
+            Some(Evidence {
+                sentence: mention.sentence,
+                span: mention.span.cover(named.span),
+                rule: PLACE_WITH_COUNTRY_RULE.into(),
+            })
+        })
+    }
+
     fn lexicon_facts(&self, entry_index: usize) -> Vec<(&'static str, usize)> {
         let lexicon = self.context.lexicon;
         let Some(entry) = lexicon.entry(entry_index) else { return Vec::new() };
@@ -335,12 +370,25 @@ impl Builder<'_, '_> {
                 Evidence { sentence: mention.sentence, span: mention.span, rule: "lexicon".into() };
             // Only the country a place is in: regions and seats are finer knowledge than a
             // reader takes from a name.
-            for (predicate, other) in self.lexicon_facts(entry) {
+            let facts = self.lexicon_facts(entry);
+            // A sentence that also names the place's region puts it in the region, not
+            // straight in the country ("Chengdu, capital of southwest China's Sichuan").
+            let regions: Vec<usize> = facts
+                .iter()
+                .filter(|(_, other)| {
+                    self.context.lexicon.entry(*other).is_some_and(|e| e.kind == EntryKind::Region)
+                })
+                .map(|&(_, other)| other)
+                .collect();
+            for (predicate, other) in facts {
                 let is_country =
                     self.context.lexicon.entry(other).is_some_and(|e| e.kind == EntryKind::Country);
                 if predicate == schema::CONTAINED_IN_PLACE && is_country {
                     let other_node = self.lexicon_node(other);
-                    self.graph.add_edge(index, predicate, other_node, Some(evidence.clone()));
+                    let evidence = self
+                        .named_with_country(&entity.mentions, other, &regions)
+                        .unwrap_or_else(|| evidence.clone());
+                    self.graph.add_edge(index, predicate, other_node, Some(evidence));
                 }
             }
         }
@@ -978,6 +1026,9 @@ fn split_camel(class: &str) -> String {
     })
 }
 
+/// The rule of a lexicon containment that a sentence naming both places states.
+const PLACE_WITH_COUNTRY_RULE: &str = "place-with-country";
+
 #[cfg(test)]
 mod tests {
     /// The facts the text of `text` states (evidence other than the lexicon), as
@@ -1014,6 +1065,19 @@ mod tests {
                 &[],
                 &["London — containedInPlace"],
             ),
+            // A sentence naming a place and its country (or its people) states where it is;
+            // one that names neither does not.
+            (
+                "Floods killed 73 people in northeastern Bangladesh as rivers in the Sylhet division rose.",
+                &["Sylhet — containedInPlace — Bangladesh"],
+                &[],
+            ),
+            (
+                "Malian soldiers stormed a hotel in the central city of Mopti.",
+                &["Mopti — containedInPlace — Mali"],
+                &[],
+            ),
+            ("Rivers in the Sylhet division rose.", &[], &["Sylhet — containedInPlace"]),
             // Appositions: "X, in western Y", "X, capital of east Y's Z", "X in northwest Y".
             (
                 "Clashes were reported in Eldoret, in western Kenya, on Monday.",
