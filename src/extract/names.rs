@@ -97,6 +97,21 @@ pub(crate) fn find(
                 }
             }
         }
+        // "Ghana Unity Congress": a one-word alias that is an organisation word ("Congress")
+        // right after a capitalised word ends a longer name, not the lexicon's organisation.
+        if entry.kind == EntryKind::Organization
+            && !name.contains(' ')
+            && NAME_HEADS.contains_key(name)
+            && tokens.iter().rev().find(|token| token.end <= abs_start).is_some_and(|token| {
+                article.text.get(token.end..abs_start) == Some(" ")
+                    && token.is_capitalized()
+                    && !is_possessive(token.text)
+                    && !FUNCTION_WORDS.contains(token.text.to_lowercase().as_str())
+                    && lexicon.demonym(token.text).is_none()
+            })
+        {
+            continue;
+        }
         // "41.2 billion U.S. dollars": a country in a currency's name is not a place of the story.
         if entry.kind == EntryKind::Country {
             let rest = article.text.get(abs_end..).unwrap_or("");
@@ -475,7 +490,17 @@ fn extend_run(
         // "Citizens' Reform Alliance": a plural common noun's possessive inside a name.
         let plural_possessive = matches!(gap, Some("' " | "’ "))
             && context.lexicon.noun(current.text).is_some_and(|(_, plural)| plural);
-        if ends_name(context, current.text)
+        // "National Economic Prosecutor's Office": a title's or noun's possessive right before
+        // an organisation word is inside the name.
+        let head_possessive = gap == Some(" ")
+            && is_possessive(current.text)
+            && NAME_HEADS.get(next.text).is_some_and(|class| *class != "Facility")
+            && last > index
+            && {
+                let word = strip_possessive(current.text).to_lowercase();
+                context.lexicon.title(&word).is_some() || context.lexicon.noun(&word).is_some()
+            };
+        if (ends_name(context, current.text) && !head_possessive)
             || !(matches!(gap, Some(" " | " & ")) || plural_possessive)
             || !(is_name_token(next) || initials_before_name(article, tokens, last + 1))
             || annotations.overlaps(sentence.index, next.start, next.end)
@@ -971,6 +996,12 @@ fn classify_run(
         push_kind(context, sentence, first.start, end, Kind::Organization, annotations);
         return;
     }
+    // "Salar Minerals" after "Salar Minerals S.A.": a company goes by its name without the
+    // legal suffix.
+    if run.len() > 1 && is_known_company_prefix(annotations, name) {
+        push_kind(context, sentence, first.start, end, Kind::Organization, annotations);
+        return;
+    }
     if is_known_surname(lexicon, annotations, name) {
         push_kind(context, sentence, first.start, end, Kind::Person, annotations);
         return;
@@ -1327,6 +1358,26 @@ fn is_known_org_head(annotations: &Annotations, name: &str) -> bool {
                     // Companies go by their first word ("Huaxin" for "Huaxin New Energy Co").
                     || (mention.class == "Company" && mention.text.split(' ').next() == Some(name)))
         })
+}
+
+/// Whether `name` is the leading words of a company named earlier ("Salar Minerals" for
+/// "Salar Minerals S.A."), the rest being legal suffixes only.
+pub(crate) fn is_company_prefix(company: &str, name: &str) -> bool {
+    company.strip_prefix(name).and_then(|rest| rest.strip_prefix(' ')).is_some_and(|rest| {
+        rest.split([' ', ',']).filter(|word| !word.is_empty()).all(|word| {
+            NAME_HEADS.get(word).or_else(|| NAME_HEADS.get(word.trim_end_matches('.')))
+                == Some(&"Company")
+        })
+    })
+}
+
+fn is_known_company_prefix(annotations: &Annotations, name: &str) -> bool {
+    annotations.mentions.iter().rev().take(KNOWN_NAME_WINDOW).any(|mention| {
+        mention.tag == Some(Tag::Org)
+            && mention.proper
+            && mention.class == "Company"
+            && is_company_prefix(&mention.text, name)
+    })
 }
 
 fn is_known_surname(lexicon: &Lexicon, annotations: &Annotations, name: &str) -> bool {

@@ -703,6 +703,9 @@ fn apply_one(
             // Saying something is also a statement: its speaker, words, quotations and the
             // events it is about. Statements of one speaker in one sentence merge later.
             // Reported speech of a vague source ("witnesses said") stays a claim only.
+            if place_pronoun(annotations, matched, "source") {
+                return;
+            }
             let vague = vague_speaker(annotations, &source);
             let claim = Claim {
                 source,
@@ -719,6 +722,12 @@ fn apply_one(
             }
             let mut statement = Event::stated("Statement", matched);
             statement.add_role(ng::SPEAKER, claim.source.clone(), evidence.clone());
+            // "X and Y said": both say it.
+            if let Some(other) = find("source2")
+                && !vague_speaker(annotations, &other)
+            {
+                statement.add_role(ng::SPEAKER, other, evidence.clone());
+            }
             statement.add_role(
                 schema::TEXT,
                 Arg::Literal(Literal::Text(claim.text.clone())),
@@ -797,7 +806,9 @@ fn apply_one(
                 }
                 return;
             };
-            if vague_speaker(annotations, &speaker) {
+            if vague_speaker(annotations, &speaker)
+                || place_pronoun(annotations, matched, "speaker")
+            {
                 return;
             }
             let mut event = Event::stated("Statement", matched);
@@ -841,19 +852,23 @@ fn apply_one(
             }
             // "Mr.", "Dr.": forms of address, not jobs; "a mother of three", "a resident
             // of": what a person is, not a job.
+            // A party's candidate or a group's member belongs to it without a job there.
+            let membership = MEMBERSHIPS.contains(&title.as_str());
             if matches!(
                 title.trim_end_matches('.'),
                 "mr" | "mrs" | "ms" | "miss" | "dr" | "messrs" | "mses" | "drs"
-            ) || NOT_JOBS.contains(&title.as_str())
+            ) || (NOT_JOBS.contains(&title.as_str()) && !membership)
             {
                 return;
             }
-            annotations.facts.relations.push(Relation {
-                subject: person.clone(),
-                predicate: schema::JOB_TITLE.to_owned(),
-                object: Arg::Literal(Literal::Text(title.clone())),
-                evidence: evidence.clone(),
-            });
+            if !membership {
+                annotations.facts.relations.push(Relation {
+                    subject: person.clone(),
+                    predicate: schema::JOB_TITLE.to_owned(),
+                    object: Arg::Literal(Literal::Text(title.clone())),
+                    evidence: evidence.clone(),
+                });
+            }
             // "Turkish President X": the demonym gives the person's country.
             if let Some((demonym, _, _)) = text_of("demonym")
                 && let Some((place, false)) = context.lexicon.demonym(&demonym)
@@ -865,9 +880,23 @@ fn apply_one(
                     evidence: evidence.clone(),
                 });
             }
-            if let Some(org) = find("org") {
+            // "State Minister for Disaster Management and Relief X": the portfolio names the
+            // ministry ("Ministry of Disaster Management and Relief") when the story names it.
+            let portfolio_org = text_of("portfolio").and_then(|(portfolio, _, _)| {
+                let suffix = format!(" {portfolio}");
+                annotations
+                    .entities
+                    .iter()
+                    .rposition(|entity| {
+                        entity.tag == Some(Tag::Org)
+                            && entity.names.iter().any(|name| name.ends_with(&suffix))
+                    })
+                    .map(Arg::Entity)
+            });
+            if let Some(org) = find("org").or(portfolio_org) {
                 // A party's candidate or leader is one of its members, not its employee.
-                let party = matches!(&org, Arg::Entity(entity)
+                let party = membership
+                    || matches!(&org, Arg::Entity(entity)
                     if annotations.entities.get(*entity).is_some_and(|e| e.class == "PoliticalParty"));
                 annotations.facts.relations.push(Relation {
                     subject: person.clone(),
@@ -909,6 +938,25 @@ fn vague_speaker(annotations: &Annotations, speaker: &Arg) -> bool {
     })
 }
 
+/// Whether the mention of a role is a pronoun that coreference took for a town or region
+/// ("AFAD said ... in Elazig, it said"): places other than countries do not speak, so the
+/// pronoun's antecedent is wrong and the statement is left out rather than given to the place.
+fn place_pronoun(annotations: &Annotations, matched: &Matched<'_>, role: &str) -> bool {
+    matched.mentions.iter().filter(|(name, _)| *name == role).any(|&(_, index)| {
+        annotations.mentions.get(index).is_some_and(|mention| {
+            mention.tag() == Tag::Pro
+                && mention
+                    .entity
+                    .and_then(|e| annotations.entities.get(e))
+                    .is_some_and(|e| e.tag == Some(Tag::Gpe) && e.class != "Country")
+        })
+    })
+}
+
+/// Nouns of an apposition that make a person one of an organisation ("a member of the X", "the
+/// candidate of the X"): membership, not a job title.
+const MEMBERSHIPS: &[&str] = &["member", "candidate"];
+
 /// Nouns of an apposition that say what a person is to others, not what they do for a living.
 const NOT_JOBS: &[&str] = &[
     "member",
@@ -933,6 +981,7 @@ const NOT_JOBS: &[&str] = &[
     "passenger",
     "victim",
     "owner",
+    "candidate",
 ];
 
 #[cfg(test)]
