@@ -1494,6 +1494,15 @@ mod tests {
     }
 
     #[test]
+    fn company_prefixes() {
+        assert!(super::is_company_prefix("Salar Minerals S.A.", "Salar Minerals"));
+        assert!(super::is_company_prefix("Huaxin New Energy Co., Ltd.", "Huaxin New Energy"));
+        assert!(!super::is_company_prefix("Salar Minerals S.A.", "Salar"));
+        assert!(!super::is_company_prefix("Salar Minerals Group", "Salar Minerals"));
+        assert!(!super::is_company_prefix("Salar Minerals", "Salar Minerals"));
+    }
+
+    #[test]
     fn names_by_mechanism() {
         // (text, names that must be found, names that must not be).
         let cases: &[(&str, &[&str], &[&str])] = &[
@@ -1539,6 +1548,25 @@ mod tests {
                 &[],
             ),
             ("He bought Acme Widgets, a 90-year-old company, last year.", &[], &["Acme Widgets/PER"]),
+            // A one-word alias that ends a longer name is that name's head, not the alias.
+            (
+                "Ama Boateng, the candidate of the governing Ghana Unity Congress (GUC), lost.",
+                &["Ghana Unity Congress/ORG"],
+                &["Congress/ORG", "entity United States Congress/ORG"],
+            ),
+            ("The bill passed Congress on Monday.", &["entity United States Congress/ORG"], &[]),
+            // A company without its legal suffix; a title's possessive inside a name.
+            (
+                "Salar Minerals S.A. agreed. Salar Minerals chief executive Andres Soto signed.",
+                &["Salar Minerals/ORG"],
+                &["Salar Minerals/PER"],
+            ),
+            (
+                "Chile's National Economic Prosecutor's Office (FNE) must approve it.",
+                &["National Economic Prosecutor's Office/ORG"],
+                &["Office/ORG"],
+            ),
+            ("Daniel Hartley's Office Depot shares fell.", &[], &["Daniel Hartley's Office/ORG"]),
             // Organisations with function words, heads and suffixes.
             (
                 "The Ministry of Disaster Management and Relief said in a statement.",

@@ -1019,6 +1019,139 @@ mod tests {
         }
     }
 
+    /// Speakers, titles and employers: each text must yield the facts of its first list and
+    /// none of its second.
+    #[test]
+    fn speech_and_people_rules() {
+        use super::super::testing::fact_lines;
+        let cases: &[(&str, &[&str], &[&str])] = &[
+            // Two speakers of one verb; an object before "and" is no speaker.
+            (
+                "Observers from the Economic Community of West African States (ECOWAS) and the African Union said the vote was free.",
+                &[
+                    "event:Statement — speaker — Economic Community of West African States",
+                    "event:Statement — speaker — African Union",
+                ],
+                &[],
+            ),
+            (
+                "The court fined Acme Corp and the European Commission said the fine was fair.",
+                &["event:Statement — speaker — European Commission"],
+                &["event:Statement — speaker — Acme Corp"],
+            ),
+            // A named organisation after the words it said; a bare description is not one.
+            (
+                "At least 37 people were injured, the Kenya Red Cross said.",
+                &["event:Statement — speaker — Kenya Red Cross"],
+                &[],
+            ),
+            ("Two people were hurt in the crash, police said.", &[], &["event:Statement — speaker — police"]),
+            // An apposition names the speaker; a relative clause's object does not speak.
+            (
+                "An FBI spokesman, Mark Ellison, said investigators had searched the house.",
+                &["event:Statement — speaker — Mark Ellison", "Mark Ellison — jobTitle — spokesman"],
+                &[],
+            ),
+            (
+                "Al-Shabaab, which is linked to al-Qaeda, said its fighters attacked the base.",
+                &[],
+                &["event:Statement — speaker — al-Qaeda"],
+            ),
+            // "told reporters in X that": where it was said.
+            (
+                "Interior Minister Ali Veli told reporters in Ankara that the search was continuing.",
+                &["event:Statement — speaker — Ali Veli", "event:Statement — place — Ankara"],
+                &[],
+            ),
+            // A rank after a job title is not the job.
+            (
+                "UN spokesman Major John Reed told reporters that the convoy had arrived.",
+                &["John Reed — jobTitle — spokesman"],
+                &["John Reed — jobTitle — major"],
+            ),
+            // "Title X of the Y", "of the Y's Z": employer and unit.
+            (
+                "Detective Inspector Karen Hale of the Metropolitan Police's Counter Terrorism Command said the arrest followed a tip-off.",
+                &[
+                    "Karen Hale — worksFor — Counter Terrorism Command",
+                    "Counter Terrorism Command — isPartOf — Metropolitan Police",
+                    "event:Statement — speaker — Karen Hale",
+                ],
+                &["event:Statement — speaker — Counter Terrorism Command"],
+            ),
+            // Possessive titles, ages before job nouns, titles a person is declared.
+            ("His lawyer, Simon Hart, said he would appeal.", &["Simon Hart — jobTitle — lawyer"], &[]),
+            (
+                "\"We lost everything,\" said Ayse Kaya, a 54-year-old teacher who lost her home.",
+                &["Ayse Kaya — jobTitle — teacher"],
+                &[],
+            ),
+            (
+                "The commission declared Kofi Mensah president-elect on Sunday.",
+                &["Kofi Mensah — jobTitle — president-elect"],
+                &[],
+            ),
+            // "the hospital, where director X": the place of the job.
+            (
+                "The wounded were taken to Madina Hospital, where emergency unit director Ali Hassan said 38 were admitted.",
+                &["Ali Hassan — worksFor — Madina Hospital"],
+                &[],
+            ),
+            // A minister's portfolio names the ministry the story names.
+            (
+                "The Ministry of Disaster Management and Relief said in a statement that 20 had died. \"It is grave,\" State Minister for Disaster Management and Relief Rahim Uddin told reporters.",
+                &["Rahim Uddin — worksFor — Ministry of Disaster Management and Relief"],
+                &[],
+            ),
+            (
+                "\"It is grave,\" State Minister for Disaster Management and Relief Rahim Uddin told reporters.",
+                &["Rahim Uddin — jobTitle — state minister"],
+                &["Rahim Uddin — worksFor — Ministry of Disaster Management and Relief"],
+            ),
+            // A party's candidate is a member, not an employee.
+            (
+                "Ama Boateng, the candidate of the governing Ghana Unity Congress (GUC), lost the vote.",
+                &["Ama Boateng — memberOf — Ghana Unity Congress"],
+                &["Ama Boateng — jobTitle — candidate", "Ama Boateng — worksFor — Ghana Unity Congress"],
+            ),
+            // "Demonym Title to Country X".
+            (
+                "Chilean Ambassador to China Pedro Soto said the deal was good.",
+                &["Pedro Soto — jobTitle — ambassador", "Pedro Soto — nationality — Chile"],
+                &[],
+            ),
+            // A town that "it" was taken for does not speak.
+            (
+                "The agency said 312 people had been injured. Nineteen of the dead were in Malatya and eight in neighbouring Elazig, it said.",
+                &[],
+                &["event:Statement — speaker — Elazığ", "event:Statement — speaker — Elazig"],
+            ),
+            // "the judge" after "Judge X" is X; a prosecutor is no judge.
+            (
+                "On Friday, Judge Richard Ashworth sentenced him. \"You lied,\" the judge told him.",
+                &["event:Statement — speaker — Richard Ashworth"],
+                &[],
+            ),
+            (
+                "On Friday, Prosecutor Richard Ashworth spoke at the High Court. \"You lied,\" the judge told him.",
+                &[],
+                &["event:Statement — speaker — Richard Ashworth"],
+            ),
+        ];
+        for (text, expected, unexpected) in cases {
+            let facts = fact_lines(text);
+            for fact in *expected {
+                assert!(facts.iter().any(|f| f == fact), "{text}\nmissing {fact}\ngot {facts:#?}");
+            }
+            for fact in *unexpected {
+                assert!(
+                    !facts.iter().any(|f| f == fact),
+                    "{text}\nunexpected {fact}\ngot {facts:#?}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn builtin_rules_compile() -> Result<(), LexiconError> {
         let rules = Rules::builtin()?;
