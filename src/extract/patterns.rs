@@ -769,6 +769,34 @@ fn apply_one(
             annotations.facts.claims.push(claim);
         }
         Action::Statement => {
+            // "The two sides issued a joint statement": the two countries the story named last.
+            if text_of("pair").is_some() {
+                let mut before: Vec<&super::Mention> = annotations
+                    .mentions
+                    .iter()
+                    .filter(|m| m.tag() == Tag::Gpe && m.span.end <= matched.evidence.span.start)
+                    .collect();
+                before.sort_by_key(|m| m.span.start);
+                let mut pair: Vec<usize> = Vec::new();
+                for entity in before.iter().rev().filter_map(|m| m.entity) {
+                    let country =
+                        annotations.entities.get(entity).is_some_and(|e| e.class == "Country");
+                    if country && !pair.contains(&entity) {
+                        pair.push(entity);
+                    }
+                    if pair.len() == 2 {
+                        break;
+                    }
+                }
+                if pair.len() == 2 {
+                    let mut event = Event::stated("Statement", matched);
+                    for entity in pair {
+                        event.add_role(ng::SPEAKER, Arg::Entity(entity), evidence.clone());
+                    }
+                    annotations.facts.events.push(event);
+                }
+                return;
+            }
             // A quotation with no speaker of its own continues the latest statement of the
             // two sentences before: wire copy splits long quotes into paragraphs, and the
             // paragraphs are one statement.
@@ -852,6 +880,27 @@ fn apply_one(
             }
             // "Mr.", "Dr.": forms of address, not jobs; "a mother of three", "a resident
             // of": what a person is, not a job.
+            // "a former finance minister", "ex-chairman": a job the person no longer holds.
+            let title_start = matched
+                .mentions
+                .iter()
+                .find(|(name, _)| *name == "title")
+                .and_then(|&(_, index)| annotations.mentions.get(index))
+                .map(|mention| mention.span.start)
+                .or_else(|| {
+                    matched.texts.iter().find(|(name, _, _)| *name == "title").map(|t| t.1)
+                });
+            let former = title.starts_with("former ")
+                || title.starts_with("ex-")
+                || title_start.is_some_and(|start| {
+                    let before = context.article.text.get(..start).unwrap_or("");
+                    before.ends_with("former ")
+                        || before.ends_with("Former ")
+                        || before.ends_with("ex-")
+                });
+            if former {
+                return;
+            }
             // A party's candidate or a group's member belongs to it without a job there.
             let membership = MEMBERSHIPS.contains(&title.as_str());
             if matches!(
@@ -1125,6 +1174,39 @@ mod tests {
                 "The agency said 312 people had been injured. Nineteen of the dead were in Malatya and eight in neighbouring Elazig, it said.",
                 &[],
                 &["event:Statement — speaker — Elazığ", "event:Statement — speaker — Elazig"],
+            ),
+            // A past job is no job title; claiming an attack is no statement.
+            (
+                "Kofi Mensah, a 61-year-old former finance minister, won the vote. Former President John Doe voted.",
+                &[],
+                &["Kofi Mensah — jobTitle — finance minister", "John Doe — jobTitle — president"],
+            ),
+            (
+                "A group calling itself Ansar al-Sahel claimed the hostage-taking in an audio message.",
+                &[],
+                &["event:Statement — speaker — Ansar al-Sahel"],
+            ),
+            (
+                "Acme Corp claimed that its rival had copied the design.",
+                &["event:Statement — speaker — Acme Corp"],
+                &[],
+            ),
+            // "The two sides": the two countries named last; one country is no pair.
+            (
+                "China and Kazakhstan held talks in Beijing. The two sides also issued a joint statement.",
+                &["event:Statement — speaker — China", "event:Statement — speaker — Kazakhstan"],
+                &[],
+            ),
+            (
+                "Kazakhstan held talks in Beijing. The two sides also issued a joint statement.",
+                &[],
+                &["event:Statement — speaker — Kazakhstan"],
+            ),
+            // "told reporters at the X": an organisation's premises as the place.
+            (
+                "\"This measure is fair,\" Finance Minister John Kamau told reporters at the Treasury.",
+                &["event:Statement — place — Treasury"],
+                &[],
             ),
             // "the judge" after "Judge X" is X; a prosecutor is no judge.
             (
