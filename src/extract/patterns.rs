@@ -841,6 +841,15 @@ fn apply_one(
             }
             let mut event = Event::stated("Statement", matched);
             event.add_role(ng::SPEAKER, speaker, evidence.clone());
+            // "welcomed the decision": the story's latest ruling.
+            if text_of("decision").is_some()
+                && find("reacts_to").is_none()
+                && let Some(ruling) = annotations.facts.events.iter().rposition(|other| {
+                    other.has_class("Ruling") && other.sentence <= matched.sentence
+                })
+            {
+                event.add_role(ng::REACTS_TO, Arg::Event(ruling), evidence.clone());
+            }
             for name in ["quote", "content"] {
                 if let (Some((text, _, _)), Some(predicate)) = (text_of(name), role_predicate(name))
                 {
@@ -1190,6 +1199,17 @@ mod tests {
                 "Acme Corp claimed that its rival had copied the design.",
                 &["event:Statement — speaker — Acme Corp"],
                 &[],
+            ),
+            // "welcomed the decision" after a ruling reacts to it; with no ruling, to nothing.
+            (
+                "The Supreme Court ruled on Monday that the law was void. Acme Corp welcomed the decision, saying it was \"a clear signal\".",
+                &["event:Statement — reactsTo — event:Ruling"],
+                &[],
+            ),
+            (
+                "Acme Corp welcomed the decision, saying it was \"a clear signal\".",
+                &[],
+                &["event:Statement — reactsTo — event:Ruling"],
             ),
             // "The two sides": the two countries named last; one country is no pair.
             (
