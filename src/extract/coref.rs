@@ -285,9 +285,15 @@ fn description_antecedent(
                     || entity.head.as_deref().is_some_and(|other| lemma(other) == own_lemma))
         }),
         // Security forces of one country are one actor within an article.
-        NounCategory::Security => {
-            latest(&|entity| entity.class == "SecurityForce" && nationality_agrees(entity))
-        }
+        // A plural description with a modifier of its own ("our security forces", "riot
+        // police") is a group apart from a named force.
+        NounCategory::Security => latest(&|entity| {
+            entity.class == "SecurityForce"
+                && nationality_agrees(entity)
+                && !(entity.proper
+                    && mention.plural
+                    && strip_determiner(&mention.text).contains(' '))
+        }),
         // So are the attackers of an incident, however the story calls them.
         NounCategory::Armed => latest(&|entity| entity.class == "ArmedGroup"),
         NounCategory::People | NounCategory::Plaintiff => latest(&|entity| {
@@ -414,4 +420,32 @@ fn pronoun_antecedent(annotations: &Annotations, pronoun: &Mention) -> Option<us
         };
         agrees.then_some(candidate.entity?)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::labels_of_class;
+
+    /// A plural description with modifiers of its own is a group apart from a named force; a
+    /// bare "the police" is that force.
+    #[test]
+    fn security_descriptions_and_named_forces() {
+        let groups = labels_of_class(
+            "Kenya Police Service spokesman John Reed said: \"Our security forces responded quickly.\"",
+            "PersonGroup",
+        );
+        let forces = labels_of_class(
+            "Kenya Police Service spokesman John Reed said: \"Our security forces responded quickly.\"",
+            "SecurityForce",
+        );
+        assert!(
+            groups.iter().chain(&forces).any(|label| label == "security forces"),
+            "{groups:?} {forces:?}"
+        );
+        let forces = labels_of_class(
+            "The Kenya Police Service arrested 20 people. The police said they were looters.",
+            "SecurityForce",
+        );
+        assert!(!forces.iter().any(|label| label == "police"), "{forces:?}");
+    }
 }
