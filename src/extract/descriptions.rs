@@ -173,6 +173,22 @@ fn describe(
             cursor -= 1;
             continue;
         }
+        // "sheriff's deputies", "the president's guards": a title's possessive before a group
+        // noun says whose the group is and is part of its name.
+        let title_possessive = plural
+            && matches!(
+                noun.category,
+                NounCategory::People | NounCategory::Armed | NounCategory::Security
+            )
+            && modifiers < 2
+            && (lower.strip_suffix("'s").or_else(|| lower.strip_suffix("’s")))
+                .is_some_and(|stem| lexicon.title(stem).is_some());
+        if title_possessive {
+            modifiers += 1;
+            start = token.start;
+            cursor -= 1;
+            continue;
+        }
         if DETERMINERS.contains(&lower.as_str()) {
             definite = !matches!(lower.as_str(), "a" | "an");
             start = token.start;
@@ -361,6 +377,10 @@ mod tests {
         let groups = labels_of_class(text, "ArmedGroup");
         assert!(groups.iter().any(|label| label == "jihadist gunmen"), "{groups:?}");
         assert!(!groups.iter().any(|label| label == "jihadist"), "{groups:?}");
+        // A title's possessive names whose the group is.
+        let text = "Two off-duty sheriff's deputies tackled him.";
+        let forces = labels_of_class(text, "SecurityForce");
+        assert!(forces.iter().any(|label| label.ends_with("sheriff's deputies")), "{forces:?}");
         // A plural noun before a group noun is no modifier of it: two groups.
         let groups =
             labels_of_class("Villagers said soldiers and gunmen had fought.", "PersonGroup");
