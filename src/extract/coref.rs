@@ -200,6 +200,18 @@ fn proper_antecedent(
     if let Some(&entity) = by_key.get(&Key::Name(mention.text.to_lowercase())) {
         return Some(entity);
     }
+    if mention.tag() == Tag::Org && mention.text.contains(' ') {
+        // "Salar Minerals" for "Salar Minerals S.A.".
+        return annotations.entities.iter().enumerate().rev().find_map(|(index, entity)| {
+            (entity.tag == Some(Tag::Org)
+                && entity.class == "Company"
+                && entity
+                    .names
+                    .iter()
+                    .any(|name| super::names::is_company_prefix(name, &mention.text)))
+            .then_some(index)
+        });
+    }
     if mention.tag() == Tag::Org && !mention.text.contains(' ') {
         // "the Commission" for "the European Commission".
         return annotations.entities.iter().enumerate().rev().find_map(|(index, entity)| {
@@ -256,6 +268,14 @@ fn description_antecedent(
             || entity.nationality.is_none()
             || entity.nationality == mention.nationality
     };
+    // "Judge Richard Ashworth … the judge told him": one member named by a title is that person,
+    // not the body (the judges, plural, are the court).
+    if category == NounCategory::Member
+        && !mention.plural
+        && let Some(person) = titled_person(annotations, mention, head)
+    {
+        return Some(person);
+    }
     match category {
         // "the court", "the judges": the latest organisation of the same class.
         NounCategory::Org | NounCategory::Member => latest(&|entity| {
@@ -265,9 +285,15 @@ fn description_antecedent(
                     || entity.head.as_deref().is_some_and(|other| lemma(other) == own_lemma))
         }),
         // Security forces of one country are one actor within an article.
-        NounCategory::Security => {
-            latest(&|entity| entity.class == "SecurityForce" && nationality_agrees(entity))
-        }
+        // A plural description with a modifier of its own ("our security forces", "riot
+        // police") is a group apart from a named force.
+        NounCategory::Security => latest(&|entity| {
+            entity.class == "SecurityForce"
+                && nationality_agrees(entity)
+                && !(entity.proper
+                    && mention.plural
+                    && strip_determiner(&mention.text).contains(' '))
+        }),
         // So are the attackers of an incident, however the story calls them.
         NounCategory::Armed => latest(&|entity| entity.class == "ArmedGroup"),
         NounCategory::People | NounCategory::Plaintiff => latest(&|entity| {
@@ -315,6 +341,32 @@ fn description_antecedent(
         let _ = EntryKind::City;
         None
     })
+}
+
+/// The latest person before a mention whose name came right after a title ending in `head`
+/// ("Judge Richard Ashworth" for "the judge").
+fn titled_person(annotations: &Annotations, mention: &Mention, head: &str) -> Option<usize> {
+    if head.is_empty() {
+        return None;
+    }
+    let mut best: Option<(usize, usize)> = None;
+    for title in annotations.mentions.iter().filter(|m| {
+        m.tag() == Tag::Ttl
+            && m.span.end < mention.span.start
+            && m.text.to_lowercase().rsplit(' ').next() == Some(head.to_lowercase().as_str())
+    }) {
+        let person = annotations.mentions.iter().find(|m| {
+            m.tag() == Tag::Per
+                && m.sentence == title.sentence
+                && m.span.start == title.span.end + 1
+        });
+        if let Some(entity) = person.and_then(|m| m.entity)
+            && best.is_none_or(|(start, _)| title.span.start > start)
+        {
+            best = Some((title.span.start, entity));
+        }
+    }
+    best.map(|(_, entity)| entity)
 }
 
 fn has_own_date(annotations: &Annotations, mention: &Mention) -> bool {
@@ -368,4 +420,32 @@ fn pronoun_antecedent(annotations: &Annotations, pronoun: &Mention) -> Option<us
         };
         agrees.then_some(candidate.entity?)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::labels_of_class;
+
+    /// A plural description with modifiers of its own is a group apart from a named force; a
+    /// bare "the police" is that force.
+    #[test]
+    fn security_descriptions_and_named_forces() {
+        let groups = labels_of_class(
+            "Kenya Police Service spokesman John Reed said: \"Our security forces responded quickly.\"",
+            "PersonGroup",
+        );
+        let forces = labels_of_class(
+            "Kenya Police Service spokesman John Reed said: \"Our security forces responded quickly.\"",
+            "SecurityForce",
+        );
+        assert!(
+            groups.iter().chain(&forces).any(|label| label == "security forces"),
+            "{groups:?} {forces:?}"
+        );
+        let forces = labels_of_class(
+            "The Kenya Police Service arrested 20 people. The police said they were looters.",
+            "SecurityForce",
+        );
+        assert!(!forces.iter().any(|label| label == "police"), "{forces:?}");
+    }
 }

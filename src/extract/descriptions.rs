@@ -74,7 +74,24 @@ pub(crate) fn find(
                 .text
                 .get(sentence.span.start..token.start)
                 .is_some_and(|before| before.trim_end().ends_with(','));
-        if !matches!(noun.category, NounCategory::Toll | NounCategory::Unit) && !participle {
+        // "jihadist gunmen", "hotel staff": a singular noun right before a plural group noun
+        // modifies it and is no head of its own.
+        let group_follows = !plural
+            && last_index == index
+            && tokens.get(index + 1).is_some_and(|next| {
+                article.text.get(token.end..next.start) == Some(" ")
+                    && lexicon.noun(next.text).is_some_and(|(next_noun, next_plural)| {
+                        next_plural
+                            && matches!(
+                                next_noun.category,
+                                NounCategory::People | NounCategory::Armed | NounCategory::Security
+                            )
+                    })
+            });
+        if !matches!(noun.category, NounCategory::Toll | NounCategory::Unit)
+            && !participle
+            && !group_follows
+        {
             heads.push((index, head_end, noun.clone(), plural));
         }
         index = last_index + 1;
@@ -156,6 +173,22 @@ fn describe(
             cursor -= 1;
             continue;
         }
+        // "sheriff's deputies", "the president's guards": a title's possessive before a group
+        // noun says whose the group is and is part of its name.
+        let title_possessive = plural
+            && matches!(
+                noun.category,
+                NounCategory::People | NounCategory::Armed | NounCategory::Security
+            )
+            && modifiers < 2
+            && (lower.strip_suffix("'s").or_else(|| lower.strip_suffix("’s")))
+                .is_some_and(|stem| lexicon.title(stem).is_some());
+        if title_possessive {
+            modifiers += 1;
+            start = token.start;
+            cursor -= 1;
+            continue;
+        }
         if DETERMINERS.contains(&&*lower) {
             definite = !matches!(&*lower, "a" | "an");
             start = token.start;
@@ -186,7 +219,14 @@ fn describe(
             cursor.checked_sub(2).and_then(|p| tokens.get(p)).is_some_and(|previous| {
                 DETERMINERS.contains(&&*crate::lexicon::lowercase(previous.text))
             });
-        if modifiers >= 2 || !(ends_like_adjective(&lower) || after_determiner) {
+        // A singular noun before a plural group noun: "jihadist gunmen", "hotel staff".
+        let noun_modifier = plural
+            && matches!(
+                noun.category,
+                NounCategory::People | NounCategory::Armed | NounCategory::Security
+            )
+            && lexicon.noun(&lower).is_some_and(|(_, inner_plural)| !inner_plural);
+        if modifiers >= 2 || !(ends_like_adjective(&lower) || after_determiner || noun_modifier) {
             break;
         }
         modifiers += 1;
@@ -327,5 +367,27 @@ fn extend_place_apposition(
                 mention.span = new_span;
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::labels_of_class;
+
+    /// A singular noun before a plural group noun modifies it ("jihadist gunmen").
+    #[test]
+    fn noun_modifiers_of_groups() {
+        let text = "Soldiers stormed the hotel where jihadist gunmen had been holding 47 hostages.";
+        let groups = labels_of_class(text, "ArmedGroup");
+        assert!(groups.iter().any(|label| label == "jihadist gunmen"), "{groups:?}");
+        assert!(!groups.iter().any(|label| label == "jihadist"), "{groups:?}");
+        // A title's possessive names whose the group is.
+        let text = "Two off-duty sheriff's deputies tackled him.";
+        let forces = labels_of_class(text, "SecurityForce");
+        assert!(forces.iter().any(|label| label.ends_with("sheriff's deputies")), "{forces:?}");
+        // A plural noun before a group noun is no modifier of it: two groups.
+        let groups =
+            labels_of_class("Villagers said soldiers and gunmen had fought.", "PersonGroup");
+        assert!(!groups.iter().any(|label| label.contains(' ')), "{groups:?}");
     }
 }

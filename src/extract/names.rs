@@ -97,6 +97,21 @@ pub(crate) fn find(
                 }
             }
         }
+        // "Ghana Unity Congress": a one-word alias that is an organisation word ("Congress")
+        // right after a capitalised word ends a longer name, not the lexicon's organisation.
+        if entry.kind == EntryKind::Organization
+            && !name.contains(' ')
+            && NAME_HEADS.contains_key(name)
+            && tokens.iter().rev().find(|token| token.end <= abs_start).is_some_and(|token| {
+                article.text.get(token.end..abs_start) == Some(" ")
+                    && token.is_capitalized()
+                    && !is_possessive(token.text)
+                    && !FUNCTION_WORDS.contains(token.text.to_lowercase().as_str())
+                    && lexicon.demonym(token.text).is_none()
+            })
+        {
+            continue;
+        }
         // "41.2 billion U.S. dollars": a country in a currency's name is not a place of the story.
         if entry.kind == EntryKind::Country {
             let rest = article.text.get(abs_end..).unwrap_or("");
@@ -489,7 +504,17 @@ fn extend_run(
         // "Citizens' Reform Alliance": a plural common noun's possessive inside a name.
         let plural_possessive = matches!(gap, Some("' " | "’ "))
             && context.lexicon.noun(current.text).is_some_and(|(_, plural)| plural);
-        if ends_name(context, current.text)
+        // "National Economic Prosecutor's Office": a title's or noun's possessive right before
+        // an organisation word is inside the name.
+        let head_possessive = gap == Some(" ")
+            && is_possessive(current.text)
+            && NAME_HEADS.get(next.text).is_some_and(|class| *class != "Facility")
+            && last > index
+            && {
+                let word = strip_possessive(current.text).to_lowercase();
+                context.lexicon.title(&word).is_some() || context.lexicon.noun(&word).is_some()
+            };
+        if (ends_name(context, current.text) && !head_possessive)
             || !(matches!(gap, Some(" " | " & ")) || plural_possessive)
             || !(is_name_token(next) || initials_before_name(article, tokens, last + 1))
             || annotations.overlaps(sentence.index, next.start, next.end)
@@ -1088,6 +1113,12 @@ fn classify_run(
         push_kind(context, sentence, first.start, end, Kind::Organization, annotations);
         return;
     }
+    // "Salar Minerals" after "Salar Minerals S.A.": a company goes by its name without the
+    // legal suffix.
+    if run.len() > 1 && is_known_company_prefix(annotations, name) {
+        push_kind(context, sentence, first.start, end, Kind::Organization, annotations);
+        return;
+    }
     if is_known_surname(lexicon, annotations, name) {
         push_kind(context, sentence, first.start, end, Kind::Person, annotations);
         return;
@@ -1447,6 +1478,26 @@ fn is_known_org_head(annotations: &Annotations, name: &str) -> bool {
         })
 }
 
+/// Whether `name` is the leading words of a company named earlier ("Salar Minerals" for
+/// "Salar Minerals S.A."), the rest being legal suffixes only.
+pub(crate) fn is_company_prefix(company: &str, name: &str) -> bool {
+    company.strip_prefix(name).and_then(|rest| rest.strip_prefix(' ')).is_some_and(|rest| {
+        rest.split([' ', ',']).filter(|word| !word.is_empty()).all(|word| {
+            NAME_HEADS.get(word).or_else(|| NAME_HEADS.get(word.trim_end_matches('.')))
+                == Some(&"Company")
+        })
+    })
+}
+
+fn is_known_company_prefix(annotations: &Annotations, name: &str) -> bool {
+    annotations.mentions.iter().rev().take(KNOWN_NAME_WINDOW).any(|mention| {
+        mention.tag == Some(Tag::Org)
+            && mention.proper
+            && mention.class == "Company"
+            && is_company_prefix(&mention.text, name)
+    })
+}
+
 fn is_known_surname(lexicon: &Lexicon, annotations: &Annotations, name: &str) -> bool {
     annotations.mentions.iter().rev().take(KNOWN_NAME_WINDOW).any(|mention| {
         mention.tag == Some(Tag::Per)
@@ -1583,6 +1634,15 @@ mod tests {
     }
 
     #[test]
+    fn company_prefixes() {
+        assert!(super::is_company_prefix("Salar Minerals S.A.", "Salar Minerals"));
+        assert!(super::is_company_prefix("Huaxin New Energy Co., Ltd.", "Huaxin New Energy"));
+        assert!(!super::is_company_prefix("Salar Minerals S.A.", "Salar"));
+        assert!(!super::is_company_prefix("Salar Minerals Group", "Salar Minerals"));
+        assert!(!super::is_company_prefix("Salar Minerals", "Salar Minerals"));
+    }
+
+    #[test]
     fn names_by_mechanism() {
         // (text, names that must be found, names that must not be).
         let cases: &[(&str, &[&str], &[&str])] = &[
@@ -1628,6 +1688,25 @@ mod tests {
                 &[],
             ),
             ("He bought Acme Widgets, a 90-year-old company, last year.", &[], &["Acme Widgets/PER"]),
+            // A one-word alias that ends a longer name is that name's head, not the alias.
+            (
+                "Ama Boateng, the candidate of the governing Ghana Unity Congress (GUC), lost.",
+                &["Ghana Unity Congress/ORG"],
+                &["Congress/ORG", "entity United States Congress/ORG"],
+            ),
+            ("The bill passed Congress on Monday.", &["entity United States Congress/ORG"], &[]),
+            // A company without its legal suffix; a title's possessive inside a name.
+            (
+                "Salar Minerals S.A. agreed. Salar Minerals chief executive Andres Soto signed.",
+                &["Salar Minerals/ORG"],
+                &["Salar Minerals/PER"],
+            ),
+            (
+                "Chile's National Economic Prosecutor's Office (FNE) must approve it.",
+                &["National Economic Prosecutor's Office/ORG"],
+                &["Office/ORG"],
+            ),
+            ("Daniel Hartley's Office Depot shares fell.", &[], &["Daniel Hartley's Office/ORG"]),
             // Organisations with function words, heads and suffixes.
             (
                 "The Ministry of Disaster Management and Relief said in a statement.",

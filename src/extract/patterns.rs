@@ -703,6 +703,9 @@ fn apply_one(
             // Saying something is also a statement: its speaker, words, quotations and the
             // events it is about. Statements of one speaker in one sentence merge later.
             // Reported speech of a vague source ("witnesses said") stays a claim only.
+            if place_pronoun(annotations, matched, "source") {
+                return;
+            }
             let vague = vague_speaker(annotations, &source);
             let claim = Claim {
                 source,
@@ -719,6 +722,12 @@ fn apply_one(
             }
             let mut statement = Event::stated("Statement", matched);
             statement.add_role(ng::SPEAKER, claim.source.clone(), evidence.clone());
+            // "X and Y said": both say it.
+            if let Some(other) = find("source2")
+                && !vague_speaker(annotations, &other)
+            {
+                statement.add_role(ng::SPEAKER, other, evidence.clone());
+            }
             statement.add_role(
                 schema::TEXT,
                 Arg::Literal(Literal::Text(claim.text.clone())),
@@ -760,6 +769,34 @@ fn apply_one(
             annotations.facts.claims.push(claim);
         }
         Action::Statement => {
+            // "The two sides issued a joint statement": the two countries the story named last.
+            if text_of("pair").is_some() {
+                let mut before: Vec<&super::Mention> = annotations
+                    .mentions
+                    .iter()
+                    .filter(|m| m.tag() == Tag::Gpe && m.span.end <= matched.evidence.span.start)
+                    .collect();
+                before.sort_by_key(|m| m.span.start);
+                let mut pair: Vec<usize> = Vec::new();
+                for entity in before.iter().rev().filter_map(|m| m.entity) {
+                    let country =
+                        annotations.entities.get(entity).is_some_and(|e| e.class == "Country");
+                    if country && !pair.contains(&entity) {
+                        pair.push(entity);
+                    }
+                    if pair.len() == 2 {
+                        break;
+                    }
+                }
+                if pair.len() == 2 {
+                    let mut event = Event::stated("Statement", matched);
+                    for entity in pair {
+                        event.add_role(ng::SPEAKER, Arg::Entity(entity), evidence.clone());
+                    }
+                    annotations.facts.events.push(event);
+                }
+                return;
+            }
             // A quotation with no speaker of its own continues the latest statement of the
             // two sentences before: wire copy splits long quotes into paragraphs, and the
             // paragraphs are one statement.
@@ -797,11 +834,22 @@ fn apply_one(
                 }
                 return;
             };
-            if vague_speaker(annotations, &speaker) {
+            if vague_speaker(annotations, &speaker)
+                || place_pronoun(annotations, matched, "speaker")
+            {
                 return;
             }
             let mut event = Event::stated("Statement", matched);
             event.add_role(ng::SPEAKER, speaker, evidence.clone());
+            // "welcomed the decision": the story's latest ruling.
+            if text_of("decision").is_some()
+                && find("reacts_to").is_none()
+                && let Some(ruling) = annotations.facts.events.iter().rposition(|other| {
+                    other.has_class("Ruling") && other.sentence <= matched.sentence
+                })
+            {
+                event.add_role(ng::REACTS_TO, Arg::Event(ruling), evidence.clone());
+            }
             for name in ["quote", "content"] {
                 if let (Some((text, _, _)), Some(predicate)) = (text_of(name), role_predicate(name))
                 {
@@ -841,19 +889,44 @@ fn apply_one(
             }
             // "Mr.", "Dr.": forms of address, not jobs; "a mother of three", "a resident
             // of": what a person is, not a job.
+            // "a former finance minister", "ex-chairman": a job the person no longer holds.
+            let title_start = matched
+                .mentions
+                .iter()
+                .find(|(name, _)| *name == "title")
+                .and_then(|&(_, index)| annotations.mentions.get(index))
+                .map(|mention| mention.span.start)
+                .or_else(|| {
+                    matched.texts.iter().find(|(name, _, _)| *name == "title").map(|t| t.1)
+                });
+            let former = title.starts_with("former ")
+                || title.starts_with("ex-")
+                || title_start.is_some_and(|start| {
+                    let before = context.article.text.get(..start).unwrap_or("");
+                    before.ends_with("former ")
+                        || before.ends_with("Former ")
+                        || before.ends_with("ex-")
+                });
+            if former {
+                return;
+            }
+            // A party's candidate or a group's member belongs to it without a job there.
+            let membership = MEMBERSHIPS.contains(&title.as_str());
             if matches!(
                 title.trim_end_matches('.'),
                 "mr" | "mrs" | "ms" | "miss" | "dr" | "messrs" | "mses" | "drs"
-            ) || NOT_JOBS.contains(&title.as_str())
+            ) || (NOT_JOBS.contains(&title.as_str()) && !membership)
             {
                 return;
             }
-            annotations.facts.relations.push(Relation {
-                subject: person.clone(),
-                predicate: schema::JOB_TITLE.to_owned(),
-                object: Arg::Literal(Literal::Text(title.clone())),
-                evidence: evidence.clone(),
-            });
+            if !membership {
+                annotations.facts.relations.push(Relation {
+                    subject: person.clone(),
+                    predicate: schema::JOB_TITLE.to_owned(),
+                    object: Arg::Literal(Literal::Text(title.clone())),
+                    evidence: evidence.clone(),
+                });
+            }
             // "Turkish President X": the demonym gives the person's country.
             if let Some((demonym, _, _)) = text_of("demonym")
                 && let Some((place, false)) = context.lexicon.demonym(&demonym)
@@ -865,9 +938,23 @@ fn apply_one(
                     evidence: evidence.clone(),
                 });
             }
-            if let Some(org) = find("org") {
+            // "State Minister for Disaster Management and Relief X": the portfolio names the
+            // ministry ("Ministry of Disaster Management and Relief") when the story names it.
+            let portfolio_org = text_of("portfolio").and_then(|(portfolio, _, _)| {
+                let suffix = format!(" {portfolio}");
+                annotations
+                    .entities
+                    .iter()
+                    .rposition(|entity| {
+                        entity.tag == Some(Tag::Org)
+                            && entity.names.iter().any(|name| name.ends_with(&suffix))
+                    })
+                    .map(Arg::Entity)
+            });
+            if let Some(org) = find("org").or(portfolio_org) {
                 // A party's candidate or leader is one of its members, not its employee.
-                let party = matches!(&org, Arg::Entity(entity)
+                let party = membership
+                    || matches!(&org, Arg::Entity(entity)
                     if annotations.entities.get(*entity).is_some_and(|e| e.class == "PoliticalParty"));
                 annotations.facts.relations.push(Relation {
                     subject: person.clone(),
@@ -909,6 +996,25 @@ fn vague_speaker(annotations: &Annotations, speaker: &Arg) -> bool {
     })
 }
 
+/// Whether the mention of a role is a pronoun that coreference took for a town or region
+/// ("AFAD said ... in Elazig, it said"): places other than countries do not speak, so the
+/// pronoun's antecedent is wrong and the statement is left out rather than given to the place.
+fn place_pronoun(annotations: &Annotations, matched: &Matched<'_>, role: &str) -> bool {
+    matched.mentions.iter().filter(|(name, _)| *name == role).any(|&(_, index)| {
+        annotations.mentions.get(index).is_some_and(|mention| {
+            mention.tag() == Tag::Pro
+                && mention
+                    .entity
+                    .and_then(|e| annotations.entities.get(e))
+                    .is_some_and(|e| e.tag == Some(Tag::Gpe) && e.class != "Country")
+        })
+    })
+}
+
+/// Nouns of an apposition that make a person one of an organisation ("a member of the X", "the
+/// candidate of the X"): membership, not a job title.
+const MEMBERSHIPS: &[&str] = &["member", "candidate"];
+
 /// Nouns of an apposition that say what a person is to others, not what they do for a living.
 const NOT_JOBS: &[&str] = &[
     "member",
@@ -933,6 +1039,7 @@ const NOT_JOBS: &[&str] = &[
     "passenger",
     "victim",
     "owner",
+    "candidate",
 ];
 
 #[cfg(test)]
@@ -967,6 +1074,183 @@ mod tests {
                 .map(|alternatives| alternatives.into_iter().map(str::to_owned).collect())
                 .collect();
             assert_eq!(required_words(pattern), expected, "{pattern}");
+        }
+    }
+
+    /// Speakers, titles and employers: each text must yield the facts of its first list and
+    /// none of its second.
+    #[test]
+    fn speech_and_people_rules() {
+        use super::super::testing::fact_lines;
+        let cases: &[(&str, &[&str], &[&str])] = &[
+            // Two speakers of one verb; an object before "and" is no speaker.
+            (
+                "Observers from the Economic Community of West African States (ECOWAS) and the African Union said the vote was free.",
+                &[
+                    "event:Statement — speaker — Economic Community of West African States",
+                    "event:Statement — speaker — African Union",
+                ],
+                &[],
+            ),
+            (
+                "The court fined Acme Corp and the European Commission said the fine was fair.",
+                &["event:Statement — speaker — European Commission"],
+                &["event:Statement — speaker — Acme Corp"],
+            ),
+            // A named organisation after the words it said; a bare description is not one.
+            (
+                "At least 37 people were injured, the Kenya Red Cross said.",
+                &["event:Statement — speaker — Kenya Red Cross"],
+                &[],
+            ),
+            ("Two people were hurt in the crash, police said.", &[], &["event:Statement — speaker — police"]),
+            // An apposition names the speaker; a relative clause's object does not speak.
+            (
+                "An FBI spokesman, Mark Ellison, said investigators had searched the house.",
+                &["event:Statement — speaker — Mark Ellison", "Mark Ellison — jobTitle — spokesman"],
+                &[],
+            ),
+            (
+                "Al-Shabaab, which is linked to al-Qaeda, said its fighters attacked the base.",
+                &[],
+                &["event:Statement — speaker — al-Qaeda"],
+            ),
+            // "told reporters in X that": where it was said.
+            (
+                "Interior Minister Ali Veli told reporters in Ankara that the search was continuing.",
+                &["event:Statement — speaker — Ali Veli", "event:Statement — place — Ankara"],
+                &[],
+            ),
+            // A rank after a job title is not the job.
+            (
+                "UN spokesman Major John Reed told reporters that the convoy had arrived.",
+                &["John Reed — jobTitle — spokesman"],
+                &["John Reed — jobTitle — major"],
+            ),
+            // "Title X of the Y", "of the Y's Z": employer and unit.
+            (
+                "Detective Inspector Karen Hale of the Metropolitan Police's Counter Terrorism Command said the arrest followed a tip-off.",
+                &[
+                    "Karen Hale — worksFor — Counter Terrorism Command",
+                    "Counter Terrorism Command — isPartOf — Metropolitan Police",
+                    "event:Statement — speaker — Karen Hale",
+                ],
+                &["event:Statement — speaker — Counter Terrorism Command"],
+            ),
+            // Possessive titles, ages before job nouns, titles a person is declared.
+            ("His lawyer, Simon Hart, said he would appeal.", &["Simon Hart — jobTitle — lawyer"], &[]),
+            (
+                "\"We lost everything,\" said Ayse Kaya, a 54-year-old teacher who lost her home.",
+                &["Ayse Kaya — jobTitle — teacher"],
+                &[],
+            ),
+            (
+                "The commission declared Kofi Mensah president-elect on Sunday.",
+                &["Kofi Mensah — jobTitle — president-elect"],
+                &[],
+            ),
+            // "the hospital, where director X": the place of the job.
+            (
+                "The wounded were taken to Madina Hospital, where emergency unit director Ali Hassan said 38 were admitted.",
+                &["Ali Hassan — worksFor — Madina Hospital"],
+                &[],
+            ),
+            // A minister's portfolio names the ministry the story names.
+            (
+                "The Ministry of Disaster Management and Relief said in a statement that 20 had died. \"It is grave,\" State Minister for Disaster Management and Relief Rahim Uddin told reporters.",
+                &["Rahim Uddin — worksFor — Ministry of Disaster Management and Relief"],
+                &[],
+            ),
+            (
+                "\"It is grave,\" State Minister for Disaster Management and Relief Rahim Uddin told reporters.",
+                &["Rahim Uddin — jobTitle — state minister"],
+                &["Rahim Uddin — worksFor — Ministry of Disaster Management and Relief"],
+            ),
+            // A party's candidate is a member, not an employee.
+            (
+                "Ama Boateng, the candidate of the governing Ghana Unity Congress (GUC), lost the vote.",
+                &["Ama Boateng — memberOf — Ghana Unity Congress"],
+                &["Ama Boateng — jobTitle — candidate", "Ama Boateng — worksFor — Ghana Unity Congress"],
+            ),
+            // "Demonym Title to Country X".
+            (
+                "Chilean Ambassador to China Pedro Soto said the deal was good.",
+                &["Pedro Soto — jobTitle — ambassador", "Pedro Soto — nationality — Chile"],
+                &[],
+            ),
+            // A town that "it" was taken for does not speak.
+            (
+                "The agency said 312 people had been injured. Nineteen of the dead were in Malatya and eight in neighbouring Elazig, it said.",
+                &[],
+                &["event:Statement — speaker — Elazığ", "event:Statement — speaker — Elazig"],
+            ),
+            // A past job is no job title; claiming an attack is no statement.
+            (
+                "Kofi Mensah, a 61-year-old former finance minister, won the vote. Former President John Doe voted.",
+                &[],
+                &["Kofi Mensah — jobTitle — finance minister", "John Doe — jobTitle — president"],
+            ),
+            (
+                "A group calling itself Ansar al-Sahel claimed the hostage-taking in an audio message.",
+                &[],
+                &["event:Statement — speaker — Ansar al-Sahel"],
+            ),
+            (
+                "Acme Corp claimed that its rival had copied the design.",
+                &["event:Statement — speaker — Acme Corp"],
+                &[],
+            ),
+            // "welcomed the decision" after a ruling reacts to it; with no ruling, to nothing.
+            (
+                "The Supreme Court ruled on Monday that the law was void. Acme Corp welcomed the decision, saying it was \"a clear signal\".",
+                &["event:Statement — reactsTo — event:Ruling"],
+                &[],
+            ),
+            (
+                "Acme Corp welcomed the decision, saying it was \"a clear signal\".",
+                &[],
+                &["event:Statement — reactsTo — event:Ruling"],
+            ),
+            // "The two sides": the two countries named last; one country is no pair.
+            (
+                "China and Kazakhstan held talks in Beijing. The two sides also issued a joint statement.",
+                &["event:Statement — speaker — China", "event:Statement — speaker — Kazakhstan"],
+                &[],
+            ),
+            (
+                "Kazakhstan held talks in Beijing. The two sides also issued a joint statement.",
+                &[],
+                &["event:Statement — speaker — Kazakhstan"],
+            ),
+            // "told reporters at the X": an organisation's premises as the place.
+            (
+                "\"This measure is fair,\" Finance Minister John Kamau told reporters at the Treasury.",
+                &["event:Statement — place — Treasury"],
+                &[],
+            ),
+            // "the judge" after "Judge X" is X; a prosecutor is no judge.
+            (
+                "On Friday, Judge Richard Ashworth sentenced him. \"You lied,\" the judge told him.",
+                &["event:Statement — speaker — Richard Ashworth"],
+                &[],
+            ),
+            (
+                "On Friday, Prosecutor Richard Ashworth spoke at the High Court. \"You lied,\" the judge told him.",
+                &[],
+                &["event:Statement — speaker — Richard Ashworth"],
+            ),
+        ];
+        for (text, expected, unexpected) in cases {
+            let facts = fact_lines(text);
+            for fact in *expected {
+                assert!(facts.iter().any(|f| f == fact), "{text}\nmissing {fact}\ngot {facts:#?}");
+            }
+            for fact in *unexpected {
+                assert!(
+                    !facts.iter().any(|f| f == fact),
+                    "{text}\nunexpected {fact}\ngot {facts:#?}"
+                );
+            }
         }
     }
 
