@@ -42,7 +42,13 @@ struct Rule {
     groups: Vec<(usize, String, bool)>,
     /// Words the text must contain for the rule to match: one of each inner list.
     required: Vec<Vec<usize>>,
+    /// The name of a last group `(?P<name>[^.]+)` that the rule's pattern ended with: the rest
+    /// of the clause, taken by code after the regex (which no longer has the group) matches.
+    clause_group: Option<String>,
 }
+
+/// How a last group that takes the rest of the clause is written.
+const CLAUSE_GROUP_BODY: &str = "[^.]+)";
 
 /// The compiled rule set.
 #[derive(Debug, Clone)]
@@ -108,8 +114,11 @@ impl Rules {
                 ),
                 _ => return Err(error(format!("unknown action {action:?}"))),
             };
+            // A last group over the rest of the clause would make the regex engines walk the
+            // whole clause for every match: code takes it instead.
+            let (matched_pattern, clause_group) = split_clause_group(pattern);
             let mut mention_groups = HashSet::default();
-            let expanded = MACRO.replace_all(pattern, |caps: &regex::Captures<'_>| {
+            let expanded = MACRO.replace_all(matched_pattern, |caps: &regex::Captures<'_>| {
                 let tags = caps.get(1).map_or("*", |m| m.as_str());
                 let role = caps.get(3).map_or("", |m| m.as_str());
                 mention_groups.insert(role.to_owned());
@@ -155,7 +164,7 @@ impl Rules {
                     Some((index, name.to_owned(), mention_groups.contains(name)))
                 })
                 .collect();
-            rules.push(Rule { id: id.into(), action, regex, groups, required });
+            rules.push(Rule { id: id.into(), action, regex, groups, required, clause_group });
         }
         // A few hundred short words: a full DFA is small and the fastest to scan with.
         let words = AhoCorasick::builder()
@@ -164,6 +173,53 @@ impl Rules {
             .map_err(|e| LexiconError { file: file.to_owned(), line: 0, message: e.to_string() })?;
         Ok(Self { rules, words })
     }
+}
+
+/// A pattern without its last group when that group takes the rest of the clause
+/// (`… (?P<content>[^.]+)` at the top level of a pattern with no top-level `|`), and the
+/// group's name; otherwise the pattern as it is.
+fn split_clause_group(pattern: &str) -> (&str, Option<String>) {
+    let Some(body_start) = pattern.strip_suffix(CLAUSE_GROUP_BODY).map(str::len) else {
+        return (pattern, None);
+    };
+    let Some(open) = pattern[..body_start].rfind("(?P<") else { return (pattern, None) };
+    let name = &pattern[open + 4..body_start];
+    let Some(name) = name.strip_suffix('>') else { return (pattern, None) };
+    let prefix = &pattern[..open];
+    if name.is_empty()
+        || !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+        || prefix.is_empty()
+        || split_top_level(prefix).len() > 1
+        || !closes_every_group(prefix)
+    {
+        return (pattern, None);
+    }
+    (prefix, Some(name.to_owned()))
+}
+
+/// Whether every group a pattern opens is closed by its end (escapes and character classes
+/// aside), so that what follows it is at the top level.
+fn closes_every_group(pattern: &str) -> bool {
+    let mut depth = 0usize;
+    let mut bytes = pattern.bytes();
+    let mut in_class = false;
+    while let Some(byte) = bytes.next() {
+        match byte {
+            b'\\' => {
+                bytes.next();
+            }
+            b']' if in_class => in_class = false,
+            _ if in_class => {}
+            b'[' => in_class = true,
+            b'(' => depth += 1,
+            b')' => match depth.checked_sub(1) {
+                Some(outer) => depth = outer,
+                None => return false,
+            },
+            _ => {}
+        }
+    }
+    depth == 0 && !in_class
 }
 
 /// The quoted passages of a text, without their quotation marks or closing punctuation.
@@ -432,11 +488,15 @@ pub(crate) fn apply(context: &Context<'_>, annotations: &mut Annotations) {
             if !rule.regex.is_match(shadow.text.as_bytes()) {
                 continue;
             }
-            let captures: Vec<_> = rule.regex.captures_iter(shadow.text.as_bytes()).collect();
-            for caps in captures {
+            let haystack = shadow.text.as_bytes();
+            let captures: Vec<_> = match rule.clause_group {
+                None => rule.regex.captures_iter(haystack).map(|caps| (caps, None)).collect(),
+                Some(_) => clause_matches(&rule.regex, haystack),
+            };
+            for (caps, clause) in captures {
                 let Some(whole) = caps.get(0) else { continue };
                 let start = shadow.to_article(whole.start(), false);
-                let end = shadow.to_article(whole.end(), true);
+                let end = shadow.to_article(clause.map_or(whole.end(), |(_, end)| end), true);
                 let evidence = Evidence {
                     sentence,
                     span: context.article.span(start, end),
@@ -460,11 +520,47 @@ pub(crate) fn apply(context: &Context<'_>, annotations: &mut Annotations) {
                         ));
                     }
                 }
+                if let (Some(name), Some((clause_start, clause_end))) = (&rule.clause_group, clause)
+                {
+                    texts.push((
+                        name,
+                        shadow.to_article(clause_start, false),
+                        shadow.to_article(clause_end, true),
+                    ));
+                }
                 let matched = Matched { sentence, evidence, mentions, texts };
                 apply_one(context, annotations, &mut event_of_entity, &rule.action, &matched);
             }
         }
     }
+}
+
+/// The matches of a rule whose last group takes the rest of the clause, with that group's
+/// span: every byte after the regex's match up to the next period, at least one. Like the
+/// matches of the whole pattern, they do not overlap: the next is looked for after the clause.
+fn clause_matches<'h>(
+    regex: &Regex,
+    haystack: &'h [u8],
+) -> Vec<(regex::bytes::Captures<'h>, Option<(usize, usize)>)> {
+    let mut found = Vec::new();
+    let mut at = 0;
+    while at <= haystack.len() {
+        let Some(caps) = regex.captures_at(haystack, at) else { break };
+        let Some(whole) = caps.get(0) else { break };
+        let clause_start = whole.end();
+        let clause_end = haystack
+            .get(clause_start..)
+            .and_then(|rest| rest.iter().position(|&byte| byte == b'.'))
+            .map_or(haystack.len(), |length| clause_start + length);
+        if clause_end == clause_start {
+            // No clause after this match: the whole pattern would not match here.
+            at = whole.start() + 1;
+            continue;
+        }
+        at = clause_end;
+        found.push((caps, Some((clause_start, clause_end))));
+    }
+    found
 }
 
 impl Event {
@@ -1252,6 +1348,59 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn clause_groups_split_only_at_the_top_level() {
+        let cases = [
+            ("a said,? (?P<content>[^.]+)", Some(("a said,? ", "content"))),
+            (r"\(x\) said (?P<rest>[^.]+)", Some((r"\(x\) said ", "rest"))),
+            // Inside a group, after a top-level alternative, or another body: kept whole.
+            ("(?:a said (?P<content>[^.]+))", None),
+            ("(?:a (?P<content>[^.]+)", None),
+            ("b|a said (?P<content>[^.]+)", None),
+            ("a said (?P<content>[^.]*)", None),
+            ("(?P<content>[^.]+)", None),
+        ];
+        for (pattern, expected) in cases {
+            let (prefix, name) = split_clause_group(pattern);
+            let got = name.as_deref().map(|name| (prefix, name));
+            assert_eq!(got, expected, "{pattern}");
+            if expected.is_none() {
+                assert_eq!(prefix, pattern);
+            }
+        }
+    }
+
+    #[test]
+    fn clause_matches_agree_with_the_whole_pattern() -> Result<(), regex::Error> {
+        let whole =
+            regex::bytes::Regex::new(r"(?P<who>[A-Z][a-z]+) said,? (?:that )?(?P<content>[^.]+)")?;
+        let prefix = regex::bytes::Regex::new(r"(?P<who>[A-Z][a-z]+) said,? (?:that )?")?;
+        for text in [
+            "Ann said that Bob said it rained",
+            "Ann said it rained. Bob said, that it snowed. Cy said.",
+            "Nobody spoke",
+            "Ann said that",
+        ] {
+            let hay = text.as_bytes();
+            let expected: Vec<_> = whole
+                .captures_iter(hay)
+                .filter_map(|caps| {
+                    let (who, content) = (caps.name("who")?, caps.name("content")?);
+                    Some((who.range(), content.range()))
+                })
+                .collect();
+            let got: Vec<_> = clause_matches(&prefix, hay)
+                .into_iter()
+                .filter_map(|(caps, clause)| {
+                    let (start, end) = clause?;
+                    Some((caps.name("who")?.range(), start..end))
+                })
+                .collect();
+            assert_eq!(got, expected, "{text}");
+        }
+        Ok(())
     }
 
     #[test]
