@@ -102,7 +102,7 @@ fn resolve_mention(
             entity.entry = mention.entry;
             if let Some(entry) = mention.entry.and_then(|entry| context.lexicon.entry(entry)) {
                 entity.label = entry.name.clone();
-                entity.class_iri = entry.class.clone();
+                entity.class_iri = entry.class.clone().into();
                 entity.names = vec![entry.name.clone()];
                 entity.proper = true;
             }
@@ -142,7 +142,8 @@ fn new_entity(context: &Context<'_>, mention: &Mention) -> Entity {
     let entry = mention.entry.and_then(|entry| context.lexicon.entry(entry));
     let label = entry
         .map_or_else(|| strip_determiner(&mention.text).to_owned(), |entry| entry.name.clone());
-    let class_iri = entry.map_or_else(|| mention.class_iri.clone(), |entry| entry.class.clone());
+    let class_iri =
+        entry.map_or_else(|| mention.class_iri.clone(), |entry| entry.class.clone().into());
     Entity {
         tag: mention.tag,
         class: mention.class.clone(),
@@ -407,7 +408,7 @@ fn pronoun_antecedent(annotations: &Annotations, pronoun: &Mention) -> Option<us
     candidates.sort_by_key(|m| m.span.start);
     candidates.into_iter().rev().find_map(|candidate| {
         let entity = annotations.entities.get(candidate.entity?)?;
-        let agrees = match pronoun.class.as_str() {
+        let agrees = match &*pronoun.class {
             "he" | "him" | "she" => {
                 entity.tag == Some(Tag::Per)
                     && (entity.gender.is_none() || entity.gender == pronoun.gender)

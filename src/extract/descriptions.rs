@@ -8,6 +8,7 @@ use super::{Annotations, Context, Mention, Tag};
 use crate::article::Sentence;
 use crate::lexicon::{Noun, NounCategory};
 use crate::vocab::{ng, schema};
+use std::borrow::Cow;
 
 const DETERMINERS: [&str; 13] = [
     "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "such",
@@ -42,7 +43,7 @@ pub(crate) fn find(
                     span: article.span(token.start, token.end),
                     tag: Some(Tag::Grp),
                     class: "PersonGroup".into(),
-                    class_iri: ng::PERSON_GROUP.to_owned(),
+                    class_iri: ng::PERSON_GROUP.into(),
                     text: token.text.to_owned(),
                     head: Some(token.text.to_owned()),
                     category: Some(NounCategory::People),
@@ -247,7 +248,7 @@ fn describe(
             span: article.span(facility_start, facility_end),
             tag: Some(Tag::Fac),
             class: "Facility".into(),
-            class_iri: ng::FACILITY.to_owned(),
+            class_iri: ng::FACILITY.into(),
             text,
             head: Some(head),
             category: Some(NounCategory::Facility),
@@ -272,19 +273,25 @@ fn describe(
         NounCategory::Org | NounCategory::Member => {
             let iri = crate::lexicon::organization_class(&noun.class)
                 .unwrap_or_else(|| format!("{}{}", ng::NS, noun.class));
-            (Tag::Org, noun.class.clone(), iri)
+            (Tag::Org, Cow::Owned(noun.class.clone()), Cow::Owned(iri))
         }
         NounCategory::Security => {
-            (Tag::Org, "SecurityForce".to_owned(), ng::SECURITY_FORCE.to_owned())
+            (Tag::Org, Cow::Borrowed("SecurityForce"), Cow::Borrowed(ng::SECURITY_FORCE))
         }
-        NounCategory::Armed => (Tag::Grp, "ArmedGroup".to_owned(), ng::ARMED_GROUP.to_owned()),
+        NounCategory::Armed => {
+            (Tag::Grp, Cow::Borrowed("ArmedGroup"), Cow::Borrowed(ng::ARMED_GROUP))
+        }
         NounCategory::People | NounCategory::Plaintiff => {
-            (Tag::Grp, "PersonGroup".to_owned(), ng::PERSON_GROUP.to_owned())
+            (Tag::Grp, Cow::Borrowed("PersonGroup"), Cow::Borrowed(ng::PERSON_GROUP))
         }
-        NounCategory::Facility => (Tag::Fac, "Facility".to_owned(), ng::FACILITY.to_owned()),
-        NounCategory::Event | NounCategory::Generic => {
-            (Tag::Evt, noun.class.clone(), format!("{}{}", ng::NS, noun.class))
+        NounCategory::Facility => {
+            (Tag::Fac, Cow::Borrowed("Facility"), Cow::Borrowed(ng::FACILITY))
         }
+        NounCategory::Event | NounCategory::Generic => (
+            Tag::Evt,
+            Cow::Owned(noun.class.clone()),
+            Cow::Owned(format!("{}{}", ng::NS, noun.class)),
+        ),
         NounCategory::PlaceType => {
             extend_place_apposition(context, sentence, start, head_end, annotations);
             return;
@@ -303,8 +310,8 @@ fn describe(
                 sentence: sentence.index,
                 span: article.span(start, head_end),
                 tag: Some(Tag::Gpe),
-                class: kind_class.0.to_owned(),
-                class_iri: kind_class.1.to_owned(),
+                class: kind_class.0.into(),
+                class_iri: kind_class.1.into(),
                 text: article.text[start..head_end].to_owned(),
                 entry: Some(place),
                 definite: true,

@@ -16,6 +16,7 @@ mod shadow;
 mod tokens;
 
 use jiff::civil::Date;
+use std::borrow::Cow;
 
 use crate::article::{Article, Span};
 use crate::graph::{Diagnostic, Literal};
@@ -104,10 +105,11 @@ pub(crate) struct Mention {
     pub sentence: usize,
     pub span: Span,
     pub tag: Option<Tag>,
-    /// Class local name (`Court`, `Country`, `Siege`) or, for quantities, the toll role.
-    pub class: String,
+    /// Class local name (`Court`, `Country`, `Siege`) or, for quantities, the toll role
+    /// (borrowed when a constant: most mentions are made with one).
+    pub class: Cow<'static, str>,
     /// Full class IRI, when known.
-    pub class_iri: String,
+    pub class_iri: Cow<'static, str>,
     /// Surface text.
     pub text: String,
     /// Lexicon entry.
@@ -145,8 +147,8 @@ impl Mention {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Entity {
     pub tag: Option<Tag>,
-    pub class: String,
-    pub class_iri: String,
+    pub class: Cow<'static, str>,
+    pub class_iri: Cow<'static, str>,
     pub label: String,
     pub names: Vec<String>,
     pub entry: Option<usize>,

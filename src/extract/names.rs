@@ -145,14 +145,14 @@ pub(crate) fn find(
         }) && let Some(mention) = annotations.mentions.get_mut(previous)
         {
             let class_iri = if entry.kind == EntryKind::Organization {
-                entry.class.clone()
+                entry.class.clone().into()
             } else {
                 mention.class_iri.clone()
             };
             mention.span = article.span(mention.span.start, abs_end);
             mention.text = article.text[mention.span.start..abs_end].to_owned();
             mention.tag = Some(Tag::Org);
-            mention.class = local_name(&class_iri).to_owned();
+            mention.class = local_name(&class_iri).to_owned().into();
             mention.class_iri = class_iri;
             mention.entry = None;
             previous_lexicon = None;
@@ -162,8 +162,8 @@ pub(crate) fn find(
             sentence: sentence.index,
             span: article.span(abs_start, abs_end),
             tag: Some(tag),
-            class: class.to_owned(),
-            class_iri: entry.class.clone(),
+            class: class.to_owned().into(),
+            class_iri: entry.class.clone().into(),
             text: article.text[abs_start..abs_end].to_owned(),
             entry: Some(entry_index),
             proper: true,
@@ -360,7 +360,7 @@ pub(crate) fn find(
             sentence: sentence.index,
             span: article.span(token.start, token.end),
             tag: Some(Tag::Pro),
-            class: lower.into_owned(),
+            class: lower.into_owned().into(),
             text: token.text.to_owned(),
             plural,
             gender,
@@ -622,8 +622,8 @@ fn state_abbreviations_after_cities(
             sentence: sentence.index,
             span: article.span(start, end),
             tag: Some(Tag::Gpe),
-            class: "AdministrativeArea".to_owned(),
-            class_iri: region_entry.class.clone(),
+            class: "AdministrativeArea".into(),
+            class_iri: region_entry.class.clone().into(),
             text: word.to_owned(),
             entry: Some(region),
             proper: true,
@@ -1557,8 +1557,8 @@ fn push_name(
         sentence: sentence.index,
         span: context.article.span(start, end),
         tag: Some(tag),
-        class: class.to_owned(),
-        class_iri: class_iri.to_owned(),
+        class: class.to_owned().into(),
+        class_iri: class_iri.to_owned().into(),
         text: context.article.text[start..end].to_owned(),
         proper: true,
         definite: true,

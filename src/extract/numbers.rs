@@ -10,6 +10,7 @@
 //! Elazig"); never "one" alone, a set already known ("the two countries"), a modifier ("a
 //! four-day siege") or a name ("the Big Four").
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -91,7 +92,7 @@ pub(crate) fn find(
             span: article.span(start, end),
             tag: Some(Tag::Law),
             class: "LegalProvision".into(),
-            class_iri: ng::LEGAL_PROVISION.to_owned(),
+            class_iri: ng::LEGAL_PROVISION.into(),
             text: found.as_str().to_owned(),
             proper: true,
             ..Mention::default()
@@ -281,8 +282,8 @@ pub(crate) fn find(
             sentence: sentence.index,
             span: article.span(abs_start, abs_end),
             tag: Some(Tag::Qty),
-            class: quantity.toll.clone().unwrap_or_else(|| "count".to_owned()),
-            class_iri: ng::QUANTITY.to_owned(),
+            class: quantity.toll.clone().map_or(Cow::Borrowed("count"), Cow::Owned),
+            class_iri: ng::QUANTITY.into(),
             text: text[start..end].to_owned(),
             quantity: Some(quantity),
             ..Mention::default()
@@ -333,8 +334,8 @@ fn push_inside_duration(
         sentence,
         span,
         tag: Some(Tag::Qty),
-        class: "count".to_owned(),
-        class_iri: ng::QUANTITY.to_owned(),
+        class: "count".into(),
+        class_iri: ng::QUANTITY.into(),
         text,
         quantity: Some(quantity),
         inner: true,

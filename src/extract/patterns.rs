@@ -652,7 +652,7 @@ fn ensure_event(
         .filter_map(|&m| annotations.mentions.get(m))
         .min_by_key(|m| m.span.start)?;
     let mut event = Event {
-        classes: vec![entity.class.clone()],
+        classes: vec![entity.class.to_string()],
         entity: Some(entity_index),
         sentence: first.sentence,
         anchor: first.span.start,
