@@ -85,7 +85,7 @@ pub(crate) fn build_graph(
     builder.graph
 }
 
-impl Builder<'_, '_> {
+impl<'a> Builder<'a, '_> {
     fn doc_iri(&self, fragment: &str) -> String {
         format!("{}#{fragment}", self.graph.document().iri)
     }
@@ -667,17 +667,18 @@ impl Builder<'_, '_> {
     }
 
     fn event_roles(&mut self, event_index: usize) {
-        let facts = &self.annotations.facts;
-        let Some(event) = facts.events.get(event_index) else { return };
+        // The annotations outlive the builder: their roles are read in place while the graph
+        // grows.
+        let annotations: &'a Annotations = self.annotations;
+        let Some(event) = annotations.facts.events.get(event_index) else { return };
         if event.merged_into.is_some() {
             return;
         }
         let Some(node) = self.event(event_index) else { return };
-        let roles = event.roles.clone();
         // Quantities of the same role that agree ("over 330" and "334") are one quantity.
-        let mut role_quantity: HashMap<String, usize> = HashMap::default();
-        for role in roles {
-            let role_name = local_name(&role.predicate).to_owned();
+        let mut role_quantity: HashMap<&str, usize> = HashMap::default();
+        for role in &event.roles {
+            let role_name = local_name(&role.predicate);
             match &role.arg {
                 Arg::Literal(literal) => self.graph.add_attribute(
                     node,
@@ -686,9 +687,9 @@ impl Builder<'_, '_> {
                     role.evidence.clone(),
                 ),
                 Arg::Quantity(mention)
-                    if !matches!(role_name.as_str(), "plaintiff" | "agent" | "speaker") =>
+                    if !matches!(role_name, "plaintiff" | "agent" | "speaker") =>
                 {
-                    if let Some(&first) = role_quantity.get(&role.predicate)
+                    if let Some(&first) = role_quantity.get(role.predicate.as_str())
                         && self.quantities_agree(first, *mention)
                         && let Some(&existing) = self.quantities.get(&first)
                     {
@@ -697,13 +698,13 @@ impl Builder<'_, '_> {
                         self.graph.add_edge(node, &role.predicate, existing, role.evidence.clone());
                         continue;
                     }
-                    role_quantity.entry(role.predicate.clone()).or_insert(*mention);
-                    if let Some(object) = self.arg_node(&role.arg, &role_name) {
+                    role_quantity.entry(role.predicate.as_str()).or_insert(*mention);
+                    if let Some(object) = self.arg_node(&role.arg, role_name) {
                         self.graph.add_edge(node, &role.predicate, object, role.evidence.clone());
                     }
                 }
                 arg => {
-                    if let Some(object) = self.arg_node(arg, &role_name)
+                    if let Some(object) = self.arg_node(arg, role_name)
                         && object != node
                     {
                         self.graph.add_edge(node, &role.predicate, object, role.evidence.clone());
