@@ -12,6 +12,7 @@ use crate::vocab::{ng, schema};
 
 /// Runs the inference rules in order.
 pub(crate) fn infer(context: &Context<'_>, annotations: &mut Annotations) {
+    described_facilities(annotations);
     merge_incidents(annotations);
     merge_rulings(annotations);
     attach_claims(annotations);
@@ -78,6 +79,63 @@ fn places(annotations: &Annotations, event: &Event) -> Vec<usize> {
         }
     }
     places
+}
+
+/// "stormed a hotel … the Bani Palace Hotel": a facility described by a common noun is the
+/// named facility of the same head noun nearest to it in the article, when there is one, so
+/// the facts about "the hotel" are about the named hotel.
+fn described_facilities(annotations: &mut Annotations) {
+    let first_mention = |entity: &super::Entity| {
+        entity.mentions.iter().filter_map(|&m| annotations.mentions.get(m)).map(|m| m.span.start).min()
+    };
+    let mut replace: Vec<(usize, usize)> = Vec::new();
+    for (index, described) in annotations.entities.iter().enumerate() {
+        if described.tag != Some(Tag::Fac) || described.proper || described.entry.is_some() {
+            continue;
+        }
+        let Some(head) = described.head.as_deref().map(str::to_lowercase) else { continue };
+        let Some(position) = first_mention(described) else { continue };
+        let named = annotations
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, named)| {
+                named.tag == Some(Tag::Fac)
+                    && (named.proper || named.entry.is_some())
+                    && named
+                        .label
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|last| last.to_lowercase() == head)
+                    && named.label.contains(' ')
+            })
+            .filter_map(|(other, named)| Some((other, first_mention(named)?.abs_diff(position))))
+            .min_by_key(|&(_, distance)| distance);
+        if let Some((other, _)) = named {
+            replace.push((index, other));
+        }
+    }
+    if replace.is_empty() {
+        return;
+    }
+    let swap = |arg: &mut Arg| {
+        if let Arg::Entity(entity) = arg
+            && let Some(&(_, named)) = replace.iter().find(|(described, _)| described == entity)
+        {
+            *entity = named;
+        }
+    };
+    for event in &mut annotations.facts.events {
+        for role in &mut event.roles {
+            swap(&mut role.arg);
+        }
+    }
+    for relation in &mut annotations.facts.relations {
+        swap(&mut relation.subject);
+        swap(&mut relation.object);
+    }
+    // A relation that now joins a facility to itself says nothing.
+    annotations.facts.relations.retain(|relation| relation.subject != relation.object);
 }
 
 fn merge_incidents(annotations: &mut Annotations) {
@@ -368,8 +426,27 @@ fn settlements(annotations: &mut Annotations) {
             ended.push((case, index, role.evidence));
         }
     }
+    // A settlement is made between the parties: whoever brought the case is a party to it,
+    // and whoever settles a case brought by others is the party it was against.
     for (case, agreement, evidence) in ended {
+        let Some(case_event) = annotations.facts.events.get(case) else { continue };
+        let plaintiffs: Vec<Arg> = case_event.roles_of(ng::PLAINTIFF).cloned().collect();
+        let has_against = case_event.role(ng::AGAINST).is_some();
+        let Some(agreement_event) = annotations.facts.events.get_mut(agreement) else { continue };
+        let settlers: Vec<Arg> = agreement_event
+            .roles_of(ng::AGENT)
+            .filter(|agent| !plaintiffs.contains(agent))
+            .cloned()
+            .collect();
+        for plaintiff in &plaintiffs {
+            agreement_event.add_role(ng::AGENT, plaintiff.clone(), evidence.clone());
+        }
         if let Some(case) = annotations.facts.events.get_mut(case) {
+            if !has_against {
+                for settler in settlers {
+                    case.add_role(ng::AGAINST, settler, evidence.clone());
+                }
+            }
             case.add_role(ng::ENDED_BY, Arg::Event(agreement), evidence);
         }
     }

@@ -506,8 +506,17 @@ fn ensure_event(
         .iter()
         .filter_map(|&m| annotations.mentions.get(m))
         .min_by_key(|m| m.span.start)?;
+    // What coreference found to be one event is of every class its mentions name ("the
+    // bombing" that is also "the attack"); the entity's own class comes first.
+    let mut classes = vec![entity.class.clone()];
+    for mention in entity.mentions.iter().filter_map(|&m| annotations.mentions.get(m)) {
+        if mention.tag() == Tag::Evt && mention.class != "Event" && !classes.contains(&mention.class)
+        {
+            classes.push(mention.class.clone());
+        }
+    }
     let mut event = Event {
-        classes: vec![entity.class.clone()],
+        classes,
         entity: Some(entity_index),
         sentence: first.sentence,
         anchor: first.span.start,
