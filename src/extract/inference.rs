@@ -13,7 +13,7 @@ use crate::vocab::{ng, schema};
 /// Runs the inference rules in order.
 pub(crate) fn infer(context: &Context<'_>, annotations: &mut Annotations) {
     described_facilities(annotations);
-    merge_incidents(annotations);
+    merge_incidents(annotations, context.date.map(|date| date.year()));
     merge_rulings(annotations);
     attach_claims(annotations);
     court_findings(annotations);
@@ -138,7 +138,7 @@ fn described_facilities(annotations: &mut Annotations) {
     annotations.facts.relations.retain(|relation| relation.subject != relation.object);
 }
 
-fn merge_incidents(annotations: &mut Annotations) {
+fn merge_incidents(annotations: &mut Annotations, article_year: Option<i16>) {
     let main_found = main_incident(annotations);
     // With no violent incident, the casualties of a story are those of its protests ("37
     // people were injured" in a story of marches and clashes).
@@ -185,15 +185,43 @@ fn merge_incidents(annotations: &mut Annotations) {
             .chain(event.roles_of(ng::TARGET))
             .any(|arg| entity_of(Some(arg)).is_some_and(|place| main_places.contains(&place)));
         let placeholder = event.has_class("@incident");
-        let incident =
-            event.classes.iter().any(|class| is_incident(class)) && event.entry.is_none();
         let assault = event.has_class("Assault");
         let same_agent = agent.is_some() && agent == main_agent;
+        let incident =
+            event.classes.iter().any(|class| is_incident(class)) && event.entry.is_none();
+        // "shot dead two guards" in a story of a siege that left 16 dead: a killing with a
+        // toll of its own is an episode of the incident, and the first thing that happened.
+        let count = |event: &Event| {
+            event.role(ng::KILLED).and_then(|arg| match arg {
+                Arg::Quantity(mention) => annotations
+                    .mentions
+                    .get(*mention)
+                    .and_then(|m| m.quantity.as_ref())
+                    .map(|q| (q.value, q.min, q.max)),
+                _ => None,
+            })
+        };
+        let episode = event.from_verb
+            && incident
+            && !placeholder
+            && count(&event).is_some()
+            && count(&main_event).is_some()
+            && count(&event) != count(&main_event);
+        if episode {
+            let date = event.roles.iter().find(|r| r.predicate == ng::DATE).cloned();
+            if let (Some(date), Some(target)) = (date, annotations.facts.events.get_mut(main))
+                && target.role(ng::DATE).is_none()
+                && target.role(schema::START_DATE).is_none()
+            {
+                target.add_role(schema::START_DATE, date.arg, date.evidence);
+            }
+            continue;
+        }
         if placeholder
             || (incident
                 && (same_agent || agent.is_none() || main_agent.is_none())
-                && !has_other_date(&main_event, &event))
-            || (assault && same_agent)
+                && !has_other_date(&main_event, &event, article_year))
+            || (assault && same_agent && !has_other_date(&main_event, &event, article_year))
         {
             // The perpetrators' storming of the place is when the incident began.
             if (assault || event.from_verb)
@@ -237,15 +265,24 @@ fn merge_incidents(annotations: &mut Annotations) {
     }
 }
 
-fn has_other_date(main: &Event, event: &Event) -> bool {
-    let year = |event: &Event| {
-        event.roles_of(ng::DATE).find_map(|arg| match arg {
+/// Whether an event is dated in another year than the incident (its date, start date, or
+/// failing both the article's year): "since November 2015, when gunmen stormed…" is another
+/// incident.
+fn has_other_date(main: &Event, event: &Event, article_year: Option<i16>) -> bool {
+    let year = |event: &Event, predicate: &str| {
+        event.roles_of(predicate).find_map(|arg| match arg {
             Arg::Literal(Literal::Date(date)) => Some(date.year()),
-            Arg::Literal(Literal::Year(year)) => Some(*year),
+            Arg::Literal(Literal::YearMonth(year, _) | Literal::Year(year)) => Some(*year),
             _ => None,
         })
     };
-    matches!((year(main), year(event)), (Some(a), Some(b)) if a != b)
+    let Some(own) = year(event, ng::DATE) else { return false };
+    match year(main, ng::DATE).or_else(|| year(main, schema::START_DATE)) {
+        Some(main_year) => main_year != own,
+        // An article's incident may have begun late in the year before ("on December 30" in
+        // a story of January 2).
+        None => article_year.is_some_and(|article| (article - own).abs() > 1),
+    }
 }
 
 /// One ruling per court: "the judgment" and "the court ruled" are the same decision.
