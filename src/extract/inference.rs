@@ -21,6 +21,7 @@ pub(crate) fn infer(context: &Context<'_>, annotations: &mut Annotations) {
     settlements(annotations);
     merge_statements(annotations);
     statements(annotations);
+    one_court(annotations);
     sentence_dates(context, annotations);
     named_events(context, annotations);
     places_as_events(annotations);
@@ -552,6 +553,27 @@ fn statements(annotations: &mut Annotations) {
             event.role(schema::ABOUT).cloned(),
             event.role(ng::REACTS_TO).cloned(),
         ));
+    }
+}
+
+/// A trial or sentencing with no court named, in a story that names one court, took place in
+/// that court ("told the Old Bailey … was jailed for five years").
+fn one_court(annotations: &mut Annotations) {
+    let mut courts = annotations
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(_, entity)| entity.tag == Some(Tag::Org) && entity.class == "Court")
+        .map(|(index, _)| index);
+    let (Some(court), None) = (courts.next(), courts.next()) else { return };
+    for index in live(annotations) {
+        let Some(event) = annotations.facts.events.get_mut(index) else { continue };
+        if (event.has_class("Trial") || event.has_class("Sentencing"))
+            && event.role(ng::COURT_OF).is_none()
+        {
+            let evidence = event.roles.first().and_then(|role| role.evidence.clone());
+            event.add_role(ng::COURT_OF, Arg::Entity(court), evidence);
+        }
     }
 }
 

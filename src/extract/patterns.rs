@@ -631,6 +631,7 @@ fn apply_one(
                     index
                 }
             };
+            let span_days = span_days(annotations, matched, &args);
             let Some(event) = annotations.facts.events.get_mut(event_index) else { return };
             if let Some(class) = class
                 && !event.classes.contains(class)
@@ -655,6 +656,15 @@ fn apply_one(
                 {
                     event.add_role(predicate, arg.clone(), evidence.clone());
                 }
+            }
+            // "from Wednesday to Saturday": the days from the first to the last, counted
+            // inclusively, are how long it lasted.
+            if let Some(days) = span_days {
+                event.add_role(
+                    ng::DURATION,
+                    Arg::Literal(Literal::Duration(format!("P{days}D"))),
+                    evidence.clone(),
+                );
             }
             // "1,100 people, including 800 children": a part of the quantity role beside it.
             if let Some(Arg::Quantity(part)) = find("includes") {
@@ -900,6 +910,31 @@ fn apply_one(
         }
     }
 }
+
+/// The number of days from the `span_start` date to the `span_end` date of a match, both
+/// counted: from their dates, or from their weekday names when the article has no date to
+/// resolve them against ("from Wednesday to Saturday" is four days).
+fn span_days(annotations: &Annotations, matched: &Matched<'_>, args: &[(&str, Arg)]) -> Option<u32> {
+    let find = |name: &str| args.iter().find(|(group, _)| *group == name).map(|(_, arg)| arg);
+    if let (Some(Arg::Literal(Literal::Date(first))), Some(Arg::Literal(Literal::Date(last)))) =
+        (find("span_start"), find("span_end"))
+    {
+        let days = u32::try_from(first.until(*last).ok()?.get_days()).ok()?;
+        return (1..=365).contains(&days).then_some(days + 1);
+    }
+    let weekday = |name: &str| {
+        let (_, mention) = matched.mentions.iter().find(|(group, _)| *group == name)?;
+        let text = annotations.mentions.get(*mention)?.text.to_lowercase();
+        let text = text.trim_start_matches("on ");
+        WEEKDAYS.iter().position(|day| *day == text)
+    };
+    let (first, last) = (weekday("span_start")?, weekday("span_end")?);
+    let days = (last + 7 - first) % 7;
+    (days > 0).then(|| u32::try_from(days + 1).ok()).flatten()
+}
+
+const WEEKDAYS: [&str; 7] =
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 /// Whether a speaker is too vague to make a statement: a group named by a bare plural noun,
 /// with no name and no country ("witnesses", "scientists", "residents"). Their words stay a
