@@ -22,6 +22,7 @@ pub(crate) fn infer(context: &Context<'_>, annotations: &mut Annotations) {
     merge_statements(annotations);
     statements(annotations);
     one_court(annotations);
+    investigations(annotations);
     sentence_dates(context, annotations);
     named_events(context, annotations);
     places_as_events(annotations);
@@ -103,12 +104,11 @@ fn described_facilities(annotations: &mut Annotations) {
             .filter(|(_, named)| {
                 named.tag == Some(Tag::Fac)
                     && (named.proper || named.entry.is_some())
-                    && named
-                        .label
-                        .rsplit(' ')
-                        .next()
-                        .is_some_and(|last| last.to_lowercase() == head)
-                    && named.label.contains(' ')
+                    // "Bani Palace Hotel", "Hotel Warsan": the noun ends or begins the name.
+                    && named.label.split_once(' ').is_some_and(|(first, _)| {
+                        let last = named.label.rsplit(' ').next().unwrap_or_default();
+                        first.to_lowercase() == head || last.to_lowercase() == head
+                    })
             })
             .filter_map(|(other, named)| Some((other, first_mention(named)?.abs_diff(position))))
             .min_by_key(|&(_, distance)| distance);
@@ -573,6 +573,43 @@ fn one_court(annotations: &mut Annotations) {
         {
             let evidence = event.roles.first().and_then(|role| role.evidence.clone());
             event.add_role(ng::COURT_OF, Arg::Entity(court), evidence);
+        }
+    }
+}
+
+/// An investigation ordered into "how the vehicle passed through two checkpoints", with no
+/// event named as its subject, in a story of one incident, concerns that incident.
+fn investigations(annotations: &mut Annotations) {
+    let Some(main) = main_incident(annotations) else { return };
+    let Some(main_sentence) = annotations.facts.events.get(main).map(|event| event.sentence)
+    else {
+        return;
+    };
+    for index in live(annotations) {
+        let Some(event) = annotations.facts.events.get(index) else { continue };
+        if !event.has_class("Investigation")
+            || event.role(ng::CONCERNS).is_some()
+            || event.sentence <= main_sentence
+            || index == main
+        {
+            continue;
+        }
+        // The evidence is the words that name the investigation.
+        let Some(mention) = event
+            .entity
+            .and_then(|entity| annotations.entities.get(entity))
+            .and_then(|entity| entity.mentions.first())
+            .and_then(|&mention| annotations.mentions.get(mention))
+        else {
+            continue;
+        };
+        let evidence = crate::graph::Evidence {
+            sentence: mention.sentence,
+            span: mention.span,
+            rule: "investigation-of-incident".into(),
+        };
+        if let Some(event) = annotations.facts.events.get_mut(index) {
+            event.add_role(ng::CONCERNS, Arg::Event(main), Some(evidence));
         }
     }
 }

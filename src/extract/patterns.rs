@@ -648,7 +648,13 @@ fn apply_one(
                     }
                     _ => false,
                 };
-                if name.starts_with("agent") && is_event {
+                // Nor do natural places: a river or a nature park named beside a deed
+                // ("approved works on the X floodplain, in breach of …") is no party to it.
+                let is_natural_place = matches!(arg, Arg::Entity(entity)
+                    if annotations.entities.get(*entity).is_some_and(|e| {
+                        e.tag == Some(Tag::Gpe) && e.class == "Place"
+                    }));
+                if name.starts_with("agent") && (is_event || is_natural_place) {
                     continue;
                 }
                 if let (Some(predicate), false) =
