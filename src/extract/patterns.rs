@@ -510,7 +510,9 @@ fn ensure_event(
     // bombing" that is also "the attack"); the entity's own class comes first.
     let mut classes = vec![entity.class.clone()];
     for mention in entity.mentions.iter().filter_map(|&m| annotations.mentions.get(m)) {
-        if mention.tag() == Tag::Evt && mention.class != "Event" && !classes.contains(&mention.class)
+        if mention.tag() == Tag::Evt
+            && mention.class != "Event"
+            && !classes.contains(&mention.class)
         {
             classes.push(mention.class.clone());
         }
@@ -651,9 +653,9 @@ fn apply_one(
                 // Nor do natural places: a river or a nature park named beside a deed
                 // ("approved works on the X floodplain, in breach of …") is no party to it.
                 let is_natural_place = matches!(arg, Arg::Entity(entity)
-                    if annotations.entities.get(*entity).is_some_and(|e| {
-                        e.tag == Some(Tag::Gpe) && e.class == "Place"
-                    }));
+                if annotations.entities.get(*entity).is_some_and(|e| {
+                    e.tag == Some(Tag::Gpe) && e.class == "Place"
+                }));
                 if name.starts_with("agent") && (is_event || is_natural_place) {
                     continue;
                 }
@@ -920,7 +922,11 @@ fn apply_one(
 /// The number of days from the `span_start` date to the `span_end` date of a match, both
 /// counted: from their dates, or from their weekday names when the article has no date to
 /// resolve them against ("from Wednesday to Saturday" is four days).
-fn span_days(annotations: &Annotations, matched: &Matched<'_>, args: &[(&str, Arg)]) -> Option<u32> {
+fn span_days(
+    annotations: &Annotations,
+    matched: &Matched<'_>,
+    args: &[(&str, Arg)],
+) -> Option<u32> {
     let find = |name: &str| args.iter().find(|(group, _)| *group == name).map(|(_, arg)| arg);
     if let (Some(Arg::Literal(Literal::Date(first))), Some(Arg::Literal(Literal::Date(last)))) =
         (find("span_start"), find("span_end"))
