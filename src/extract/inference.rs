@@ -21,6 +21,7 @@ pub(crate) fn infer(context: &Context<'_>, annotations: &mut Annotations) {
     settlements(annotations);
     merge_statements(annotations);
     statements(annotations);
+    agreements_to_act(annotations);
     one_court(annotations);
     investigations(annotations);
     sentence_dates(context, annotations);
@@ -558,6 +559,56 @@ fn statements(annotations: &mut Annotations) {
             event.role(schema::ABOUT).cloned(),
             event.role(ng::REACTS_TO).cloned(),
         ));
+    }
+}
+
+/// "X has signed an agreement to acquire a stake in Y": the agreement is about the deed the
+/// same words state, an event a rule found from a verb whose evidence holds the agreement.
+fn agreements_to_act(annotations: &mut Annotations) {
+    let events = live(annotations);
+    let mut found: Vec<(usize, usize, Option<crate::graph::Evidence>)> = Vec::new();
+    for &index in &events {
+        let Some(agreement) = annotations.facts.events.get(index) else { continue };
+        if !agreement.has_class("Agreement")
+            || agreement.role(ng::CONCERNS).is_some()
+            || agreement.from_verb
+        {
+            continue;
+        }
+        let Some(mention) = agreement
+            .entity
+            .and_then(|entity| annotations.entities.get(entity))
+            .into_iter()
+            .flat_map(|entity| entity.mentions.iter())
+            .filter_map(|&mention| annotations.mentions.get(mention))
+            .find(|mention| mention.sentence == agreement.sentence)
+        else {
+            continue;
+        };
+        let deed = events.iter().copied().find_map(|other| {
+            let event = annotations.facts.events.get(other)?;
+            if other == index
+                || !event.from_verb
+                || event.has_class("Statement")
+                || event.has_class("Agreement")
+            {
+                return None;
+            }
+            let evidence = event.roles.iter().filter_map(|role| role.evidence.as_ref()).find(|evidence| {
+                evidence.sentence == mention.sentence
+                    && evidence.span.start <= mention.span.start
+                    && evidence.span.end >= mention.span.end
+            })?;
+            Some((other, evidence.clone()))
+        });
+        if let Some((deed, evidence)) = deed {
+            found.push((index, deed, Some(evidence)));
+        }
+    }
+    for (agreement, deed, evidence) in found {
+        if let Some(event) = annotations.facts.events.get_mut(agreement) {
+            event.add_role(ng::CONCERNS, Arg::Event(deed), evidence);
+        }
     }
 }
 
