@@ -22,6 +22,7 @@ pub(crate) fn infer(context: &Context<'_>, annotations: &mut Annotations) {
     merge_statements(annotations);
     statements(annotations);
     agreements_to_act(annotations);
+    concessions(annotations);
     one_court(annotations);
     investigations(annotations);
     sentence_dates(context, annotations);
@@ -594,11 +595,12 @@ fn agreements_to_act(annotations: &mut Annotations) {
             {
                 return None;
             }
-            let evidence = event.roles.iter().filter_map(|role| role.evidence.as_ref()).find(|evidence| {
-                evidence.sentence == mention.sentence
-                    && evidence.span.start <= mention.span.start
-                    && evidence.span.end >= mention.span.end
-            })?;
+            let evidence =
+                event.roles.iter().filter_map(|role| role.evidence.as_ref()).find(|evidence| {
+                    evidence.sentence == mention.sentence
+                        && evidence.span.start <= mention.span.start
+                        && evidence.span.end >= mention.span.end
+                })?;
             Some((other, evidence.clone()))
         });
         if let Some((deed, evidence)) = deed {
@@ -608,6 +610,24 @@ fn agreements_to_act(annotations: &mut Annotations) {
     for (agreement, deed, evidence) in found {
         if let Some(event) = annotations.facts.events.get_mut(agreement) {
             event.add_role(ng::CONCERNS, Arg::Event(deed), evidence);
+        }
+    }
+}
+
+/// A reaction with nothing named to react to ("conceded defeat", "congratulated her rival"),
+/// in a story of an election, reacts to the election: conceding is what the loser does.
+fn concessions(annotations: &mut Annotations) {
+    let events = live(annotations);
+    let Some(election) = events.iter().copied().find(|&index| {
+        annotations.facts.events.get(index).is_some_and(|event| event.has_class("Election"))
+    }) else {
+        return;
+    };
+    for &index in &events {
+        let Some(event) = annotations.facts.events.get_mut(index) else { continue };
+        if event.has_class("Reaction") && event.role(ng::REACTS_TO).is_none() {
+            let evidence = event.roles.first().and_then(|role| role.evidence.clone());
+            event.add_role(ng::REACTS_TO, Arg::Event(election), evidence);
         }
     }
 }
@@ -875,6 +895,30 @@ mod tests {
                 &[],
                 &["event:Violation — agent — Drava"],
             ),
+            // An agreement to do something is about that deed; one to expand a facility about it.
+            (
+                "Volkswagen has signed an agreement to acquire a 20% stake in Tesla for $100 million.",
+                &["event:Agreement — concerns — event:Acquisition", "event:Acquisition — target — Tesla"],
+                &[],
+            ),
+            (
+                "The leaders signed an agreement to expand the Khorgos dry port on the border.",
+                &["event:Agreement — concerns — Khorgos dry port"],
+                &[],
+            ),
+            // Class actions are cases; deaths in a flood "since Wednesday" date its start.
+            (
+                "A separate class action filed by shareholders of the company is still pending.",
+                &["event:LegalCase — plaintiff — shareholders"],
+                &[],
+            ),
+            // The loser of an election concedes it.
+            (
+                "John Mensah has won Ghana's presidential election. Rival candidate Abena Owusu conceded defeat and congratulated her rival.",
+                &["event:Reaction — reactsTo — event:Election", "event:Reaction — agent — Abena Owusu"],
+                &["event:Election — agent — John Mensah"],
+            ),
+            ("Abena Owusu congratulated her rival on his new job.", &[], &["event:Reaction — reactsTo — event:Election"]),
             // A sentencing in a story of one court is in that court.
             (
                 "John Smith told the Central Criminal Court he was innocent. He was jailed for five years on Friday.",
