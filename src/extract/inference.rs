@@ -720,6 +720,9 @@ fn sentence_dates(context: &Context<'_>, annotations: &mut Annotations) {
         }
         let sentence = event.sentence;
         let anchor = event.anchor;
+        if super::patterns::names_a_charge(&context.article.text, anchor) {
+            continue;
+        }
         let mut dates =
             annotations.by_sentence.get(sentence).into_iter().flatten().filter_map(|&m| {
                 let mention = annotations.mentions.get(m)?;
@@ -919,6 +922,13 @@ mod tests {
                 &["event:Election — agent — John Mensah"],
             ),
             ("Abena Owusu congratulated her rival on his new job.", &[], &["event:Reaction — reactsTo — event:Election"]),
+            // The date of a conviction is not the date of the deed it names.
+            (
+                "Court records show Tom Reed was convicted of assault in 2016.",
+                &[],
+                &["event:Assault — date — 2016"],
+            ),
+            ("The assault in 2016 left him injured.", &["event:Assault — date — 2016"], &[]),
             // A sentencing in a story of one court is in that court.
             (
                 "John Smith told the Central Criminal Court he was innocent. He was jailed for five years on Friday.",

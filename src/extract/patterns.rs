@@ -634,6 +634,10 @@ fn apply_one(
                 }
             };
             let span_days = span_days(annotations, matched, &args);
+            // "was convicted of assault in 2016": the date of a charge's verdict, not of the
+            // deed the charge names.
+            let charged = class.is_none()
+                && names_a_charge(&context.article.text, matched.evidence.span.start);
             let Some(event) = annotations.facts.events.get_mut(event_index) else { return };
             if let Some(class) = class
                 && !event.classes.contains(class)
@@ -657,6 +661,9 @@ fn apply_one(
                     e.tag == Some(Tag::Gpe) && e.class == "Place"
                 }));
                 if name.starts_with("agent") && (is_event || is_natural_place) {
+                    continue;
+                }
+                if charged && name.starts_with("date") {
                     continue;
                 }
                 if let (Some(predicate), false) =
@@ -917,6 +924,16 @@ fn apply_one(
             }
         }
     }
+}
+
+/// Whether the words before byte `start` make what follows a charge ("was convicted of",
+/// "charged with"): a date after it is the verdict's or the charge's, not the deed's.
+pub(crate) fn names_a_charge(text: &str, start: usize) -> bool {
+    text.get(..start).map(|before| before.trim_end().to_ascii_lowercase()).is_some_and(|before| {
+        ["convicted of", "guilty of", "charged with", "accused of", "acquitted of"]
+            .iter()
+            .any(|verb| before.ends_with(verb))
+    })
 }
 
 /// The number of days from the `span_start` date to the `span_end` date of a match, both
