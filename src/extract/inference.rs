@@ -929,6 +929,12 @@ mod tests {
                 &["event:Assault — date — 2016"],
             ),
             ("The assault in 2016 left him injured.", &["event:Assault — date — 2016"], &[]),
+            // Whom a jury convicts after a trial was tried.
+            (
+                "A jury convicted John Smith on Friday of fraud after a three-week trial.",
+                &["event:Trial — target — John Smith", "event:Trial — duration — P3W"],
+                &[],
+            ),
             // A sentencing in a story of one court is in that court.
             (
                 "John Smith told the Central Criminal Court he was innocent. He was jailed for five years on Friday.",
