@@ -935,6 +935,35 @@ mod tests {
                 &["event:Trial — target — John Smith", "event:Trial — duration — P3W"],
                 &[],
             ),
+            // Hostages held; a toll of "N other people"; an assault launched after explosions.
+            (
+                "Soldiers stormed a hotel in Kano where gunmen had been holding 47 hostages. Twenty-three other people, including eight soldiers, were wounded.",
+                &["event:Assault — target — hotel"],
+                &[],
+            ),
+            (
+                "The assault was launched at dawn after two explosions were heard inside the hotel.",
+                &["event:Assault — causedBy — event:Explosion"],
+                &[],
+            ),
+            ("The assault was launched at dawn before the talks.", &[], &["event:Assault — causedBy — event:Negotiation"]),
+            // A bomb exploding outside a facility targets it; one exploding near it does not.
+            (
+                "A car bomb exploded outside the Grand Palm Hotel in Kano on Saturday.",
+                &["event:Bombing — target — Grand Palm Hotel"],
+                &[],
+            ),
+            (
+                "A car bomb exploded near the Grand Palm Hotel in Kano on Saturday.",
+                &[],
+                &["event:Bombing — target — Grand Palm Hotel"],
+            ),
+            // A meeting with a titled person.
+            (
+                "On Thursday, Angela Merkel met with French President Emmanuel Macron.",
+                &["event:Meeting — agent — Angela Merkel", "event:Meeting — agent — Emmanuel Macron"],
+                &[],
+            ),
             // A sentencing in a story of one court is in that court.
             (
                 "John Smith told the Central Criminal Court he was innocent. He was jailed for five years on Friday.",
