@@ -938,7 +938,7 @@ mod tests {
             // Hostages held; a toll of "N other people"; an assault launched after explosions.
             (
                 "Soldiers stormed a hotel in Kano where gunmen had been holding 47 hostages. Twenty-three other people, including eight soldiers, were wounded.",
-                &["event:Assault — target — hotel"],
+                &["event:Assault — target — hotel", "event:HostageTaking — place — hotel"],
                 &[],
             ),
             (
