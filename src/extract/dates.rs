@@ -47,7 +47,7 @@ const ANCHORED_WORDS: [&str; 4] = [" day", " ago", " later", " earlier"];
 
 #[expect(clippy::expect_used, reason = "constant patterns, covered by tests")]
 static DURATION: LazyLock<Regex> = LazyLock::new(|| {
-    regex::RegexBuilder::new(r"\b(?P<count>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several)\s+(?P<unit>hours?|days?|weeks?|months?|years?)\b")
+    regex::RegexBuilder::new(r"\b(?P<count>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several)(?P<joint>\s+|-)(?P<unit>hours?|days?|weeks?|months?|years?)\b")
         .unicode(false).build().expect("valid duration regex")
 });
 
@@ -73,6 +73,15 @@ pub(crate) fn find(
             after.starts_with(word)
                 && !after[word.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())
         }) {
+            continue;
+        }
+        // "a four-day siege", "a three-week trial": a compound adjective is the length of
+        // what it qualifies; "a 61-year-old" and "a two-day-long" are ages and other words.
+        if found.name("joint").is_some_and(|joint| joint.as_str() == "-")
+            && (unit.as_str().ends_with('s')
+                || matches!(count.as_str(), "a" | "an" | "several")
+                || text[whole.end()..].starts_with('-'))
+        {
             continue;
         }
         let Some(count) = small_number(count.as_str()) else { continue };
@@ -939,6 +948,28 @@ pub(crate) mod tests {
         assert_eq!(choose_year(&same_month, Intent::Unknown, 9), Some(2020));
         assert_eq!(choose_year(&same_month, Intent::Last, 9), Some(2019));
         assert_eq!(choose_year(&same_month, Intent::Next, 9), Some(2021));
+    }
+
+    #[test]
+    fn compound_durations() {
+        // (text, durations found)
+        let cases: &[(&str, &[&str])] = &[
+            ("They ended a four-day siege.", &["P4D"]),
+            ("He was convicted after a three-week trial.", &["P3W"]),
+            ("A 24-hour strike began.", &["PT24H"]),
+            ("The talks lasted two days.", &["P2D"]),
+            // Ages, plural units and vague counts are no durations.
+            ("A 61-year-old man was arrested.", &[]),
+            ("A two-year-old girl was hurt.", &[]),
+            ("A several-day delay followed.", &[]),
+            ("It was a four-days affair.", &[]),
+        ];
+        for (text, expected) in cases {
+            let annotations = annotate(text, "2021-11-20");
+            let found: Vec<&str> =
+                annotations.mentions.iter().filter_map(|m| m.duration.as_deref()).collect();
+            assert_eq!(found, *expected, "{text}");
+        }
     }
 
     #[test]

@@ -651,8 +651,19 @@ fn ensure_event(
         .iter()
         .filter_map(|&m| annotations.mentions.get(m))
         .min_by_key(|m| m.span.start)?;
+    // What coreference found to be one event is of every class its mentions name ("the
+    // bombing" that is also "the attack"); the entity's own class comes first.
+    let mut classes = vec![entity.class.to_string()];
+    for mention in entity.mentions.iter().filter_map(|&m| annotations.mentions.get(m)) {
+        if mention.tag() == Tag::Evt
+            && mention.class != "Event"
+            && !classes.iter().any(|class| *class == mention.class)
+        {
+            classes.push(mention.class.to_string());
+        }
+    }
     let mut event = Event {
-        classes: vec![entity.class.to_string()],
+        classes,
         entity: Some(entity_index),
         sentence: first.sentence,
         anchor: first.span.start,
@@ -767,6 +778,11 @@ fn apply_one(
                     index
                 }
             };
+            let span_days = span_days(annotations, matched, &args);
+            // "was convicted of assault in 2016": the date of a charge's verdict, not of the
+            // deed the charge names.
+            let charged = class.is_none()
+                && names_a_charge(&context.article.text, matched.evidence.span.start);
             let Some(event) = annotations.facts.events.get_mut(event_index) else { return };
             if let Some(class) = class
                 && !event.classes.contains(class)
@@ -783,7 +799,16 @@ fn apply_one(
                     }
                     _ => false,
                 };
-                if name.starts_with("agent") && is_event {
+                // Nor do natural places: a river or a nature park named beside a deed
+                // ("approved works on the X floodplain, in breach of …") is no party to it.
+                let is_natural_place = matches!(arg, Arg::Entity(entity)
+                if annotations.entities.get(*entity).is_some_and(|e| {
+                    e.tag == Some(Tag::Gpe) && e.class == "Place"
+                }));
+                if name.starts_with("agent") && (is_event || is_natural_place) {
+                    continue;
+                }
+                if charged && name.starts_with("date") {
                     continue;
                 }
                 if let (Some(predicate), false) =
@@ -791,6 +816,15 @@ fn apply_one(
                 {
                     event.add_role(predicate, arg.clone(), evidence.clone());
                 }
+            }
+            // "from Wednesday to Saturday": the days from the first to the last, counted
+            // inclusively, are how long it lasted.
+            if let Some(days) = span_days {
+                event.add_role(
+                    ng::DURATION,
+                    Arg::Literal(Literal::Duration(format!("P{days}D"))),
+                    evidence.clone(),
+                );
             }
             // "1,100 people, including 800 children": a part of the quantity role beside it.
             if let Some(Arg::Quantity(part)) = find("includes") {
@@ -1123,6 +1157,45 @@ fn apply_one(
         }
     }
 }
+
+/// Whether the words before byte `start` make what follows a charge ("was convicted of",
+/// "charged with"): a date after it is the verdict's or the charge's, not the deed's.
+pub(crate) fn names_a_charge(text: &str, start: usize) -> bool {
+    text.get(..start).map(|before| before.trim_end().to_ascii_lowercase()).is_some_and(|before| {
+        ["convicted of", "guilty of", "charged with", "accused of", "acquitted of"]
+            .iter()
+            .any(|verb| before.ends_with(verb))
+    })
+}
+
+/// The number of days from the `span_start` date to the `span_end` date of a match, both
+/// counted: from their dates, or from their weekday names when the article has no date to
+/// resolve them against ("from Wednesday to Saturday" is four days).
+fn span_days(
+    annotations: &Annotations,
+    matched: &Matched<'_>,
+    args: &[(&str, Arg)],
+) -> Option<u32> {
+    let find = |name: &str| args.iter().find(|(group, _)| *group == name).map(|(_, arg)| arg);
+    if let (Some(Arg::Literal(Literal::Date(first))), Some(Arg::Literal(Literal::Date(last)))) =
+        (find("span_start"), find("span_end"))
+    {
+        let days = u32::try_from(first.until(*last).ok()?.get_days()).ok()?;
+        return (1..=365).contains(&days).then_some(days + 1);
+    }
+    let weekday = |name: &str| {
+        let (_, mention) = matched.mentions.iter().find(|(group, _)| *group == name)?;
+        let text = annotations.mentions.get(*mention)?.text.to_lowercase();
+        let text = text.trim_start_matches("on ");
+        WEEKDAYS.iter().position(|day| *day == text)
+    };
+    let (first, last) = (weekday("span_start")?, weekday("span_end")?);
+    let days = (last + 7 - first) % 7;
+    (days > 0).then(|| u32::try_from(days + 1).ok()).flatten()
+}
+
+const WEEKDAYS: [&str; 7] =
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 /// Whether a speaker is too vague to make a statement: a group named by a bare plural noun,
 /// with no name and no country ("witnesses", "scientists", "residents"). Their words stay a
