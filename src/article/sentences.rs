@@ -38,6 +38,24 @@ fn is_terminal(character: char) -> bool {
     matches!(character, '.' | '!' | '?' | '…')
 }
 
+/// The offset of the first sentence-ending character of `text`: a byte scan for `.`, `!`,
+/// `?` and the first byte of `…` (0xE2, which other characters share).
+fn next_terminal(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    loop {
+        let offset = from
+            + bytes
+                .get(from..)?
+                .iter()
+                .position(|&byte| matches!(byte, b'.' | b'!' | b'?' | 0xE2))?;
+        if text.get(offset..).and_then(|rest| rest.chars().next()).is_some_and(is_terminal) {
+            return Some(offset);
+        }
+        from = offset + 1;
+    }
+}
+
 fn is_closer(character: char) -> bool {
     matches!(character, '"' | '\'' | ')' | ']' | '”' | '’' | '»')
 }
@@ -59,11 +77,8 @@ pub(crate) fn split_into(
     };
     let mut sentence_start = 0;
     let mut position = 0;
-    while let Some(character) = paragraph.get(position..).and_then(|rest| rest.chars().next()) {
-        if !is_terminal(character) {
-            position += character.len_utf8();
-            continue;
-        }
+    while let Some(offset) = paragraph.get(position..).and_then(next_terminal) {
+        position += offset;
         let punctuation_start = position;
         let after_punctuation = skip_while(paragraph, position, is_terminal);
         let after_closers = skip_while(paragraph, after_punctuation, is_closer);
