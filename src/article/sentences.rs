@@ -237,6 +237,8 @@ mod tests {
             ("It grew 2.5 percent to $3.75. Fine.", &["It grew 2.5 percent to $3.75.", "Fine."]),
             ("Wait... and see. Then.", &["Wait... and see.", "Then."]),
             ("Wait… and see. Then.", &["Wait… and see.", "Then."]),
+            // Other characters that begin with the byte of "…" do not end a sentence.
+            ("He left — “quickly”… Then she came.", &["He left — “quickly”…", "Then she came."]),
             ("It ended... Then it began.", &["It ended...", "Then it began."]),
             ("The year was 2004. 335 died.", &["The year was 2004.", "335 died."]),
             (
