@@ -87,7 +87,21 @@ pub(crate) fn build_graph(
 
 impl<'a> Builder<'a, '_> {
     fn doc_iri(&self, fragment: &str) -> String {
-        format!("{}#{fragment}", self.graph.document().iri)
+        let document = &self.graph.document().iri;
+        let mut iri = String::with_capacity(document.len() + 1 + fragment.len());
+        iri.push_str(document);
+        iri.push('#');
+        iri.push_str(fragment);
+        iri
+    }
+
+    /// The IRI of a node of the document named by a kind and a character offset
+    /// (`…#siege-149`), built without the formatting machinery (events are many).
+    fn doc_iri_at(&self, kind: &str, offset: usize) -> String {
+        let mut fragment = slug(kind);
+        fragment.push('-');
+        fragment.push_str(itoa::Buffer::new().format(offset));
+        self.doc_iri(&fragment)
     }
 
     fn document(&mut self) {
@@ -469,16 +483,16 @@ impl<'a> Builder<'a, '_> {
             }
             return Some(node);
         }
-        let class = event.classes.first().cloned().unwrap_or_else(|| "Event".to_owned());
+        let class = event.classes.first().map_or("Event", String::as_str);
         let label = if event.label.is_empty() {
             self.event_label(event_index)
         } else {
             strip_determiner(&event.label).to_owned()
         };
-        let iri = self.doc_iri(&format!("{}-{}", slug(&class), event.anchor_char));
+        let iri = self.doc_iri_at(class, event.anchor_char);
         let mut node = Node::new(iri, NodeKind::Event, label);
         for class in &event.classes {
-            node = node.with_class(format!("{}{class}", ng::NS));
+            node = node.with_class([ng::NS, class.as_str()].concat());
         }
         let index = self.graph.add_node(node);
         self.events.insert(event_index, index);
@@ -535,7 +549,7 @@ impl<'a> Builder<'a, '_> {
         }
         let mention = self.annotations.mentions.get(mention_index)?;
         mention.quantity.as_ref()?;
-        let iri = self.doc_iri(&format!("quantity-{}", mention.span.start_char));
+        let iri = self.doc_iri_at("quantity", mention.span.start_char);
         let node =
             Node::new(iri, NodeKind::Quantity, mention.text.clone()).with_class(ng::QUANTITY);
         let index = self.graph.add_node(node);
@@ -592,7 +606,7 @@ impl<'a> Builder<'a, '_> {
         let mention = self.annotations.mentions.get(mention_index)?;
         let quantity = mention.quantity.as_ref()?;
         let unit = quantity.unit.clone().unwrap_or_else(|| "people".to_owned());
-        let iri = self.doc_iri(&format!("{}-{}", slug(&unit), mention.span.start_char));
+        let iri = self.doc_iri_at(&unit, mention.span.start_char);
         let node =
             Node::new(iri, NodeKind::Entity, mention.text.clone()).with_class(ng::PERSON_GROUP);
         let group = self.graph.add_node(node);
