@@ -241,6 +241,23 @@ fn proper_antecedent(
     None
 }
 
+/// What a description's head noun stands for: the lexicon noun it is a form of ("courts" and
+/// "court" are one), or the word itself.
+#[derive(Debug, PartialEq, Eq)]
+enum Lemma<'a> {
+    Noun { class: &'a str, singular: &'a str, plural: &'a str },
+    Word(&'a str),
+}
+
+fn lemma<'a>(lexicon: &'a crate::lexicon::Lexicon, head: &'a str) -> Lemma<'a> {
+    match lexicon.noun(head) {
+        Some((noun, _)) => {
+            Lemma::Noun { class: &noun.class, singular: &noun.singular, plural: &noun.plural }
+        }
+        None => Lemma::Word(head),
+    }
+}
+
 fn description_antecedent(
     context: &Context<'_>,
     annotations: &Annotations,
@@ -248,13 +265,7 @@ fn description_antecedent(
 ) -> Option<usize> {
     let category = mention.category?;
     let head = mention.head.as_deref().unwrap_or("");
-    let lemma = |head: &str| -> String {
-        context.lexicon.noun(head).map_or_else(
-            || head.to_owned(),
-            |(noun, _)| noun.class.clone() + "/" + &noun.singular + &noun.plural,
-        )
-    };
-    let own_lemma = lemma(head);
+    let own_lemma = lemma(context.lexicon, head);
     let latest = |predicate: &dyn Fn(&Entity) -> bool| -> Option<usize> {
         annotations
             .entities
@@ -283,7 +294,10 @@ fn description_antecedent(
             entity.tag == Some(Tag::Org)
                 && nationality_agrees(entity)
                 && (entity.class == mention.class
-                    || entity.head.as_deref().is_some_and(|other| lemma(other) == own_lemma))
+                    || entity
+                        .head
+                        .as_deref()
+                        .is_some_and(|other| lemma(context.lexicon, other) == own_lemma))
         }),
         // Security forces of one country are one actor within an article.
         // A plural description with a modifier of its own ("our security forces", "riot
@@ -299,7 +313,10 @@ fn description_antecedent(
         NounCategory::Armed => latest(&|entity| entity.class == "ArmedGroup"),
         NounCategory::People | NounCategory::Plaintiff => latest(&|entity| {
             entity.tag == Some(Tag::Grp)
-                && entity.head.as_deref().is_some_and(|other| lemma(other) == own_lemma)
+                && entity
+                    .head
+                    .as_deref()
+                    .is_some_and(|other| lemma(context.lexicon, other) == own_lemma)
                 && nationality_agrees(entity)
         }),
         NounCategory::Facility => {
@@ -307,7 +324,10 @@ fn description_antecedent(
             latest(&|entity| {
                 entity.tag == Some(Tag::Fac)
                     && (generic
-                        || entity.head.as_deref().is_some_and(|other| lemma(other) == own_lemma))
+                        || entity
+                            .head
+                            .as_deref()
+                            .is_some_and(|other| lemma(context.lexicon, other) == own_lemma))
             })
         }
         NounCategory::Event => {
