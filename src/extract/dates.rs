@@ -47,8 +47,23 @@ const ANCHORED_WORDS: [&str; 4] = [" day", " ago", " later", " earlier"];
 
 #[expect(clippy::expect_used, reason = "constant patterns, covered by tests")]
 static DURATION: LazyLock<Regex> = LazyLock::new(|| {
-    regex::RegexBuilder::new(r"\b(?P<count>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several)(?P<joint>\s+|-)(?P<unit>hours?|days?|weeks?|months?|years?)\b")
+    regex::RegexBuilder::new(r"\b(?P<count>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several)(?P<joint>\s+)(?P<unit>hours?|days?|weeks?|months?|years?)\b")
         .unicode(false).build().expect("valid duration regex")
+});
+
+/// Compound durations ("a four-day siege"): a regex of their own, tried only on sentences
+/// with a hyphenated unit (a hyphen in the duration regex makes every search far slower).
+#[expect(clippy::expect_used, reason = "constant patterns, covered by tests")]
+static COMPOUND_DURATION: LazyLock<Regex> = LazyLock::new(|| {
+    regex::RegexBuilder::new(r"\b(?P<count>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several)(?P<joint>-)(?P<unit>hours?|days?|weeks?|months?|years?)\b")
+        .unicode(false).build().expect("valid compound duration regex")
+});
+
+/// The hyphenated units a compound duration has one of.
+#[expect(clippy::expect_used, reason = "constant patterns")]
+static COMPOUND_UNITS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::new(["-hour", "-day", "-week", "-month", "-year"])
+        .expect("valid unit words")
 });
 
 /// Finds the date and duration mentions of a sentence.
@@ -61,7 +76,8 @@ pub(crate) fn find(
     let article = context.article;
     let text = article.slice(sentence.span);
     let base = sentence.span.start;
-    for found in DURATION.captures_iter(text) {
+    let compound = COMPOUND_UNITS.is_match(text).then(|| COMPOUND_DURATION.captures_iter(text));
+    for found in DURATION.captures_iter(text).chain(compound.into_iter().flatten()) {
         let (Some(whole), Some(count), Some(unit)) =
             (found.get(0), found.name("count"), found.name("unit"))
         else {
