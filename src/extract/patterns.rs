@@ -326,6 +326,17 @@ fn required_words(pattern: &str) -> Vec<Vec<String>> {
                 required.push(vec!["\"".to_owned()]);
                 index += 1;
             }
+            // A possessive ("{ORG:o}'s {ORG:s}") needs its "'s" (typographic apostrophes are
+            // straight in shadow text).
+            b'\''
+                if depth == 0
+                    && pattern[index..].starts_with("'s")
+                    && !bytes.get(index + 2).is_some_and(u8::is_ascii_alphanumeric)
+                    && !optional_after(index + 2) =>
+            {
+                required.push(vec!["'s".to_owned()]);
+                index += 2;
+            }
             b'a'..=b'z' if depth == 0 => {
                 let start = index;
                 while bytes.get(index).is_some_and(u8::is_ascii_lowercase) {
@@ -1266,7 +1277,7 @@ mod tests {
 
     #[test]
     fn required_words_of_patterns() {
-        let cases: [(&str, Vec<Vec<&str>>); 10] = [
+        let cases: [(&str, Vec<Vec<&str>>); 12] = [
             (
                 "{ORG:agent} (?:has )?(?:ruled|rules)(?: on)?",
                 vec![vec!["\u{2}ORG/"], vec!["ruled", "rules"]],
@@ -1292,6 +1303,8 @@ mod tests {
             ),
             ("x (?:(?:also )?said|told)", vec![]),
             ("x (?:said|[Tt]old)", vec![]),
+            ("{ORG:o}'s {ORG:s}", vec![vec!["\u{2}ORG/"], vec!["'s"], vec!["\u{2}ORG/"]]),
+            ("{ORG:o}'s? x", vec![vec!["\u{2}ORG/"]]),
         ];
         for (pattern, expected) in cases {
             let expected: Vec<Vec<String>> = expected
