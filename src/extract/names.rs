@@ -1578,6 +1578,19 @@ mod tests {
 
     /// The names the stages find in `text`, as `text/TAG` (people, organisations, places,
     /// facilities, instruments and titles), and the entities' names as `name/TAG`.
+    /// Checks each text's names: those of the first list must be found, those of the second not.
+    fn assert_names(cases: &[(&str, &[&str], &[&str])]) {
+        for (text, present, absent) in cases {
+            let found = names(text);
+            for name in *present {
+                assert!(found.iter().any(|f| f == name), "{text:?}: no {name}, found {found:?}");
+            }
+            for name in *absent {
+                assert!(!found.iter().any(|f| f == name), "{text:?}: {name} found: {found:?}");
+            }
+        }
+    }
+
     fn names(text: &str) -> Vec<String> {
         let article = Article::parse(text).unwrap_or_else(|error| panic!("{error}"));
         let resources =
@@ -1622,15 +1635,7 @@ mod tests {
             ("He met the head of Zarvoka on Monday.", &[], &["Zarvoka/GPE"]),
             ("The region Zarvoka chose left.", &[], &["Zarvoka/GPE"]),
         ];
-        for (text, present, absent) in cases {
-            let found = names(text);
-            for name in *present {
-                assert!(found.iter().any(|f| f == name), "{text:?}: no {name}, found {found:?}");
-            }
-            for name in *absent {
-                assert!(!found.iter().any(|f| f == name), "{text:?}: {name} found: {found:?}");
-            }
-        }
+        assert_names(cases);
     }
 
     #[test]
@@ -1913,14 +1918,6 @@ mod tests {
                 &[],
             ),
         ];
-        for (text, present, absent) in cases {
-            let found = names(text);
-            for name in *present {
-                assert!(found.iter().any(|f| f == name), "{text:?}: no {name}, found {found:?}");
-            }
-            for name in *absent {
-                assert!(!found.iter().any(|f| f == name), "{text:?}: {name} found: {found:?}");
-            }
-        }
+        assert_names(cases);
     }
 }

@@ -200,26 +200,40 @@ fn split_clause_group(pattern: &str) -> (&str, Option<String>) {
 /// Whether every group a pattern opens is closed by its end (escapes and character classes
 /// aside), so that what follows it is at the top level.
 fn closes_every_group(pattern: &str) -> bool {
+    let groups = scan_groups(pattern);
+    groups.unmatched_close.is_none() && groups.depth == 0 && !groups.in_class
+}
+
+/// What a scan of a pattern's parentheses finds, escapes and character classes aside.
+struct GroupScan {
+    /// The offset of the first `)` that closes no group opened in the pattern.
+    unmatched_close: Option<usize>,
+    /// How many groups are still open at the end.
+    depth: usize,
+    /// Whether the pattern ends inside a character class.
+    in_class: bool,
+}
+
+fn scan_groups(pattern: &str) -> GroupScan {
     let mut depth = 0usize;
-    let mut bytes = pattern.bytes();
     let mut in_class = false;
-    while let Some(byte) = bytes.next() {
+    let mut escaped = false;
+    for (offset, byte) in pattern.bytes().enumerate() {
         match byte {
-            b'\\' => {
-                bytes.next();
-            }
+            _ if escaped => escaped = false,
+            b'\\' => escaped = true,
             b']' if in_class => in_class = false,
             _ if in_class => {}
             b'[' => in_class = true,
             b'(' => depth += 1,
             b')' => match depth.checked_sub(1) {
                 Some(outer) => depth = outer,
-                None => return false,
+                None => return GroupScan { unmatched_close: Some(offset), depth, in_class },
             },
             _ => {}
         }
     }
-    depth == 0 && !in_class
+    GroupScan { unmatched_close: None, depth, in_class }
 }
 
 /// The quoted passages of a text, without their quotation marks or closing punctuation.
@@ -388,23 +402,7 @@ fn first_words(pattern: &str) -> Option<Vec<String>> {
 
 /// The offset in `body` of the `)` that closes a group opened just before `body`.
 fn closing_paren(body: &str) -> Option<usize> {
-    let mut depth = 0usize;
-    let mut in_class = false;
-    let mut escaped = false;
-    for (offset, byte) in body.bytes().enumerate() {
-        match byte {
-            _ if escaped => escaped = false,
-            b'\\' => escaped = true,
-            b']' if in_class => in_class = false,
-            _ if in_class => {}
-            b'[' => in_class = true,
-            b'(' => depth += 1,
-            b')' if depth == 0 => return Some(offset),
-            b')' => depth -= 1,
-            _ => {}
-        }
-    }
-    None
+    scan_groups(body).unmatched_close
 }
 
 /// The alternatives of a group body, split at its own `|`s (not those of nested groups).
