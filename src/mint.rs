@@ -28,46 +28,36 @@ pub fn document_iri(base: &str, text: &str) -> String {
 pub fn slug(name: &str) -> String {
     // Most names are ASCII, which decomposition leaves as they are: skip it.
     if name.is_ascii() {
-        ascii_slug(name)
+        slug_of_chars(name.chars(), name.len())
     } else {
-        unicode_slug(name)
+        decomposed_slug(name)
     }
-}
-
-/// [`slug`] of an ASCII name.
-fn ascii_slug(name: &str) -> String {
-    let mut slug = String::with_capacity(name.len());
-    for byte in name.bytes() {
-        if byte.is_ascii_alphanumeric() {
-            slug.push(char::from(byte.to_ascii_lowercase()));
-        } else if byte == b'\'' {
-            continue;
-        } else if !slug.ends_with('-') && !slug.is_empty() {
-            slug.push('-');
-        }
-    }
-    while slug.ends_with('-') {
-        slug.pop();
-    }
-    slug
 }
 
 /// [`slug`] of any name, by Unicode compatibility decomposition.
-fn unicode_slug(name: &str) -> String {
+fn decomposed_slug(name: &str) -> String {
     use unicode_normalization::char::is_combining_mark;
     use unicode_normalization::UnicodeNormalization as _;
-    let mut slug = String::with_capacity(name.len());
-    for character in name.nfkd().filter(|character| !is_combining_mark(*character)) {
-        let folded = match character {
+    let folded = name.nfkd().filter(|character| !is_combining_mark(*character)).map(|character| {
+        match character {
             'ø' | 'Ø' => 'o',
             'ł' | 'Ł' => 'l',
             'đ' | 'Đ' => 'd',
             'ß' => 's',
             other => other,
-        };
-        if folded.is_ascii_alphanumeric() {
-            slug.push(folded.to_ascii_lowercase());
-        } else if matches!(folded, '\'' | '’' | 'ʼ') {
+        }
+    });
+    slug_of_chars(folded, name.len())
+}
+
+/// The slug of decomposed, folded characters: ASCII letters and digits lowercased, apostrophes
+/// dropped, every other run of characters one `-`, none at either end.
+fn slug_of_chars(characters: impl Iterator<Item = char>, capacity: usize) -> String {
+    let mut slug = String::with_capacity(capacity);
+    for character in characters {
+        if character.is_ascii_alphanumeric() {
+            slug.push(character.to_ascii_lowercase());
+        } else if matches!(character, '\'' | '’' | 'ʼ') {
             continue;
         } else if !slug.ends_with('-') && !slug.is_empty() {
             slug.push('-');
@@ -120,7 +110,7 @@ mod tests {
             "sheriff's deputies",
             "",
         ] {
-            assert_eq!(ascii_slug(name), unicode_slug(name), "{name:?}");
+            assert_eq!(slug(name), decomposed_slug(name), "{name:?}");
         }
     }
 

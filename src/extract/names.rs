@@ -1044,16 +1044,7 @@ fn classify_run(
         && NAME_HEADS.get(first.text) == Some(&"Facility")
         && lexicon.given_name(run.get(1).map_or("", |token| token.text)).is_none()
     {
-        push_name(
-            context,
-            sentence,
-            first.start,
-            end,
-            Tag::Fac,
-            "Facility",
-            ng::FACILITY,
-            annotations,
-        );
+        push_kind(context, sentence, first.start, end, Kind::Facility, annotations);
         return;
     }
     let rest = article.text.get(end..sentence.span.end).unwrap_or("");
@@ -1155,16 +1146,7 @@ fn classify_run(
             || names_place_type(lexicon, tokens, position, next);
     // "walked into Lilac Lanes": a name of several words entered is a building's.
     if preposition.as_deref() == Some("into") && words > 1 {
-        push_name(
-            context,
-            sentence,
-            first.start,
-            end,
-            Tag::Fac,
-            "Facility",
-            ng::FACILITY,
-            annotations,
-        );
+        push_kind(context, sentence, first.start, end, Kind::Facility, annotations);
         return;
     }
     if place_context && words <= 3 {
@@ -1523,6 +1505,7 @@ enum Kind {
     Person,
     Organization,
     Place,
+    Facility,
 }
 
 /// Pushes a name mention of one of the kinds the context decides on.
@@ -1538,6 +1521,7 @@ fn push_kind(
         Kind::Person => (Tag::Per, "Person", schema::PERSON),
         Kind::Organization => (Tag::Org, "Organization", schema::ORGANIZATION),
         Kind::Place => (Tag::Gpe, "Place", schema::PLACE),
+        Kind::Facility => (Tag::Fac, "Facility", ng::FACILITY),
     };
     push_name(context, sentence, start, end, tag, class, class_iri, annotations)
 }

@@ -287,22 +287,8 @@ fn required_words(pattern: &str) -> Vec<Vec<String>> {
             }
             b'|' if depth == 0 => return Vec::new(),
             b'(' if depth == 0 && pattern[index..].starts_with("(?:") => {
-                let mut inner_depth = 0usize;
-                let mut end = index;
-                while let Some(&inner) = bytes.get(end) {
-                    match inner {
-                        b'\\' => end += 1,
-                        b'(' => inner_depth += 1,
-                        b')' => {
-                            inner_depth = inner_depth.saturating_sub(1);
-                            if inner_depth == 0 {
-                                break;
-                            }
-                        }
-                        _ => {}
-                    }
-                    end += 1;
-                }
+                let end = closing_paren(&pattern[index + 3..])
+                    .map_or(pattern.len(), |offset| index + 3 + offset);
                 let inner = pattern.get(index + 3..end).unwrap_or("");
                 let plain = !inner.is_empty()
                     && inner
