@@ -40,8 +40,6 @@ struct Rule {
     regex: Regex,
     /// Capture groups: index, name, and whether the group captures a mention placeholder.
     groups: Vec<(usize, String, bool)>,
-    /// Words the text must contain for the rule to match: one of each inner list.
-    required: Vec<Vec<usize>>,
     /// The name of a last group `(?P<name>[^.]+)` that the rule's pattern ended with: the rest
     /// of the clause, taken by code after the regex (which no longer has the group) matches.
     clause_group: Option<String>,
@@ -56,6 +54,73 @@ pub struct Rules {
     rules: Vec<Rule>,
     /// Every required word of every rule, found in one pass over a sentence.
     words: AhoCorasick,
+    /// Which rules the words a sentence has make possible.
+    prefilter: Prefilter,
+}
+
+/// The words each rule needs, indexed by word: a rule needs one word of each of its groups
+/// (at most 64 groups count; more would only filter less). A sentence's words set bits in a
+/// mask per rule, and a rule is possible when its mask is full. Two flat arrays walked in
+/// order: checking every rule against the sentence chased a list per rule and missed the
+/// cache for most of them.
+#[derive(Debug, Clone, Default)]
+struct Prefilter {
+    /// Per word, where its entries start in `entries` (one more item than there are words).
+    word_starts: Vec<u32>,
+    /// (rule, bit of the rule's group) for each word, grouped by word.
+    entries: Vec<(u32, u64)>,
+    /// Per rule, the bits of all its groups (0: the rule needs no word).
+    full: Vec<u64>,
+}
+
+impl Prefilter {
+    /// The index of rules' required word groups (word indices, one group per inner list).
+    fn new(required: &[Vec<Vec<usize>>], word_count: usize) -> Self {
+        let mut by_word: Vec<Vec<(u32, u64)>> = vec![Vec::new(); word_count];
+        let mut full = Vec::with_capacity(required.len());
+        for (rule, groups) in required.iter().enumerate() {
+            let mut mask = 0_u64;
+            for (group, alternatives) in groups.iter().take(64).enumerate() {
+                let bit = 1_u64 << group;
+                mask |= bit;
+                for &word in alternatives {
+                    if let (Some(entries), Ok(rule)) = (by_word.get_mut(word), u32::try_from(rule))
+                    {
+                        entries.push((rule, bit));
+                    }
+                }
+            }
+            full.push(mask);
+        }
+        let mut word_starts = Vec::with_capacity(word_count + 1);
+        let mut entries = Vec::new();
+        for list in by_word {
+            word_starts.push(u32::try_from(entries.len()).unwrap_or(u32::MAX));
+            entries.extend(list);
+        }
+        word_starts.push(u32::try_from(entries.len()).unwrap_or(u32::MAX));
+        Self { word_starts, entries, full }
+    }
+
+    /// Marks a word present in `satisfied` (one mask per rule).
+    fn mark(&self, word: usize, satisfied: &mut [u64]) {
+        let (Some(&start), Some(&end)) =
+            (self.word_starts.get(word), self.word_starts.get(word + 1))
+        else {
+            return;
+        };
+        for &(rule, bit) in self.entries.get(start as usize..end as usize).unwrap_or_default() {
+            if let Some(mask) = satisfied.get_mut(rule as usize) {
+                *mask |= bit;
+            }
+        }
+    }
+
+    /// Whether rule `rule` is possible given the masks `satisfied`.
+    fn possible(&self, rule: usize, satisfied: &[u64]) -> bool {
+        let full = self.full.get(rule).copied().unwrap_or(0);
+        satisfied.get(rule).copied().unwrap_or(0) & full == full
+    }
 }
 
 #[expect(clippy::expect_used, reason = "constant pattern")]
@@ -79,6 +144,7 @@ impl Rules {
     pub fn parse(file: &str, text: &str) -> Result<Self, LexiconError> {
         let mut rules = Vec::new();
         let mut words: Vec<String> = Vec::new();
+        let mut required: Vec<Vec<Vec<usize>>> = Vec::new();
         let mut header_seen = false;
         for (line_index, line) in text.lines().enumerate() {
             let error = |message: String| LexiconError {
@@ -141,21 +207,23 @@ impl Rules {
                 .unicode(false)
                 .build()
                 .map_err(|e| error(format!("invalid pattern: {e}")))?;
-            let required = required_words(pattern)
-                .into_iter()
-                .map(|alternatives| {
-                    alternatives
-                        .into_iter()
-                        .map(|word| match words.iter().position(|known| *known == word) {
-                            Some(index) => index,
-                            None => {
-                                words.push(word);
-                                words.len() - 1
-                            }
-                        })
-                        .collect()
-                })
-                .collect();
+            required.push(
+                required_words(pattern)
+                    .into_iter()
+                    .map(|alternatives| {
+                        alternatives
+                            .into_iter()
+                            .map(|word| match words.iter().position(|known| *known == word) {
+                                Some(index) => index,
+                                None => {
+                                    words.push(word);
+                                    words.len() - 1
+                                }
+                            })
+                            .collect()
+                    })
+                    .collect(),
+            );
             let groups = regex
                 .capture_names()
                 .enumerate()
@@ -164,14 +232,15 @@ impl Rules {
                     Some((index, name.to_owned(), mention_groups.contains(name)))
                 })
                 .collect();
-            rules.push(Rule { id: id.into(), action, regex, groups, required, clause_group });
+            rules.push(Rule { id: id.into(), action, regex, groups, clause_group });
         }
+        let prefilter = Prefilter::new(&required, words.len());
         // A few hundred short words: a full DFA is small and the fastest to scan with.
         let words = AhoCorasick::builder()
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&words)
             .map_err(|e| LexiconError { file: file.to_owned(), line: 0, message: e.to_string() })?;
-        Ok(Self { rules, words })
+        Ok(Self { rules, words, prefilter })
     }
 }
 
@@ -501,7 +570,7 @@ pub(crate) fn apply(context: &Context<'_>, annotations: &mut Annotations) {
         let shadow = Shadow::new(context.article, annotations, sentence);
         // One pass finds which rule words the sentence has; rules missing one are skipped
         // without running their regex.
-        let mut present = vec![false; context.rules.words.patterns_len()];
+        let mut satisfied = vec![0_u64; context.rules.rules.len()];
         let text_bytes = shadow.text.as_bytes();
         for found in context.rules.words.find_overlapping_iter(&shadow.text) {
             // A word counts only at the start of a word of the text ("led" is not in "killed");
@@ -516,15 +585,10 @@ pub(crate) fn apply(context: &Context<'_>, annotations: &mut Annotations) {
             if first_is_letter && after_letter {
                 continue;
             }
-            if let Some(flag) = present.get_mut(found.pattern().as_usize()) {
-                *flag = true;
-            }
+            context.rules.prefilter.mark(found.pattern().as_usize(), &mut satisfied);
         }
-        for rule in &context.rules.rules {
-            let possible = rule.required.iter().all(|alternatives| {
-                alternatives.iter().any(|&word| present.get(word).copied().unwrap_or(false))
-            });
-            if !possible {
+        for (rule_index, rule) in context.rules.rules.iter().enumerate() {
+            if !context.rules.prefilter.possible(rule_index, &satisfied) {
                 continue;
             }
             // Most candidate rules do not match: a plain match test is cheaper than setting up
@@ -1258,6 +1322,34 @@ const NOT_JOBS: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prefilter_needs_one_word_of_each_group() {
+        // Rule 0 needs word 0 or 1, and word 2; rule 1 needs nothing; rule 2 needs word 3
+        // in 70 groups, of which only the first 64 count.
+        let required = vec![vec![vec![0, 1], vec![2]], Vec::new(), vec![vec![3]; 70]];
+        let prefilter = Prefilter::new(&required, 4);
+        let possible = |words: &[usize]| {
+            let mut satisfied = vec![0; required.len()];
+            for &word in words {
+                prefilter.mark(word, &mut satisfied);
+            }
+            (0..required.len())
+                .filter(|&rule| prefilter.possible(rule, &satisfied))
+                .collect::<Vec<_>>()
+        };
+        let cases: [(&[usize], Vec<usize>); 6] = [
+            (&[], vec![1]),
+            (&[0], vec![1]),
+            (&[2], vec![1]),
+            (&[1, 2], vec![0, 1]),
+            (&[0, 1, 2, 3], vec![0, 1, 2]),
+            (&[4, 99], vec![1]),
+        ];
+        for (words, expected) in cases {
+            assert_eq!(possible(words), expected, "words {words:?}");
+        }
+    }
 
     #[test]
     fn required_words_of_patterns() {
