@@ -125,7 +125,8 @@ pub(crate) struct Mention {
     pub nationality: Option<usize>,
     pub date: Option<Literal>,
     pub duration: Option<String>,
-    pub quantity: Option<Quantity>,
+    /// Boxed: few mentions are quantities, and a quantity would double the size of every mention.
+    pub quantity: Option<Box<Quantity>>,
     /// Mentions inside this one (a place inside an event noun phrase).
     pub nested: Vec<usize>,
     pub gender: Option<Gender>,

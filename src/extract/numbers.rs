@@ -285,7 +285,7 @@ pub(crate) fn find(
             class: quantity.toll.clone().map_or(Cow::Borrowed("count"), Cow::Owned),
             class_iri: ng::QUANTITY.into(),
             text: text[start..end].to_owned(),
-            quantity: Some(quantity),
+            quantity: Some(Box::new(quantity)),
             ..Mention::default()
         });
     }
@@ -337,7 +337,7 @@ fn push_inside_duration(
         class: "count".into(),
         class_iri: ng::QUANTITY.into(),
         text,
-        quantity: Some(quantity),
+        quantity: Some(Box::new(quantity)),
         inner: true,
         ..Mention::default()
     };
