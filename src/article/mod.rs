@@ -71,7 +71,7 @@ pub enum ParagraphKind {
     /// A photo caption (a block that ends in a `PHOTO: …` credit).
     Caption,
     /// A credit line after the story, such as `(Reporting by Jane Doe in Paris; Editing by
-    /// John Roe)`.
+    /// John Roe)`, or a byline before it (`By JANE DOE Associated Press`, before the dateline).
     Credits,
 }
 

@@ -63,6 +63,10 @@ pub(super) fn parse(text: &str) -> Result<Article, ArticleParseError> {
     let lines = lines(text, content_start);
     let mut blocks = blocks(text, &lines);
 
+    // A byline may open the article ("By JANE DOE Associated Press"); the dateline, if any,
+    // follows it. The byline is kept as a credits paragraph of its own.
+    let byline = take_byline(text, &lines, &mut blocks);
+
     let raw_dateline = blocks
         .first()
         .and_then(|block| lines.get(block.start))
@@ -135,6 +139,9 @@ pub(super) fn parse(text: &str) -> Result<Article, ArticleParseError> {
     // The sign-off lines were read from the last one up.
     paragraph_ranges
         .extend(credits.iter().rev().map(|&(start, end)| (start, end, ParagraphKind::Credits)));
+    if let Some((start, end)) = byline {
+        paragraph_ranges.insert(0, (start, end, ParagraphKind::Credits));
+    }
     let mut sentence_ranges = Vec::new();
     for (start, end, kind) in paragraph_ranges {
         sentence_ranges.clear();
@@ -168,6 +175,53 @@ pub(super) fn parse(text: &str) -> Result<Article, ArticleParseError> {
             publisher.or(credit_agency).map(|(start, end)| located(&article, start, end));
     }
     Ok(article)
+}
+
+/// The most words after "By" in a byline.
+const MAX_BYLINE_WORDS: usize = 12;
+
+/// The longest byline, in characters.
+const MAX_BYLINE_CHARS: usize = 100;
+
+/// Takes a byline off the first block, if the article opens with one; returns its byte range.
+fn take_byline(
+    text: &str,
+    lines: &[(usize, usize)],
+    blocks: &mut Vec<std::ops::Range<usize>>,
+) -> Option<(usize, usize)> {
+    let first = blocks.first_mut()?;
+    let &(start, end) = lines.get(first.start)?;
+    let (start, end) = trim_range(text, start, end);
+    if !is_byline(text.get(start..end)?) {
+        return None;
+    }
+    first.start += 1;
+    if first.start >= first.end {
+        blocks.remove(0);
+    }
+    Some((start, end))
+}
+
+/// Whether a line is a byline: "By" and a few capitalised words — names, "and", an agency
+/// ("By JANE DOE Associated Press", "By Jane Doe and John Roe, Reuters"); not a sentence
+/// ("By Monday, the army had left.").
+fn is_byline(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix("By ").or_else(|| line.strip_prefix("BY ")) else {
+        return false;
+    };
+    if line.chars().count() > MAX_BYLINE_CHARS || rest.ends_with(['.', '!', '?', ':', ';']) {
+        return false;
+    }
+    let words: Vec<&str> = rest
+        .split(|character: char| character.is_whitespace() || matches!(character, ',' | '|'))
+        .filter(|word| !word.is_empty())
+        .collect();
+    !words.is_empty()
+        && words.len() <= MAX_BYLINE_WORDS
+        && words.iter().all(|word| {
+            matches!(*word, "and" | "&" | "of" | "in" | "de" | "van" | "von" | "al" | "bin")
+                || word.chars().next().is_some_and(char::is_uppercase)
+        })
 }
 
 fn located(article: &Article, start: usize, end: usize) -> Located {
@@ -509,6 +563,18 @@ mod tests {
             ("PARIS (AFP) - Text.\n\nREUTERS", "dateline \"PARIS (AFP) -\": PARIS / - / AFP\nagency AFP\nBody: [Text.]"),
             ("BREAKING NEWS", "Body: [BREAKING NEWS]"),
             ("Text.\n\nIt ended (as expected)", "Body: [Text.]\nBody: [It ended (as expected)]"),
+            // Bylines: a credits paragraph first; the dateline follows.
+            (
+                "By JANE DOE Associated Press\n\nNAIROBI, Kenya (AP) — Rain fell.",
+                "dateline \"NAIROBI, Kenya (AP) —\": NAIROBI / Kenya / AP\nagency AP\nCredits: [By JANE DOE Associated Press]\nBody: [Rain fell.]",
+            ),
+            (
+                "By Jane Doe and John Roe, Reuters\nLONDON (Reuters) - Rain fell.",
+                "dateline \"LONDON (Reuters) -\": LONDON / - / Reuters\nagency Reuters\nCredits: [By Jane Doe and John Roe, Reuters]\nBody: [Rain fell.]",
+            ),
+            ("By JANE DOE\n\nRain fell.", "Credits: [By JANE DOE]\nBody: [Rain fell.]"),
+            ("By Monday, the army had left.", "Body: [By Monday, the army had left.]"),
+            ("By then it was over", "Body: [By then it was over]"),
             // Captions.
             (
                 "Body.\n\nA man walks. PHOTO: ASSOCIATED PRESS\n\nMore.",
