@@ -163,7 +163,7 @@ pub fn extract_article(article: &Article, options: &Options) -> KnowledgeGraph {
         article,
         lexicon: &resources.lexicon,
         rules: &resources.rules,
-        date: article.date,
+        date: crate::extract::reference_date(article),
     };
     let annotations = crate::extract::run(&context);
     build_graph(&context, &annotations, graph, &options.base)

@@ -31,6 +31,45 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     regex::RegexBuilder::new(&pattern).unicode(false).build().expect("valid date regex")
 });
 
+/// A full date with its weekday: "Wednesday, Aug. 16, 2023", "Friday 3 March 2023".
+#[expect(clippy::expect_used, reason = "constant pattern, covered by tests")]
+static DATED_WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
+    let months = MONTH.replace("?P<month>", "?P<month_first>");
+    let pattern = format!(
+        r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?:{months}\s+(?P<day_second>\d{{1,2}})(?:st|nd|rd|th)?,?|(?P<day_first>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month_second>January|February|March|April|May|June|July|August|September|October|November|December))\s+(?P<year>1[89]\d\d|20\d\d)\b"
+    );
+    regex::RegexBuilder::new(&pattern).unicode(false).build().expect("valid weekday date regex")
+});
+
+/// The most sentences read for a reference date in a story without a dateline.
+const REFERENCE_SENTENCES: usize = 3;
+
+/// The date that relative dates are resolved against: the dateline's; without one, a full
+/// date that the story's opening sentences give with its weekday ("… said on Wednesday,
+/// Aug. 16, 2023, that …"), when the weekday is right for the date. A date with its weekday
+/// is the story's own "today" in most news writing; a date without one may be any date.
+pub(crate) fn reference_date(article: &crate::Article) -> Option<Date> {
+    if article.date.is_some() {
+        return article.date;
+    }
+    article
+        .sentences
+        .iter()
+        .filter(|sentence| !sentence.in_caption)
+        .take(REFERENCE_SENTENCES)
+        .find_map(|sentence| {
+            DATED_WEEKDAY.captures_iter(article.slice(sentence.span)).find_map(|found| {
+                let month = found.name("month_first").or_else(|| found.name("month_second"))?;
+                let day = found.name("day_first").or_else(|| found.name("day_second"))?;
+                let year: i16 = found.name("year")?.as_str().parse().ok()?;
+                let date =
+                    Date::new(year, month_number(month.as_str())?, day.as_str().parse().ok()?)
+                        .ok()?;
+                (date.weekday() == weekday(found.name("weekday")?.as_str())).then_some(date)
+            })
+        })
+}
+
 /// Dates counted from another date: "the following day", "two days later", "a week ago".
 /// Kept out of `DATE`, whose scan every sentence pays for: these start with common words
 /// ("the", "a"), and a sentence is only scanned for them when it has one of `ANCHORED_WORDS`.
@@ -176,10 +215,20 @@ pub(crate) fn find(
                 }
             }
         } else if let Some(weekday) = found.name("weekday") {
-            let future = future_just_before(&text[..whole.start()]);
+            let before = &text[..whole.start()];
+            let future = future_just_before(before);
             context
                 .date
                 .and_then(|today| {
+                    // "from Tuesday to Thursday": the end of a range comes after its start.
+                    if let Some(start) = range_start_weekday(before) {
+                        let start = if future {
+                            next_weekday(start, today)?
+                        } else {
+                            last_weekday(start, today)?
+                        };
+                        return next_weekday(weekday.as_str(), start.checked_add(1.days()).ok()?);
+                    }
                     if future {
                         next_weekday(weekday.as_str(), today)
                     } else {
@@ -690,6 +739,26 @@ fn future_just_before(before: &str) -> bool {
     false
 }
 
+/// The weekday that opens a range ending just after `before`: "from Tuesday to", "between
+/// Monday and".
+fn range_start_weekday(before: &str) -> Option<&str> {
+    let mut words = before.split_whitespace().rev();
+    let joint = words.next()?;
+    let start = words.next()?;
+    let opener = words.next()?;
+    let opens = match joint {
+        "to" | "through" | "until" | "till" => matches!(opener, "from" | "From"),
+        "and" => matches!(opener, "between" | "Between"),
+        _ => false,
+    };
+    (opens
+        && matches!(
+            start,
+            "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
+        ))
+    .then_some(start)
+}
+
 /// The first given weekday on or after `today`.
 fn next_weekday(name: &str, today: Date) -> Option<Date> {
     let target = weekday(name);
@@ -770,7 +839,7 @@ pub(crate) mod tests {
             article: &article,
             lexicon: &resources.lexicon,
             rules: &resources.rules,
-            date: article.date,
+            date: reference_date(&article),
         };
         let mut annotations = Annotations {
             by_sentence: vec![Vec::new(); article.sentences.len()],
@@ -927,6 +996,52 @@ pub(crate) mod tests {
                 "Talks will resume, after a break last Tuesday.",
                 &[("Tuesday", "2021-11-16")],
             ),
+            // The end of a range comes after its start (2021-11-17 is a Wednesday).
+            (
+                "2021-11-17",
+                "Power was cut from Tuesday to Thursday.",
+                &[("Tuesday", "2021-11-16"), ("Thursday", "2021-11-18")],
+            ),
+            (
+                "2021-11-17",
+                "Talks ran between Monday and Wednesday.",
+                &[("Monday", "2021-11-15"), ("Wednesday", "2021-11-17")],
+            ),
+            (
+                "2021-11-17",
+                "Schools will close from Friday through Tuesday.",
+                &[("Friday", "2021-11-19"), ("Tuesday", "2021-11-23")],
+            ),
+        ];
+        for (today, text, expected) in cases {
+            let expected: Vec<(String, String)> =
+                expected.iter().map(|(t, v)| ((*t).to_owned(), (*v).to_owned())).collect();
+            assert_eq!(dates_in(text, today), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn stories_without_dateline_take_a_date_given_with_its_weekday() {
+        // An empty `today`: no dateline. 2023-08-16 is a Wednesday, 2023-08-15 a Tuesday.
+        let cases: &[Case] = &[
+            (
+                "",
+                "Officials said on Wednesday, Aug. 16, 2023, that the fire grew. It began on Monday.",
+                &[("Wednesday", "2023-08-16"), ("Aug. 16, 2023", "2023-08-16"), ("Monday", "2023-08-14")],
+            ),
+            (
+                "",
+                "The vote was held on Tuesday 15 August 2023. Results came yesterday.",
+                &[("Tuesday", "2023-08-15"), ("15 August 2023", "2023-08-15"), ("yesterday", "2023-08-14")],
+            ),
+            // A weekday that is wrong for the date gives no reference.
+            (
+                "",
+                "Officials said on Friday, Aug. 16, 2023, that it grew. It began on Monday.",
+                &[("Aug. 16, 2023", "2023-08-16")],
+            ),
+            // A full date without its weekday may be any date: no reference either.
+            ("", "The law passed on Aug. 16, 2023. It took effect on Monday.", &[("Aug. 16, 2023", "2023-08-16")]),
         ];
         for (today, text, expected) in cases {
             let expected: Vec<(String, String)> =

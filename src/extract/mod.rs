@@ -184,6 +184,8 @@ pub(crate) struct Context<'a> {
     pub date: Option<Date>,
 }
 
+pub(crate) use dates::reference_date;
+
 /// Runs every stage in order.
 pub(crate) fn run(context: &Context<'_>) -> Annotations {
     // Room for the mentions up front: a mention is large, and regrowing the vector copies
@@ -276,7 +278,7 @@ pub fn explain_with(article: &Article, resources: &crate::Resources) -> String {
         article,
         lexicon: &resources.lexicon,
         rules: &resources.rules,
-        date: article.date,
+        date: crate::extract::reference_date(article),
     };
     let annotations = run(&context);
     let mut out = String::new();
