@@ -26,7 +26,7 @@ const NUMBER_WORD: &str = "one|two|three|four|five|six|seven|eight|nine|ten|elev
 #[expect(clippy::expect_used, reason = "constant patterns, covered by tests")]
 static QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
-        r"(?i:\b(?P<bound>more than|over|at least|nearly|almost|about|around|some|up to|fewer than|less than|roughly|an estimated|approximately|at most|as (?:many|much|high|few|little|low) as)\s+)?(?P<currency>\$|€|£)?(?P<number>\b\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\b\d+(?:\.\d+)?|\b(?i:(?:{NUMBER_WORD})\b(?:[\s-]+(?:and\s+)?(?:{NUMBER_WORD})\b)*))(?:\s+(?P<scale>million|billion|trillion|thousand|hundred)|(?P<short_scale>bn|m|tn)\b)?(?P<percent>\s*%|\s+per\s?cent|\s+percent)?(?P<or_more>\s+or\s+(?:more|fewer|less))?(?P<of>\s+of)?(?:\s+(?P<unit>[A-Za-z][A-Za-z-]*))?"
+        r"(?i:\b(?P<bound>more than|over|above|at least|nearly|almost|about|around|some|up to|under|below|fewer than|less than|roughly|an estimated|approximately|at most|as (?:many|much|high|few|little|low) as)\s+)?(?P<currency>\$|€|£)?(?P<number>\b\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\b\d+(?:\.\d+)?|\b(?i:(?:{NUMBER_WORD})\b(?:[\s-]+(?:and\s+)?(?:{NUMBER_WORD})\b)*))(?:(?:\s+|-)(?P<scale>million|billion|trillion|thousand|hundred)|(?P<short_scale>bn|m|tn)\b)?(?P<percent>\s*%|\s+per\s?cent|\s+percent)?(?P<or_more>\s+or\s+(?:more|fewer|less))?(?P<of>\s+of)?(?:\s+(?P<unit>[A-Za-z][A-Za-z-]*))?"
     );
     // ASCII classes and word boundaries: English numbers and units need no more, and the
     // automaton is far smaller than a Unicode-aware one.
@@ -65,7 +65,7 @@ static QUANTITY_GROUPS: LazyLock<QuantityGroups> = LazyLock::new(|| {
 #[expect(clippy::expect_used, reason = "constant patterns, covered by tests")]
 static PROVISION: LazyLock<Regex> = LazyLock::new(|| {
     regex::RegexBuilder::new(
-        r"\b(?:Article|Section|Paragraph|Clause|Protocol|Chapter|Amendment|Resolution) (?:No\. )?\d+[A-Za-z]?\b",
+        r"\b(?:Article|Section|Paragraph|Clause|Protocol|Chapter|Amendment|Resolution) (?:No\. )?\d+(?:-\d+)*[A-Za-z]?\b",
     )
     .unicode(false)
     .build()
@@ -245,11 +245,12 @@ pub(crate) fn find(
         } else {
             match found.get(groups.bound).map(|bound| bound.as_str().to_lowercase()).as_deref() {
                 Some(
-                    "more than" | "over" | "at least" | "as few as" | "as little as" | "as low as",
+                    "more than" | "over" | "above" | "at least" | "as few as" | "as little as"
+                    | "as low as",
                 ) => quantity.min = Some(value),
                 Some(
-                    "up to" | "fewer than" | "less than" | "at most" | "as many as" | "as much as"
-                    | "as high as",
+                    "up to" | "under" | "below" | "fewer than" | "less than" | "at most"
+                    | "as many as" | "as much as" | "as high as",
                 ) => quantity.max = Some(value),
                 Some("nearly" | "almost") => {
                     quantity.max = Some(value);
@@ -326,7 +327,8 @@ fn push_inside_duration(
     if outer.tag != Some(Tag::Dur) || outer.span.start != number_start {
         return;
     }
-    quantity.unit = outer.text.rsplit(' ').next().map(str::to_owned);
+    // "48 hours", "an 18-month sentence": the unit is the duration's last word.
+    quantity.unit = outer.text.rsplit([' ', '-']).next().map(str::to_owned);
     // A bound ("up to") before the duration belongs to the quantity.
     let span = article.span(start.min(outer.span.start), outer.span.end);
     let text = article.text.get(span.start..span.end).unwrap_or_default().to_owned();
@@ -779,6 +781,10 @@ mod tests {
             ("It will spend £100m on it.", "£100m", Some(100_000_000), None, None),
             ("It lost $2.5bn.", "$2.5bn", Some(2_500_000_000), None, None),
             ("He won the 100m sprint.", "100", Some(100), None, None),
+            ("It was above 100 degrees.", "above 100", None, Some(100), None),
+            ("Turnout was below 40 percent.", "below 40 percent", None, None, Some(40)),
+            ("Under 30 people came.", "Under 30 people", None, None, Some(30)),
+            ("It won a 210-million-euro contract.", "210-million", Some(210_000_000), None, None),
         ];
         for (text, mention, value, min, max) in cases {
             let found = quantities_in(text);
@@ -812,6 +818,7 @@ mod tests {
             "It took two more years and two more than planned.",
             "In the 21st century, COVID-19 spread and F-16 jets flew on the 2nd day.",
             "Resolution 2334 was adopted under Article 25.",
+            "It is an offence under Article 435-3 of the Penal Code.",
             "The 9/11 attacks breached Directive 2009/147/EC.",
             "The Fed meets on March 17-18.",
             "One in five was unemployed, and two out of three said so.",
