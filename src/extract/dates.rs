@@ -810,6 +810,16 @@ pub(crate) mod tests {
     /// (article date, text, expected (mention text, value) pairs).
     type Case = (&'static str, &'static str, &'static [(&'static str, &'static str)]);
 
+    /// Checks each case: the date mentions of its text, as (text, value), in an article dated
+    /// as it says.
+    fn assert_dates(cases: &[Case]) {
+        for (today, text, expected) in cases {
+            let expected: Vec<(String, String)> =
+                expected.iter().map(|(t, v)| ((*t).to_owned(), (*v).to_owned())).collect();
+            assert_eq!(dates_in(text, today), expected, "{text}");
+        }
+    }
+
     /// The date mentions of `text`, as (text, value), in an article dated `today`.
     pub(crate) fn dates_in(text: &str, today: &str) -> Vec<(String, String)> {
         let annotations = annotate(text, today);
@@ -929,11 +939,7 @@ pub(crate) mod tests {
             ("2020-02-18", "Thousands joined the March for Our Lives.", &[]),
             ("2020-02-18", "The march began at noon.", &[]),
         ];
-        for (today, text, expected) in cases {
-            let expected: Vec<(String, String)> =
-                expected.iter().map(|(t, v)| ((*t).to_owned(), (*v).to_owned())).collect();
-            assert_eq!(dates_in(text, today), expected, "{text}");
-        }
+        assert_dates(cases);
     }
 
     #[test]
@@ -975,11 +981,7 @@ pub(crate) mod tests {
             ("2021-11-20", "The war began in 2012. It ended two days later.", &[("2012", "2012")]),
             ("2021-11-20", "He was arrested on Tuesday. The day after the vote, he fled.", &[("Tuesday", "2021-11-16")]),
         ];
-        for (today, text, expected) in cases {
-            let expected: Vec<(String, String)> =
-                expected.iter().map(|(t, v)| ((*t).to_owned(), (*v).to_owned())).collect();
-            assert_eq!(dates_in(text, today), expected, "{text}");
-        }
+        assert_dates(cases);
     }
 
     #[test]
@@ -1013,11 +1015,7 @@ pub(crate) mod tests {
                 &[("Friday", "2021-11-19"), ("Tuesday", "2021-11-23")],
             ),
         ];
-        for (today, text, expected) in cases {
-            let expected: Vec<(String, String)> =
-                expected.iter().map(|(t, v)| ((*t).to_owned(), (*v).to_owned())).collect();
-            assert_eq!(dates_in(text, today), expected, "{text}");
-        }
+        assert_dates(cases);
     }
 
     #[test]
@@ -1043,11 +1041,7 @@ pub(crate) mod tests {
             // A full date without its weekday may be any date: no reference either.
             ("", "The law passed on Aug. 16, 2023. It took effect on Monday.", &[("Aug. 16, 2023", "2023-08-16")]),
         ];
-        for (today, text, expected) in cases {
-            let expected: Vec<(String, String)> =
-                expected.iter().map(|(t, v)| ((*t).to_owned(), (*v).to_owned())).collect();
-            assert_eq!(dates_in(text, today), expected, "{text}");
-        }
+        assert_dates(cases);
     }
 
     #[test]
