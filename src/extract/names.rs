@@ -20,14 +20,38 @@ pub(crate) static FUNCTION_WORDS: LazyLock<rustc_hash::FxHashSet<&'static str>> 
             .collect()
     });
 
-/// Last words that make an unknown name an organisation or facility, from
-/// `data/lexicons/name_heads.tsv`.
-static NAME_HEADS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+/// The rows of `data/lexicons/name_heads.tsv`: word, class, and whether the word is weak.
+fn name_head_rows() -> impl Iterator<Item = (&'static str, &'static str, bool)> {
     include_str!("../../data/lexicons/name_heads.tsv")
         .lines()
         .skip_while(|line| line.starts_with('#'))
         .skip(1)
-        .filter_map(|line| line.split_once('\t'))
+        .filter_map(|line| {
+            let mut columns = line.split('\t');
+            let (word, class) = (columns.next()?, columns.next()?);
+            Some((word, class, columns.next() == Some("weak")))
+        })
+}
+
+/// Last words that make an unknown name an organisation or facility, from
+/// `data/lexicons/name_heads.tsv`.
+static NAME_HEADS: LazyLock<HashMap<&'static str, &'static str>> =
+    LazyLock::new(|| name_head_rows().map(|(word, class, _)| (word, class)).collect());
+
+/// The weak words of `NAME_HEADS` ("Capital", "Exchange", "Systems"): ordinary words too, so
+/// they make a name an organisation only in a strong context (see `weak_head_counts`).
+static WEAK_HEADS: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| {
+    name_head_rows().filter(|&(_, _, weak)| weak).map(|(word, _, _)| word).collect()
+});
+
+/// Common English words, lowercase, from `data/lexicons/seed/common_words.txt` (the list the
+/// lexicon generator drops city and given names by): a capitalised common word is no proper
+/// name of its own ("Stock" in "Stock Exchange", "Mills" in "General Mills").
+static COMMON_WORDS: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../../data/lexicons/seed/common_words.txt")
+        .lines()
+        .filter(|line| !line.starts_with('#'))
+        .flat_map(str::split_whitespace)
         .collect()
 });
 
@@ -149,8 +173,21 @@ pub(crate) fn find(
             } else {
                 mention.class_iri.clone()
             };
-            mention.span = article.span(mention.span.start, abs_end);
-            mention.text = article.text[mention.span.start..abs_end].to_owned();
+            // "Kenya Red Cross Society": an organisation word right after the branch ends its
+            // name.
+            let branch_end = article
+                .text
+                .get(abs_end..sentence.span.end)
+                .and_then(|rest| rest.strip_prefix(' '))
+                .and_then(|rest| {
+                    let word = rest.split([' ', ',', '.', ';', ':', ')']).next()?;
+                    let class = NAME_HEADS.get(word)?;
+                    let organization = !matches!(*class, "Facility" | "Place" | "LegalInstrument");
+                    (organization && !WEAK_HEADS.contains(word)).then(|| abs_end + 1 + word.len())
+                })
+                .unwrap_or(abs_end);
+            mention.span = article.span(mention.span.start, branch_end);
+            mention.text = article.text[mention.span.start..branch_end].to_owned();
             mention.tag = Some(Tag::Org);
             mention.class = local_name(&class_iri).to_owned().into();
             mention.class_iri = class_iri;
@@ -206,8 +243,13 @@ pub(crate) fn find(
                                     && article.text.get(last.end..next.start) == Some(" ")
                             })
                     }));
+            // "General Mills", "General Electric": a rank before one common word is the first
+            // word of an organisation's name, not a title.
+            let before_common_word =
+                length == 1 && rank_before_common_word(context, annotations, tokens, index);
             if let Some(title) = lexicon.title(&phrase).filter(|_| lexicon.noun(&phrase).is_none())
                 && !before_head
+                && !before_common_word
                 && !annotations.overlaps(sentence.index, first.start, last.end)
             {
                 matched = Some((length, first.start, last.end, title.gender));
@@ -252,7 +294,10 @@ pub(crate) fn find(
         // "Salar Minerals S.A.", "Acme PLC", "Huaxin New Energy Co., Ltd.": company suffixes
         // end the name, with their dots.
         let mut end = tokens[last].end;
-        let is_company = |token: &Token<'_>| NAME_HEADS.get(token.text) == Some(&"Company");
+        // (A weak company word is no suffix: "In Paris, Capital markets".)
+        let is_company = |token: &Token<'_>| {
+            NAME_HEADS.get(token.text) == Some(&"Company") && !WEAK_HEADS.contains(token.text)
+        };
         let abbreviated = |token: &Token<'_>, end: usize| {
             is_company(token)
                 && token.text.len() <= 4
@@ -704,11 +749,12 @@ fn extend_with_connectors(
         return last;
     }
     // "Directorate General of Health Services": the organisation word need not be last.
-    let head_before = tokens.get(index..=last).is_some_and(|run| {
-        run.iter().any(|t| NAME_HEADS.get(t.text).is_some_and(|class| *class != "Place"))
-    });
-    let is_head =
-        |token: &Token<'_>| NAME_HEADS.get(token.text).is_some_and(|class| *class != "Place");
+    // Weak head words ("Exchange", "Group") never count before or across a connector.
+    let is_head = |token: &Token<'_>| {
+        NAME_HEADS.get(token.text).is_some_and(|class| *class != "Place")
+            && !WEAK_HEADS.contains(token.text)
+    };
+    let head_before = tokens.get(index..=last).is_some_and(|run| run.iter().any(is_head));
     let mut seen_head = head_before;
     // Whether an "of", "for" or "on" phrase has begun: inside one, "and" joins its parts
     // ("of Disaster Management and Relief"); outside, "and" joins only a name that ends in an
@@ -827,14 +873,22 @@ fn classify_run(
     let mut run = run;
     // The organisation or facility word of the name: its last word, or the word before its
     // first connector ("Ministry" in "Ministry of Disaster Management and Relief").
+    // A weak word ("Capital", "Exchange", "Systems") is the head only in a strong context,
+    // and never before a connector.
     let head_of = |run: &[Token<'_>]| {
         let last = run.last().map(|token| strip_possessive(token.text));
-        last.and_then(|last| NAME_HEADS.get(last)).or_else(|| {
-            run.iter()
-                .filter_map(|token| NAME_HEADS.get(token.text))
-                .rfind(|class| **class != "Place")
-                .filter(|_| run.iter().any(|token| token.is_lowercase_word()))
-        })
+        last.and_then(|last| NAME_HEADS.get(last))
+            .filter(|_| {
+                last.is_none_or(|last| !WEAK_HEADS.contains(last))
+                    || weak_head_counts(context, annotations, sentence, run)
+            })
+            .or_else(|| {
+                run.iter()
+                    .filter(|token| !WEAK_HEADS.contains(token.text))
+                    .filter_map(|token| NAME_HEADS.get(token.text))
+                    .rfind(|class| **class != "Place")
+                    .filter(|_| run.iter().any(|token| token.is_lowercase_word()))
+            })
     };
     // Drop sentence-initial function words and demonyms ("The", "After", "Russian"); a demonym
     // stays in an organisation's name ("Somali Police Force").
@@ -879,7 +933,15 @@ fn classify_run(
     });
     // "Judge Richard Ashworth": a title before a name is not part of it.
     let mut stripped_title = false;
+    let rank_name = run.len() == 2
+        && tokens
+            .iter()
+            .position(|token| run.first().is_some_and(|first| first.start == token.start))
+            .is_some_and(|position| {
+                rank_before_common_word(context, annotations, tokens, position)
+            });
     while head.is_none()
+        && !rank_name
         && run.len() > 1
         && run.first().is_some_and(|first| lexicon.title_starts_with(first.text))
     {
@@ -1002,6 +1064,12 @@ fn classify_run(
             (Tag::Org, iri, (*class).to_owned())
         };
         push_name(context, sentence, first.start, end, tag, &class_name, &class_iri, annotations);
+        return;
+    }
+    // "General Mills", "General Electric": a rank and a common word name an organisation,
+    // unless the word is a noun of a description or an event ("General Election").
+    if rank_name && run.get(1).is_some_and(|word| lexicon.noun(word.text).is_none()) {
+        push_kind(context, sentence, first.start, end, Kind::Organization, annotations);
         return;
     }
     // "Procter & Gamble": a name with an ampersand is a company's.
@@ -1144,11 +1212,21 @@ fn classify_run(
                 })
             })
             || names_place_type(lexicon, tokens, position, next);
-    // "walked into Lilac Lanes": a name of several words entered is a building's.
-    if preposition.as_deref() == Some("into") && words > 1 {
+    // "walked into Lilac Lanes": a name of several words that someone walks, runs or breaks
+    // into is a building's. After other words "into" tells nothing of the kind ("poured money
+    // into", "a probe into", "merged into"), and a name after it is read like any other: by
+    // its head word (above: "Grenfell Tower", "Acme Holdings") or the context below.
+    let verb_before_into = position
+        .checked_sub(2)
+        .and_then(|p| tokens.get(p))
+        .filter(|_| preposition.as_deref() == Some("into"))
+        .map(|verb| verb.text);
+    if words > 1 && verb_before_into.is_some_and(enters_building) {
         push_kind(context, sentence, first.start, end, Kind::Facility, annotations);
         return;
     }
+    // "Troops pushed into Northern Kordofan": into a place after a verb of moving across land.
+    let place_context = place_context || verb_before_into.is_some_and(crosses_into_place);
     if place_context && words <= 3 {
         push_kind(context, sentence, first.start, end, Kind::Place, annotations);
         return;
@@ -1165,6 +1243,140 @@ fn classify_run(
             "unknown name {name:?} left out: no lexicon entry and no context that tells what it is"
         ),
     });
+}
+
+/// Whether a run that ends in a weak head word ("Capital", "Exchange", "Systems") is an
+/// organisation's name by it: the run has two or more words, all capitalised, and one of
+/// the others is no common English word ("Blackstone Capital", "Lockheed Systems"), or a
+/// lexicon name comes right before it ("Tokyo Stock Exchange"). "the Capital", "Foreign
+/// Exchange", "Stock Exchange" and a sentence-initial "Systems" are not.
+fn weak_head_counts(
+    context: &Context<'_>,
+    annotations: &Annotations,
+    sentence: &Sentence,
+    run: &[Token<'_>],
+) -> bool {
+    let Some((_, others)) = run.split_last() else { return false };
+    if others.is_empty() || !others.iter().all(is_name_token) {
+        return false;
+    }
+    others.iter().any(|token| {
+        !is_common_word(context.lexicon, token.text)
+            && context.lexicon.demonym(token.text).is_none()
+    }) || others.first().is_some_and(|first| {
+        lexicon_name_right_before(context, annotations, sentence, first).is_some()
+    })
+}
+
+/// Whether a capitalised word is a common English word rather than a proper name: a function
+/// word, a common word (`seed/common_words.txt`), a noun of `nouns.tsv`, the plural of a
+/// common word ("Mills", "Motors", "Industries") or a noun in "-ics" ("Dynamics").
+fn is_common_word(lexicon: &Lexicon, word: &str) -> bool {
+    let lower = crate::lexicon::lowercase(strip_possessive(word));
+    let lower = &*lower;
+    let common = |word: &str| {
+        COMMON_WORDS.contains(word) || FUNCTION_WORDS.contains(word) || lexicon.noun(word).is_some()
+    };
+    common(lower)
+        || lower.strip_suffix("ies").is_some_and(|stem| common(&format!("{stem}y")))
+        || lower.strip_suffix('s').is_some_and(|stem| !stem.ends_with('s') && common(stem))
+        || (lower.len() > 5 && lower.ends_with("ics"))
+}
+
+/// Whether the token at `index` is a capitalised military rank written in full ("General",
+/// "Admiral") before exactly one capitalised word that does not look like a person's name:
+/// a common English word ("General Electric", "General Mills", "General Dynamics"), or any
+/// word that company context follows ("'s shares", "said it", "Inc", "Co."). A given name, a
+/// surname known from the article or another word is a name ("General Petraeus"); so is
+/// everything after an abbreviated rank ("Gen. Mills").
+fn rank_before_common_word(
+    context: &Context<'_>,
+    annotations: &Annotations,
+    tokens: &[Token<'_>],
+    index: usize,
+) -> bool {
+    let text = &context.article.text;
+    let lexicon = context.lexicon;
+    let (Some(rank), Some(word)) = (tokens.get(index), tokens.get(index + 1)) else {
+        return false;
+    };
+    let is_rank = rank.is_capitalized()
+        && !rank.text.ends_with('.')
+        && lexicon
+            .title(&crate::lexicon::lowercase(rank.text))
+            .is_some_and(|title| title.role == crate::lexicon::TitleRole::Military);
+    if !is_rank || text.get(rank.end..word.start) != Some(" ") || !is_name_token(word) {
+        return false;
+    }
+    // Exactly one word: "General Abdel Fattah al-Burhan" is a person's title and name.
+    let one_word = tokens.get(index + 2).is_none_or(|after| {
+        text.get(word.end..after.start) != Some(" ")
+            || !(is_name_token(after) || crate::lexicon::arabic_article(after.text).is_some())
+            || NAME_HEADS.get(after.text) == Some(&"Company")
+    });
+    if !one_word {
+        return false;
+    }
+    let bare = strip_possessive(word.text);
+    if lexicon.given_name(bare).is_some() || is_known_surname(lexicon, annotations, bare) {
+        return false;
+    }
+    let rest = text.get(word.end..).unwrap_or("");
+    let company_context =
+        ["'s shares", "’s shares", " said it", " says it", " Inc", " Co.", " Corp"]
+            .iter()
+            .any(|cue| rest.starts_with(cue));
+    company_context || is_common_word(lexicon, bare)
+}
+
+/// Verbs after which "into" and a name enter a building ("walked into Lilac Lanes", "burst
+/// into", "was booked into").
+fn enters_building(verb: &str) -> bool {
+    matches!(
+        verb,
+        "walked"
+            | "walks"
+            | "walk"
+            | "ran"
+            | "runs"
+            | "stepped"
+            | "strolled"
+            | "wandered"
+            | "burst"
+            | "stormed"
+            | "barged"
+            | "broke"
+            | "crashed"
+            | "smashed"
+            | "rammed"
+            | "ploughed"
+            | "plowed"
+            | "checked"
+            | "booked"
+            | "sneaked"
+            | "snuck"
+    )
+}
+
+/// Verbs after which "into" and a name enter a territory ("troops pushed into", "fled
+/// into", "crossed into").
+fn crosses_into_place(verb: &str) -> bool {
+    matches!(
+        verb,
+        "moved"
+            | "advanced"
+            | "pushed"
+            | "crossed"
+            | "marched"
+            | "fled"
+            | "deployed"
+            | "spilled"
+            | "strayed"
+            | "infiltrated"
+            | "incursion"
+            | "incursions"
+            | "drove"
+    )
 }
 
 /// Common nouns for organisations that a name may follow ("the company Acme") or, after a
@@ -1382,6 +1594,12 @@ fn year_after(article: &crate::Article, end: usize) -> Option<usize> {
 /// Whether the lexicon mention `previous` and the lexicon entry found at `start` are a
 /// country and an international organisation one space apart, in either order: "Kenya Red
 /// Cross", "Amnesty International Kenya" (but not "U.S. Congress", the country's own).
+///
+/// An intergovernmental organisation has members, not national branches: a country right
+/// before or after one is a modifier of the phrase ("Ukraine NATO talks", "the France UN
+/// envoy", "Germany European Union presidency"), so the two stay separate mentions. Only
+/// non-governmental organisations and companies, which do found national branches under
+/// their own name, merge.
 fn national_branch(
     context: &Context<'_>,
     annotations: &Annotations,
@@ -1406,7 +1624,9 @@ fn national_branch(
         (EntryKind::Organization, EntryKind::Country) => (second, first),
         _ => return false,
     };
-    organization.country.is_none() && country.country.is_some()
+    organization.country.is_none()
+        && country.country.is_some()
+        && local_name(&organization.class) != "IntergovernmentalOrganization"
 }
 
 /// Whether text ends with a lowercase Arabic article and its hyphen ("... Ansar al-").
@@ -1618,6 +1838,124 @@ mod tests {
             // without "of", names nothing.
             ("He met the head of Zarvoka on Monday.", &[], &["Zarvoka/GPE"]),
             ("The region Zarvoka chose left.", &[], &["Zarvoka/GPE"]),
+        ];
+        assert_names(cases);
+    }
+
+    #[test]
+    fn names_after_into_by_their_head_or_verb() {
+        // (text, names that must be found, names that must not be).
+        let cases: &[(&str, &[&str], &[&str])] = &[
+            // "into" alone makes no facility: the head word or other context decides.
+            (
+                "Investors poured money into Northern Trust Bank last year.",
+                &["Northern Trust Bank/ORG"],
+                &["Northern Trust Bank/FAC"],
+            ),
+            (
+                "Regulators opened a probe into Acme Holdings.",
+                &["Acme Holdings/ORG"],
+                &["Acme Holdings/FAC"],
+            ),
+            ("Funds flowed into Westbrook Partners last month.", &[], &["Westbrook Partners/FAC"]),
+            ("The firm merged into Westbrook Valley Foods.", &[], &["Westbrook Valley Foods/FAC"]),
+            ("Ministers ordered an inquiry into Orwell Tower.", &["Orwell Tower/FAC"], &[]),
+            ("Turkish troops moved into Syria on Tuesday.", &["Syria/GPE"], &[]),
+            // A verb of entering a building, or of crossing into a territory.
+            ("He had walked into Lilac Lanes shortly after 10 p.m.", &["Lilac Lanes/FAC"], &[]),
+            ("Gunmen stormed into Lilac Lanes.", &["Lilac Lanes/FAC"], &[]),
+            (
+                "Troops pushed into Northern Kordofan overnight.",
+                &["Northern Kordofan/GPE"],
+                &["Northern Kordofan/FAC"],
+            ),
+        ];
+        assert_names(cases);
+    }
+
+    #[test]
+    fn countries_before_intergovernmental_organisations_stay_apart() {
+        let cases: &[(&str, &[&str], &[&str])] = &[
+            // (Inside a description, "Ukraine NATO talks", the names are entities only.)
+            (
+                "Ukraine NATO talks resumed.",
+                &["entity Ukraine/GPE", "entity NATO/ORG"],
+                &["entity Ukraine NATO/ORG"],
+            ),
+            ("The France UN envoy spoke.", &["France/GPE", "UN/ORG"], &["France UN/ORG"]),
+            (
+                "The Germany European Union presidency began.",
+                &["Germany/GPE", "European Union/ORG"],
+                &["Germany European Union/ORG"],
+            ),
+            (
+                "Britain World Health Organization funding rose.",
+                &["Britain/GPE", "entity World Health Organization/ORG"],
+                &["Britain World Health Organization/ORG"],
+            ),
+            // Non-governmental organisations have national branches, with their own words.
+            ("The Kenya Red Cross said so.", &["Kenya Red Cross/ORG"], &["Kenya/GPE"]),
+            (
+                "The Kenya Red Cross Society said so.",
+                &["Kenya Red Cross Society/ORG"],
+                &["Kenya Red Cross/ORG", "Society/ORG"],
+            ),
+        ];
+        assert_names(cases);
+    }
+
+    #[test]
+    fn weak_company_words_need_a_name_before_them() {
+        let cases: &[(&str, &[&str], &[&str])] = &[
+            ("Protesters marched through the Capital on Monday.", &[], &["Capital/ORG"]),
+            ("Foreign Exchange reserves fell sharply.", &[], &["Foreign Exchange/ORG"]),
+            ("He said Stock Exchange rules changed.", &[], &["Stock Exchange/ORG"]),
+            ("Systems were down for hours.", &[], &["Systems/ORG"]),
+            ("A Working Group met on Monday.", &[], &["Working Group/ORG"]),
+            ("Blackstone Capital bought the firm.", &["Blackstone Capital/ORG"], &[]),
+            (
+                "Shares fell on the Tokyo Stock Exchange.",
+                &["Tokyo Stock Exchange/ORG"],
+                &["Tokyo/GPE"],
+            ),
+            ("Lockheed Systems won the contract.", &["Lockheed Systems/ORG"], &[]),
+            ("Fighters of the Wagner Group left.", &["Wagner Group/ORG"], &[]),
+            // Strong company words need no such context.
+            ("The Central Bank raised rates.", &["Central Bank/ORG"], &[]),
+        ];
+        assert_names(cases);
+    }
+
+    #[test]
+    fn a_rank_before_a_common_word_is_no_person() {
+        let cases: &[(&str, &[&str], &[&str])] = &[
+            (
+                "General Mills and General Atomics reported profits.",
+                &["General Mills/ORG", "General Atomics/ORG"],
+                &["Mills/PER", "Atomics/PER", "General/TTL"],
+            ),
+            ("Shares of General Foods said it would grow.", &["General Foods/ORG"], &["Foods/PER"]),
+            (
+                "Admiral Insurance said it would grow.",
+                &["Admiral Insurance/ORG"],
+                &["Insurance/PER"],
+            ),
+            ("The General Assembly voted.", &["General Assembly/ORG"], &["General/TTL"]),
+            (
+                "The General Election was held in May.",
+                &[],
+                &["Election/PER", "General Election/ORG"],
+            ),
+            // People: names after the rank, several words, an abbreviated rank.
+            ("General Petraeus said the surge worked.", &["General/TTL", "Petraeus/PER"], &[]),
+            ("Gen. Mark Milley spoke.", &["Gen./TTL", "Mark Milley/PER"], &[]),
+            (
+                "General Abdel Fattah al-Burhan visited Cairo.",
+                &["General/TTL", "Abdel Fattah al-Burhan/PER"],
+                &[],
+            ),
+            ("Colonel Gaddafi ruled for decades.", &["Colonel/TTL", "Gaddafi/PER"], &[]),
+            ("Gen. Mills spoke to reporters.", &["Mills/PER"], &[]),
         ];
         assert_names(cases);
     }
