@@ -880,7 +880,7 @@ fn classify_run(
         last.and_then(|last| NAME_HEADS.get(last))
             .filter(|_| {
                 last.is_none_or(|last| !WEAK_HEADS.contains(last))
-                    || weak_head_counts(context, annotations, sentence, run)
+                    || weak_head_counts(context, annotations, sentence, tokens, run)
             })
             .or_else(|| {
                 run.iter()
@@ -976,6 +976,15 @@ fn classify_run(
     // word is part of that name ("Bani Palace Hotel", "U.S. Geological Survey", "United Nations
     // Multidimensional Integrated Stabilization Mission in Mali"), and so is a town or region
     // name before a capitalised word ("Meridian Digital"): the lexicon mention gives way.
+    // "UBS Group", "HSBC Holdings": an acronym right before a company's name is part of it.
+    let with_acronym;
+    let company_head = head.is_some_and(|class| *class == "Company") || last.text == "Group";
+    if company_head
+        && let Some(acronym) = acronym_before(context, annotations, sentence, tokens, first)
+    {
+        with_acronym = Token { start: acronym.start, ..*first };
+        first = &with_acronym;
+    }
     let mut absorbed = None;
     if let Some(before_index) = lexicon_name_right_before(context, annotations, sentence, first) {
         let small_place = annotations
@@ -1178,7 +1187,11 @@ fn classify_run(
         push_kind(context, sentence, first.start, end, Kind::Organization, annotations);
         return;
     }
-    if is_known_surname(lexicon, annotations, name) {
+    // "The Alpha Group said": a name that ends in a weak company word is no person's, even
+    // where the word does not make it an organisation.
+    let weak_last =
+        run.last().is_some_and(|token| WEAK_HEADS.contains(strip_possessive(token.text)));
+    if is_known_surname(lexicon, annotations, name) && !weak_last {
         push_kind(context, sentence, first.start, end, Kind::Person, annotations);
         return;
     }
@@ -1188,6 +1201,7 @@ fn classify_run(
         rest.starts_with(" said") || rest.starts_with(" told") || rest.starts_with(" says");
     let says_before = previous.is_some_and(|token| matches!(token.text, "said" | "says" | "told"));
     if (says_after || says_before)
+        && !weak_last
         && run.len() <= 3
         && !run.iter().any(|t| t.text.ends_with("-based"))
     {
@@ -1246,25 +1260,58 @@ fn classify_run(
 }
 
 /// Whether a run that ends in a weak head word ("Capital", "Exchange", "Systems") is an
-/// organisation's name by it: the run has two or more words, all capitalised, and one of
-/// the others is no common English word ("Blackstone Capital", "Lockheed Systems"), or a
-/// lexicon name comes right before it ("Tokyo Stock Exchange"). "the Capital", "Foreign
-/// Exchange", "Stock Exchange" and a sentence-initial "Systems" are not.
+/// organisation's name by it: a lexicon name or an acronym comes right before the run
+/// ("Tokyo Stock Exchange", "Kenya Airways", "UBS Group"), or the run has two or more words,
+/// all capitalised words or initials, and one of the others is no common English word
+/// ("Blackstone Capital", "Lockheed Systems", "J.P. Morgan Capital"). "the Capital",
+/// "Foreign Exchange", "Stock Exchange" and a sentence-initial "Systems" are not.
 fn weak_head_counts(
     context: &Context<'_>,
     annotations: &Annotations,
     sentence: &Sentence,
+    tokens: &[Token<'_>],
     run: &[Token<'_>],
 ) -> bool {
-    let Some((_, others)) = run.split_last() else { return false };
-    if others.is_empty() || !others.iter().all(is_name_token) {
+    let (Some(first), Some((_, others))) = (run.first(), run.split_last()) else { return false };
+    if lexicon_name_right_before(context, annotations, sentence, first).is_some()
+        || acronym_before(context, annotations, sentence, tokens, first).is_some()
+    {
+        return true;
+    }
+    if others.is_empty() || !others.iter().all(|token| is_name_token(token) || is_initials(token)) {
         return false;
     }
     others.iter().any(|token| {
         !is_common_word(context.lexicon, token.text)
             && context.lexicon.demonym(token.text).is_none()
-    }) || others.first().is_some_and(|first| {
-        lexicon_name_right_before(context, annotations, sentence, first).is_some()
+    })
+}
+
+/// An acronym of two to five capital letters one space before `token`, not part of another
+/// mention ("UBS" in "UBS Group", "HSBC" in "HSBC Holdings").
+fn acronym_before<'t>(
+    context: &Context<'_>,
+    annotations: &Annotations,
+    sentence: &Sentence,
+    tokens: &'t [Token<'t>],
+    token: &Token<'_>,
+) -> Option<&'t Token<'t>> {
+    let position = tokens.iter().position(|candidate| candidate.start == token.start)?;
+    let before = tokens.get(position.checked_sub(1)?)?;
+    let acronym = (2..=5).contains(&before.text.len())
+        && before.text.bytes().all(|byte| byte.is_ascii_uppercase() || byte == b'&')
+        && before.text.bytes().filter(u8::is_ascii_uppercase).count() >= 2;
+    (acronym
+        && context.article.text.get(before.end..token.start) == Some(" ")
+        && !annotations.overlaps(sentence.index, before.start, before.end))
+    .then_some(before)
+}
+
+/// Whether a token is initials ("J.", "J.P.").
+fn is_initials(token: &Token<'_>) -> bool {
+    token.text.ends_with('.') && token.text.split_terminator('.').all(|part| {
+        let mut letters = part.chars();
+        matches!((letters.next(), letters.next()), (Some(letter), None) if letter.is_uppercase())
     })
 }
 
@@ -1857,7 +1904,11 @@ mod tests {
                 &["Acme Holdings/ORG"],
                 &["Acme Holdings/FAC"],
             ),
-            ("Funds flowed into Westbrook Partners last month.", &[], &["Westbrook Partners/FAC"]),
+            (
+                "Funds flowed into Westbrook Partners last month.",
+                &["Westbrook Partners/ORG"],
+                &["Westbrook Partners/FAC"],
+            ),
             ("The firm merged into Westbrook Valley Foods.", &[], &["Westbrook Valley Foods/FAC"]),
             ("Ministers ordered an inquiry into Orwell Tower.", &["Orwell Tower/FAC"], &[]),
             ("Turkish troops moved into Syria on Tuesday.", &["Syria/GPE"], &[]),
@@ -1920,6 +1971,16 @@ mod tests {
             ),
             ("Lockheed Systems won the contract.", &["Lockheed Systems/ORG"], &[]),
             ("Fighters of the Wagner Group left.", &["Wagner Group/ORG"], &[]),
+            ("Trust in the government fell. Media reported it.", &[], &["Trust/ORG", "Media/ORG"]),
+            ("Social Media was blamed.", &[], &["Social Media/ORG"]),
+            ("J.P. Morgan Capital bought it.", &["J.P. Morgan Capital/ORG"], &[]),
+            // A lexicon name or an acronym before the weak word is part of the name.
+            ("The Kenya Airways flight landed.", &["Kenya Airways/ORG"], &["Kenya/GPE"]),
+            (
+                "Shares of HSBC Holdings fell. The UBS Group said it would cut jobs.",
+                &["HSBC Holdings/ORG", "UBS Group/ORG"],
+                &["Group/PER", "Holdings/ORG"],
+            ),
             // Strong company words need no such context.
             ("The Central Bank raised rates.", &["Central Bank/ORG"], &[]),
         ];
