@@ -46,10 +46,13 @@ static WEAK_HEADS: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new
 
 /// Common English words, lowercase, from `data/lexicons/seed/common_words.txt` (the list the
 /// lexicon generator drops city and given names by): a capitalised common word is no proper
-/// name of its own ("Stock" in "Stock Exchange", "Mills" in "General Mills").
+/// name of its own ("Stock" in "Stock Exchange", "Mills" in "General Mills"). The file's last
+/// part, after "# City names only", holds surnames and the like ("Lee", "Wells") and is left
+/// out.
 static COMMON_WORDS: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| {
     include_str!("../../data/lexicons/seed/common_words.txt")
         .lines()
+        .take_while(|line| !line.starts_with("# City names only"))
         .filter(|line| !line.starts_with('#'))
         .flat_map(str::split_whitespace)
         .collect()
@@ -2016,6 +2019,8 @@ mod tests {
                 &[],
             ),
             ("Colonel Gaddafi ruled for decades.", &["Colonel/TTL", "Gaddafi/PER"], &[]),
+            ("General Lee surrendered.", &["General/TTL", "Lee/PER"], &["General Lee/ORG"]),
+            ("Private Equity firms bought it.", &[], &["Equity/PER"]),
             ("Gen. Mills spoke to reporters.", &["Mills/PER"], &[]),
         ];
         assert_names(cases);
