@@ -621,12 +621,6 @@ fn portfolio_person(
     Some((person_first, part_last))
 }
 
-/// Joins capitalised runs across connectors ("Securities and Exchange Commission", "Court of
-/// Appeal for Ontario", "Ministry of Disaster Management and Relief", "Great Hall of the
-/// People", "Mission in Mali (MINUSMA)"): returns the new last token of the name.
-///
-/// A step is taken when the name then ends in an organisation or facility word, or when the
-/// word before the first connector is one ("Ministry of ..."); only then may "the" follow
 /// Marks the state or province abbreviations of wire style right after a city and a comma
 /// ("Tulsa, Okla., police said") as mentions of their region, when the city is in that
 /// region's country. Elsewhere such abbreviations are left alone ("Miss.", "Pa.").
@@ -730,6 +724,12 @@ fn names_place_type(
     (of_before && kind_before) || next.is_some_and(is_place_type)
 }
 
+/// Joins capitalised runs across connectors ("Securities and Exchange Commission", "Court of
+/// Appeal for Ontario", "Ministry of Disaster Management and Relief", "Great Hall of the
+/// People", "Mission in Mali (MINUSMA)"): returns the new last token of the name.
+///
+/// A step is taken when the name then ends in an organisation or facility word, or when the
+/// word before the first connector is one ("Ministry of ..."); only then may "the" follow
 /// the connector and a lexicon place come after "of", "for" or "in". "in" joins only a name
 /// that an acronym in parentheses follows. A run that starts with a given name is a person
 /// ("Maria Delgado of the Spokane Police Department") and is never joined.
@@ -1336,7 +1336,7 @@ fn is_common_word(lexicon: &Lexicon, word: &str) -> bool {
 /// Whether the token at `index` is a capitalised military rank written in full ("General",
 /// "Admiral") before exactly one capitalised word that does not look like a person's name:
 /// a common English word ("General Electric", "General Mills", "General Dynamics"), or any
-/// word that company context follows ("'s shares", "said it", "Inc", "Co."). A given name, a
+/// word that company context follows ("'s shares", "Inc", "Co."). A given name, a
 /// surname known from the article or another word is a name ("General Petraeus"); so is
 /// everything after an abbreviated rank ("Gen. Mills").
 fn rank_before_common_word(
@@ -1371,12 +1371,14 @@ fn rank_before_common_word(
     if lexicon.given_name(bare).is_some() || is_known_surname(lexicon, annotations, bare) {
         return false;
     }
+    // ("said it" is no company context here: "General Petraeus said it worked".)
     let rest = text.get(word.end..).unwrap_or("");
-    let company_context =
-        ["'s shares", "’s shares", " said it", " says it", " Inc", " Co.", " Corp"]
-            .iter()
-            .any(|cue| rest.starts_with(cue));
-    company_context || is_common_word(lexicon, bare)
+    let rest = rest.strip_prefix(['\'', '’']).unwrap_or(rest);
+    let shares = (is_possessive(word.text) || word.text.ends_with('s'))
+        && [" shares", " stock"].iter().any(|cue| rest.starts_with(cue));
+    let suffix =
+        [" Inc", " Co.", " Co ", " Corp", " Ltd", " PLC"].iter().any(|cue| rest.starts_with(cue));
+    shares || suffix || is_common_word(lexicon, bare)
 }
 
 /// Verbs after which "into" and a name enter a building ("walked into Lilac Lanes", "burst
@@ -2004,6 +2006,9 @@ mod tests {
                 &["Admiral Insurance/ORG"],
                 &["Insurance/PER"],
             ),
+            // Company context after a word that is no common word.
+            ("General Zorvex's shares rose. General Zorvex Inc. agreed.", &[], &["Zorvex/PER"]),
+            ("General Petraeus said it worked.", &["Petraeus/PER"], &["General Petraeus/ORG"]),
             ("The General Assembly voted.", &["General Assembly/ORG"], &["General/TTL"]),
             (
                 "The General Election was held in May.",
