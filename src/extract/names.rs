@@ -1214,8 +1214,12 @@ fn classify_run(
     let preposition = previous.map(|token| token.text.to_lowercase());
     // "near the Red Fort": a name of several words after a preposition and "the".
     let before_the = position.checked_sub(2).and_then(|p| tokens.get(p)).map(|token| token.text);
+    // ("according to PitchBook Data" names a source, not a place.)
+    let according_to = preposition.as_deref() == Some("to")
+        && before_the.is_some_and(|word| word.eq_ignore_ascii_case("according"));
     let place_context =
-        matches!(preposition.as_deref(), Some("in" | "at" | "near" | "from" | "to" | "outside"))
+        (matches!(preposition.as_deref(), Some("in" | "at" | "near" | "from" | "to" | "outside"))
+            && !according_to)
             || (preposition.as_deref() == Some("the")
                 && words > 1
                 && matches!(before_the, Some("in" | "at" | "near" | "outside")))
@@ -1336,9 +1340,10 @@ fn is_common_word(lexicon: &Lexicon, word: &str) -> bool {
 /// Whether the token at `index` is a capitalised military rank written in full ("General",
 /// "Admiral") before exactly one capitalised word that does not look like a person's name:
 /// a common English word ("General Electric", "General Mills", "General Dynamics"), or any
-/// word that company context follows ("'s shares", "Inc", "Co."). A given name, a
-/// surname known from the article or another word is a name ("General Petraeus"); so is
-/// everything after an abbreviated rank ("Gen. Mills").
+/// word that "'s shares" or a legal suffix ("Inc", "Co.") follows; or before a common word
+/// and more capitalised words that end in an organisation word ("General Atomics
+/// Aeronautical Systems"). A given name, a surname known from the article or another word
+/// is a name ("General Petraeus"); so is everything after an abbreviated rank ("Gen. Mills").
 fn rank_before_common_word(
     context: &Context<'_>,
     annotations: &Annotations,
@@ -1358,27 +1363,36 @@ fn rank_before_common_word(
     if !is_rank || text.get(rank.end..word.start) != Some(" ") || !is_name_token(word) {
         return false;
     }
-    // Exactly one word: "General Abdel Fattah al-Burhan" is a person's title and name.
-    let one_word = tokens.get(index + 2).is_none_or(|after| {
-        text.get(word.end..after.start) != Some(" ")
-            || !(is_name_token(after) || crate::lexicon::arabic_article(after.text).is_some())
-            || NAME_HEADS.get(after.text) == Some(&"Company")
-    });
-    if !one_word {
-        return false;
+    // The capitalised words after the rank.
+    let mut last = index + 1;
+    while let (Some(current), Some(after)) = (tokens.get(last), tokens.get(last + 1))
+        && text.get(current.end..after.start) == Some(" ")
+        && (is_name_token(after) || crate::lexicon::arabic_article(after.text).is_some())
+    {
+        last += 1;
     }
     let bare = strip_possessive(word.text);
     if lexicon.given_name(bare).is_some() || is_known_surname(lexicon, annotations, bare) {
         return false;
+    }
+    let head = tokens.get(last).and_then(|token| NAME_HEADS.get(strip_possessive(token.text)));
+    // Several words: "General Abdel Fattah al-Burhan" is a person's title and name; but a
+    // common word and words that end in an organisation word are an organisation's name
+    // ("General Atomics Aeronautical Systems"), and so is one word and a legal suffix
+    // ("General Zorvex Inc.").
+    if last > index + 1 {
+        let organization = head.is_some_and(|class| !matches!(*class, "Place" | "LegalInstrument"));
+        let suffix = last == index + 2
+            && head == Some(&"Company")
+            && tokens.get(last).is_some_and(|token| !WEAK_HEADS.contains(token.text));
+        return organization && (suffix || is_common_word(lexicon, bare));
     }
     // ("said it" is no company context here: "General Petraeus said it worked".)
     let rest = text.get(word.end..).unwrap_or("");
     let rest = rest.strip_prefix(['\'', '’']).unwrap_or(rest);
     let shares = (is_possessive(word.text) || word.text.ends_with('s'))
         && [" shares", " stock"].iter().any(|cue| rest.starts_with(cue));
-    let suffix =
-        [" Inc", " Co.", " Co ", " Corp", " Ltd", " PLC"].iter().any(|cue| rest.starts_with(cue));
-    shares || suffix || is_common_word(lexicon, bare)
+    shares || is_common_word(lexicon, bare)
 }
 
 /// Verbs after which "into" and a name enter a building ("walked into Lilac Lanes", "burst
@@ -1890,6 +1904,8 @@ mod tests {
             // without "of", names nothing.
             ("He met the head of Zarvoka on Monday.", &[], &["Zarvoka/GPE"]),
             ("The region Zarvoka chose left.", &[], &["Zarvoka/GPE"]),
+            // "according to" names a source.
+            ("Deals rose, according to PitchBook Data.", &[], &["PitchBook Data/GPE"]),
         ];
         assert_names(cases);
     }
@@ -2005,6 +2021,11 @@ mod tests {
                 "Admiral Insurance said it would grow.",
                 &["Admiral Insurance/ORG"],
                 &["Insurance/PER"],
+            ),
+            (
+                "General Atomics Aeronautical Systems built drones. General Mark Milley spoke.",
+                &["General Atomics Aeronautical Systems/ORG", "Mark Milley/PER"],
+                &["Atomics Aeronautical Systems/ORG"],
             ),
             // Company context after a word that is no common word.
             ("General Zorvex's shares rose. General Zorvex Inc. agreed.", &[], &["Zorvex/PER"]),
