@@ -1119,10 +1119,13 @@ fn classify_run(
         push_kind(context, sentence, first.start, end, Kind::Organization, annotations);
         return;
     }
-    // "Hotel Warsan", "Camp Bastion": a facility word first.
-    if run.len() > 1
+    // "Hotel Warsan", "Camp Bastion": a facility word first, then one proper name ("merged
+    // into Harbor Valley Foods", "Bridge Capital" are not facilities).
+    if run.len() == 2
         && NAME_HEADS.get(first.text) == Some(&"Facility")
-        && lexicon.given_name(run.get(1).map_or("", |token| token.text)).is_none()
+        && run.get(1).is_some_and(|second| {
+            lexicon.given_name(second.text).is_none() && !is_common_word(lexicon, second.text)
+        })
     {
         push_kind(context, sentence, first.start, end, Kind::Facility, annotations);
         return;
@@ -1931,6 +1934,7 @@ mod tests {
                 &["Westbrook Partners/FAC"],
             ),
             ("The firm merged into Westbrook Valley Foods.", &[], &["Westbrook Valley Foods/FAC"]),
+            ("The firm merged into Harbor Valley Foods.", &[], &["Harbor Valley Foods/FAC"]),
             ("Ministers ordered an inquiry into Orwell Tower.", &["Orwell Tower/FAC"], &[]),
             ("Turkish troops moved into Syria on Tuesday.", &["Syria/GPE"], &[]),
             // A verb of entering a building, or of crossing into a territory.
