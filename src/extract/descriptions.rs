@@ -411,7 +411,7 @@ fn possessive_country(
 /// does: right before a personal name ("judge Anne Roy", with one modifier shaped like an
 /// adjective or participle: "presiding judge Anne Roy"), or as the head of an indefinite
 /// apposition to a personal name ("Anne Roy, a 27-year-old student", "Anne Roy, an analyst at
-/// …"). Only nouns that `titles.tsv` also lists qualify.
+/// …", "another analyst, Anne Roy"). Only nouns that `titles.tsv` also lists qualify.
 fn title_position(
     context: &Context<'_>,
     sentence: &Sentence,
@@ -444,13 +444,19 @@ fn title_position(
         );
         return Some(modifier.map_or(head_start, |previous| previous.start));
     }
-    // The apposition: "NAME, a(n) [AGE-year-old] [modifier] NOUN".
+    // The apposition: "NAME, a(n) [AGE-year-old] [modifier] NOUN", or before the name: "a
+    // retired teacher, NAME", "another analyst, NAME".
+    let name_follows =
+        article.text.get(head_end..head_end + 2) == Some(", ") && is_person(head_end + 2);
     let mut cursor = head_index;
     let mut skipped = 0;
     loop {
         let previous = tokens.get(cursor.checked_sub(1)?)?;
         let lower = crate::lexicon::lowercase(previous.text);
-        if matches!(&*lower, "a" | "an") {
+        if matches!(&*lower, "a" | "an") || (name_follows && lower == "another") {
+            if name_follows {
+                return Some(head_start);
+            }
             break;
         }
         let age = previous.text.ends_with("-year-old");
@@ -565,8 +571,17 @@ fn retype_titles(
         }
         // Leaders ("world leaders") and bare "officials" ("officials said") are the wire's
         // anonymous attributions, not a group the story is about.
-        if !is_plural_title(lexicon, &lower)
-            || lexicon.title(&lower).is_some_and(|found| found.role == TitleRole::Leader)
+        // The title may carry modifiers of its own ("two officials"): its last words decide.
+        let Some(plural_title) = lower
+            .match_indices(' ')
+            .map(|(space, _)| &lower[space + 1..])
+            .chain(std::iter::once(lower.as_str()))
+            .filter(|suffix| is_plural_title(lexicon, suffix))
+            .max_by_key(|suffix| suffix.len())
+        else {
+            continue;
+        };
+        if lexicon.title(plural_title).is_some_and(|found| found.role == TitleRole::Leader)
             || (lower == "officials" && !determined(context, sentence, tokens, start, annotations))
         {
             continue;
@@ -748,6 +763,19 @@ mod tests {
         }
         // The judge is a person's title, not a mention of a court.
         assert!(labels_of_class("Presiding judge Anne Roy adjourned.", "Court").is_empty());
+        // Before a name after a comma, an indefinite noun is a title too.
+        let shadow = |text: &str| {
+            crate::Article::parse(text)
+                .map(|article| super::super::explain(&article))
+                .unwrap_or_default()
+        };
+        for (text, title) in [
+            ("Another analyst, Anne Roy, said it was cheap.", "Another ⟨TTL/Title:"),
+            ("Among the dead was a retired teacher, Anne Roy.", "a retired ⟨TTL/Title:"),
+            ("Analysts said it was cheap.", "⟨GRP/PersonGr:"),
+        ] {
+            assert!(shadow(text).contains(title), "{text}: {}", shadow(text));
+        }
     }
 
     /// A military rank that is also an adjective is that adjective before a lowercase word, so
