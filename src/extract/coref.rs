@@ -293,10 +293,14 @@ fn description_antecedent(
     // makes it one of a national group ("two French citizens … a French citizen").
     if matches!(category, NounCategory::People | NounCategory::Org)
         && !mention.plural
-        && mention.nationality.is_none()
         && indefinite(context, mention)
     {
-        return None;
+        // "Acme Holdings, a Danish shipping company, said": an apposition is its name's.
+        if let Some(named) = apposition_antecedent(context, annotations, mention) {
+            return Some(named);
+        }
+        // Only a demonym makes it one of a national group.
+        mention.nationality?;
     }
     // "the company", "the firm": the story's topic company, the one named most so far, rather
     // than the company named last (a stock exchange, a customer).
@@ -450,6 +454,36 @@ fn indefinite(context: &Context<'_>, mention: &Mention) -> bool {
     false
 }
 
+/// The entity of a name right before an indefinite apposition ("Acme Holdings, a … company"),
+/// when it has the description's tag.
+fn apposition_antecedent(
+    context: &Context<'_>,
+    annotations: &Annotations,
+    mention: &Mention,
+) -> Option<usize> {
+    let text = &context.article.text;
+    let before = text.get(..mention.span.start)?;
+    // Back to the article: at most three words ("a Danish shipping company").
+    let mut article_start = None;
+    let mut rest = before.trim_end_matches(' ');
+    for _ in 0..4 {
+        let (head, word) = rest.rsplit_once(' ')?;
+        if matches!(word, "a" | "an" | "A" | "An") {
+            article_start = Some(head.len());
+            break;
+        }
+        rest = head;
+    }
+    let comma = text.get(..article_start?)?.strip_suffix(',')?;
+    annotations
+        .by_sentence
+        .get(mention.sentence)?
+        .iter()
+        .filter_map(|&index| annotations.mentions.get(index))
+        .find(|named| named.span.end == comma.len() && named.tag() == mention.tag())
+        .and_then(|named| named.entity)
+}
+
 /// The story's topic company: the named company with the most mentions so far (the latest
 /// of those on a tie).
 fn topic_company(annotations: &Annotations) -> Option<usize> {
@@ -565,7 +599,12 @@ mod tests {
     /// Table-driven: what must and must not be one entity.
     #[test]
     fn descriptions_agree_with_their_antecedents() {
-        let cases: [(&str, &[&str]); 5] = [
+        let cases: [(&str, &[&str]); 6] = [
+            // An indefinite apposition is its name's.
+            (
+                "Brelle Holdings, a Danish shipping company, said profits fell. The firm cut jobs.",
+                &["Brelle Holdings [Company]: Brelle Holdings | company | The firm"],
+            ),
             // A singular indefinite is someone new, not the plural group.
             (
                 "Analysts said the shares were cheap. Another analyst said they were not.",

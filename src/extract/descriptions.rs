@@ -482,7 +482,7 @@ fn title_position(
 }
 
 /// "urged Sudanese to …", "Lebanese who fled": a demonym whose adjective is also its plural
-/// noun (-ese, -ish, -ch, -ss), standing alone before a clause word or punctuation, names the
+/// noun (-ese, -ish, -ch, -ss), standing alone before a clause word, names the
 /// country's people. Not after "in" ("in Chinese" is a language), not before a noun or a
 /// name, and not in "Sudanese and Egyptian officials".
 fn demonym_as_noun(
@@ -498,18 +498,15 @@ fn demonym_as_noun(
         return None;
     }
     let after = context.article.text.get(token.end..sentence.span.end)?;
-    let clause_follows = match tokens.get(index + 1) {
-        None => true,
-        Some(next) => {
-            let gap = context.article.text.get(token.end..next.start).unwrap_or("");
-            (gap.trim() != "" && !gap.trim_start().starts_with('\''))
-                || (gap == " "
-                    && matches!(
-                        next.text,
-                        "to" | "who" | "were" | "are" | "have" | "had" | "living" | "fled"
-                    ))
-        }
-    };
+    // Only a clause word after it: before punctuation it may be a language ("learned
+    // Chinese.", "translated into English,").
+    let clause_follows = tokens.get(index + 1).is_some_and(|next| {
+        context.article.text.get(token.end..next.start) == Some(" ")
+            && matches!(
+                next.text,
+                "to" | "who" | "were" | "are" | "have" | "had" | "living" | "fled" | "say" | "said"
+            )
+    });
     let previous_in = index
         .checked_sub(1)
         .and_then(|p| tokens.get(p))
@@ -709,8 +706,11 @@ mod tests {
     /// alone; a language ("in Japanese") or an adjective before "and" does not.
     #[test]
     fn demonyms_used_as_nouns() {
-        let cases: [(&str, &[&str]); 3] = [
+        let cases: [(&str, &[&str]); 6] = [
             ("The party urged Lebanese to vote.", &["Lebanese"]),
+            ("The French were furious.", &["French"]),
+            ("She learned Chinese.", &[]),
+            ("The book was translated into English.", &[]),
             ("She spoke in Japanese to the jury.", &[]),
             ("Sudanese and Chadian patrols met at the border.", &[]),
         ];
