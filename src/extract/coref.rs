@@ -410,8 +410,16 @@ fn description_antecedent(
 
 /// Organisation heads general enough to describe a named body of their class whatever its
 /// name ("the company" for "Acme Holdings", "the government" for "the Kenyan cabinet").
-const GENERAL_ORG_HEADS: [&str; 7] =
-    ["company", "firm", "government", "administration", "authorities", "party", "court"];
+const GENERAL_ORG_HEADS: [&str; 8] = [
+    "company",
+    "firm",
+    "government",
+    "administration",
+    "authorities",
+    "party",
+    "court",
+    "parliament",
+];
 
 /// The singular form of a description's head, lowercase ("ministries" → "ministry").
 fn lemma_singular<'a>(lexicon: &'a crate::lexicon::Lexicon, head: &'a str) -> &'a str {
