@@ -288,11 +288,52 @@ fn description_antecedent(
     {
         return Some(person);
     }
+    // "an analyst", "another firm": a singular indefinite person or organisation is someone
+    // new, not the group or body named before ("analysts", "the company"); only a demonym
+    // makes it one of a national group ("two French citizens … a French citizen").
+    if matches!(category, NounCategory::People | NounCategory::Org)
+        && !mention.plural
+        && indefinite(context, mention)
+    {
+        // "Acme Holdings, a Danish shipping company, said": an apposition is its name's.
+        if let Some(named) = apposition_antecedent(context, annotations, mention) {
+            return Some(named);
+        }
+        // Only a demonym makes it one of a national group.
+        mention.nationality?;
+    }
+    // "the company", "the firm": the story's topic company, the one named most so far, rather
+    // than the company named last (a stock exchange, a customer).
+    if category == NounCategory::Org
+        && mention.class == "Company"
+        && mention.definite
+        && !mention.plural
+        && mention.nationality.is_none()
+        && let Some(topic) = topic_company(annotations)
+    {
+        return Some(topic);
+    }
     match category {
         // "the court", "the judges": the latest organisation of the same class.
+        // "the French authorities" are not an office never called French, and "the ministry"
+        // is not a named body without "ministry" in its name (the class alone is enough only
+        // for the general heads: "the government", "the company").
         NounCategory::Org | NounCategory::Member => latest(&|entity| {
             entity.tag == Some(Tag::Org)
                 && nationality_agrees(entity)
+                && (mention.nationality.is_none()
+                    || entity.entry.is_some()
+                    || entity.nationality == mention.nationality
+                    // "the government … Somalia's government".
+                    || (!entity.proper
+                        && entity.head.as_deref().is_some_and(|other| {
+                            lemma(context.lexicon, other) == own_lemma
+                        })))
+                && (!entity.proper
+                    || entity.entry.is_some()
+                    || category == NounCategory::Member
+                    || GENERAL_ORG_HEADS.contains(&lemma_singular(context.lexicon, head))
+                    || named_with(entity, lemma_singular(context.lexicon, head)))
                 && (entity.class == mention.class
                     || entity
                         .head
@@ -302,9 +343,12 @@ fn description_antecedent(
         // Security forces of one country are one actor within an article.
         // A plural description with a modifier of its own ("our security forces", "riot
         // police") is a group apart from a named force.
+        // Soldiers are not the army: a plural description ("troops", "soldiers") and a
+        // singular one ("the army", "the military") are a group and an institution.
         NounCategory::Security => latest(&|entity| {
             entity.class == "SecurityForce"
                 && nationality_agrees(entity)
+                && (entity.proper || entity.plural == mention.plural)
                 && !(entity.proper
                     && mention.plural
                     && strip_determiner(&mention.text).contains(' '))
@@ -362,6 +406,104 @@ fn description_antecedent(
         let _ = EntryKind::City;
         None
     })
+}
+
+/// Organisation heads general enough to describe a named body of their class whatever its
+/// name ("the company" for "Acme Holdings", "the government" for "the Kenyan cabinet").
+const GENERAL_ORG_HEADS: [&str; 8] = [
+    "company",
+    "firm",
+    "government",
+    "administration",
+    "authorities",
+    "party",
+    "court",
+    "parliament",
+];
+
+/// The singular form of a description's head, lowercase ("ministries" → "ministry").
+fn lemma_singular<'a>(lexicon: &'a crate::lexicon::Lexicon, head: &'a str) -> &'a str {
+    match lexicon.noun(head) {
+        Some((noun, _)) if !noun.singular.is_empty() => &noun.singular,
+        // Plural-only nouns ("authorities").
+        Some((noun, _)) => &noun.plural,
+        None => head,
+    }
+}
+
+/// Whether one of an entity's names has this word ("Ministry of Health" for "ministry").
+fn named_with(entity: &Entity, word: &str) -> bool {
+    !word.is_empty()
+        && entity.names.iter().any(|name| {
+            name.split(|c: char| !c.is_alphanumeric()).any(|part| part.eq_ignore_ascii_case(word))
+        })
+}
+
+/// Whether a description is indefinite: "a firm", "an analyst", "another analyst".
+fn indefinite(context: &Context<'_>, mention: &Mention) -> bool {
+    let lower = mention.text.to_lowercase();
+    if lower.starts_with("a ") || lower.starts_with("an ") || lower.starts_with("another ") {
+        return true;
+    }
+    // The article may stand a few modifiers before the mention: "a U.S. buyout firm".
+    let before = context.article.text.get(..mention.span.start).unwrap_or("");
+    for word in before.split(' ').rev().skip(1).take(3) {
+        let word = word.to_lowercase();
+        if matches!(&*word, "a" | "an" | "another") {
+            return true;
+        }
+        if word.is_empty()
+            || word.ends_with([',', ';', ':', '"', '('])
+            || super::names::FUNCTION_WORDS.contains(&*word)
+        {
+            return false;
+        }
+    }
+    false
+}
+
+/// The entity of a name right before an indefinite apposition ("Acme Holdings, a … company"),
+/// when it has the description's tag.
+fn apposition_antecedent(
+    context: &Context<'_>,
+    annotations: &Annotations,
+    mention: &Mention,
+) -> Option<usize> {
+    let text = &context.article.text;
+    let before = text.get(..mention.span.start)?;
+    // Back to the article: at most three words ("a Danish shipping company").
+    let mut article_start = None;
+    let mut rest = before.trim_end_matches(' ');
+    for _ in 0..4 {
+        let (head, word) = rest.rsplit_once(' ')?;
+        if matches!(word, "a" | "an" | "A" | "An") {
+            article_start = Some(head.len());
+            break;
+        }
+        rest = head;
+    }
+    let comma = text.get(..article_start?)?.strip_suffix(',')?;
+    annotations
+        .by_sentence
+        .get(mention.sentence)?
+        .iter()
+        .filter_map(|&index| annotations.mentions.get(index))
+        .find(|named| named.span.end == comma.len() && named.tag() == mention.tag())
+        .and_then(|named| named.entity)
+}
+
+/// The story's topic company: the named company with the most mentions so far (the latest
+/// of those on a tie).
+fn topic_company(annotations: &Annotations) -> Option<usize> {
+    annotations
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(_, entity)| {
+            entity.proper && entity.tag == Some(Tag::Org) && entity.class == "Company"
+        })
+        .max_by_key(|(index, entity)| (entity.mentions.len(), *index))
+        .map(|(index, _)| index)
 }
 
 /// The latest person before a mention whose name came right after a title ending in `head`
@@ -446,6 +588,69 @@ fn pronoun_antecedent(annotations: &Annotations, pronoun: &Mention) -> Option<us
 #[cfg(test)]
 mod tests {
     use super::super::testing::labels_of_class;
+
+    /// Each entity of a text as `label [Class]: mention | mention`, from the explain dump.
+    fn entities(text: &str) -> Vec<String> {
+        let Ok(article) = crate::Article::parse(text) else { return Vec::new() };
+        super::super::explain(&article)
+            .lines()
+            .filter_map(|line| line.strip_prefix("entity "))
+            .filter_map(|line| line.split_once(": ").map(|(_, rest)| rest))
+            .map(|rest| {
+                let (head, mentions) = rest.split_once("] ").unwrap_or((rest, ""));
+                let mentions: Vec<&str> = mentions.split('"').skip(1).step_by(2).collect();
+                format!("{head}]: {}", mentions.join(" | "))
+            })
+            .collect()
+    }
+
+    /// Table-driven: what must and must not be one entity.
+    #[test]
+    fn descriptions_agree_with_their_antecedents() {
+        let cases: [(&str, &[&str]); 6] = [
+            // An indefinite apposition is its name's.
+            (
+                "Brelle Holdings, a Danish shipping company, said profits fell. The firm cut jobs.",
+                &["Brelle Holdings [Company]: Brelle Holdings | company | The firm"],
+            ),
+            // A singular indefinite is someone new, not the plural group.
+            (
+                "Analysts said the shares were cheap. Another analyst said they were not.",
+                &["Analysts [PersonGroup]: Analysts | they", "analyst [PersonGroup]: analyst"],
+            ),
+            // A demonym makes a singular one of a national group.
+            (
+                "Two Irish citizens were hurt. An Irish citizen later died.",
+                &["Irish citizens [PersonGroup]: Irish citizens | An Irish citizen"],
+            ),
+            // "the company" is the story's topic company, not the exchange named last.
+            (
+                "Brelle Holdings said it would cut jobs. Brelle Holdings shares fell. The Oslo Stock Exchange suspended trading. The company said the move was unfair.",
+                &["Brelle Holdings [Company]: Brelle Holdings | it | Brelle Holdings | The company"],
+            ),
+            // Soldiers are a group, the army an institution.
+            (
+                "Troops fired on the crowd. The army said the soldiers had been attacked.",
+                &["Troops [SecurityForce]: Troops | the soldiers", "army [SecurityForce]: The army"],
+            ),
+            // A national description is not a named office never called so, and a ministry
+            // is not a named body without "ministry" in its name.
+            (
+                "The Serious Fraud Office opened an inquiry. The ministry said it would help the French authorities.",
+                &[
+                    "Serious Fraud Office [GovernmentOrganization]: Serious Fraud Office",
+                    "ministry [GovernmentOrganization]: The ministry | it",
+                    "French authorities [GovernmentOrganization]: the French authorities",
+                ],
+            ),
+        ];
+        for (text, expected) in cases {
+            let found = entities(text);
+            for entity in expected {
+                assert!(found.iter().any(|line| line == entity), "{text}: {entity} in {found:?}");
+            }
+        }
+    }
 
     /// A plural description with modifiers of its own is a group apart from a named force; a
     /// bare "the police" is that force.
