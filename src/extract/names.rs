@@ -1030,7 +1030,7 @@ fn classify_run(
         return;
     }
     // "Willow Creek Fire", "Hurricane Ida": a named disaster.
-    if let Some(event_end) = disaster_name_end(article, tokens, run, end) {
+    if let Some(event_end) = disaster_name_end(context, tokens, run, end) {
         let class_iri = format!("{}Disaster", ng::NS);
         push_name(
             context,
@@ -1770,22 +1770,38 @@ fn ordinal_before<'t>(
         .then_some(ordinal)
 }
 
-/// Words that, with a name before them ("Hurricane X") or after them ("X Fire"), name a
-/// natural disaster.
-const DISASTER_FIRST_WORDS: [&str; 6] =
-    ["Hurricane", "Typhoon", "Cyclone", "Storm", "Superstorm", "Tropical"];
+/// Words that, with a name after them ("Hurricane X"), name a natural disaster. A bare
+/// "Storm" is left out: it begins the names of things too ("Storm Shadow missiles"); "Tropical
+/// Storm X" is one.
+const DISASTER_FIRST_WORDS: [&str; 5] =
+    ["Hurricane", "Typhoon", "Cyclone", "Superstorm", "Tropical"];
 
 /// Where a named disaster ends: "Willow Creek Fire", "the Dixie Complex fire" (with its
 /// lowercase "fire"), "Hurricane Ida", "Tropical Storm Alberto". `None` when the run is no
-/// such name.
+/// such name. An organisation named like a fire that speaks or has staff ("Cal Fire said",
+/// "Cal Fire officials", "Cal Fire Chief …") and a thing named like a storm ("Storm Shadow
+/// missiles": a noun of the lexicon after it) are not disasters.
 fn disaster_name_end(
-    article: &crate::Article,
+    context: &Context<'_>,
     tokens: &[Token<'_>],
     run: &[Token<'_>],
     end: usize,
 ) -> Option<usize> {
+    let article = context.article;
     let (first, last) = (run.first()?, run.last()?);
     if run.len() < 2 {
+        return None;
+    }
+    let rest = article.text.get(end..).unwrap_or("");
+    let speaks = [" said", " says", " told", " spokes"].iter().any(|verb| rest.starts_with(verb));
+    let next = tokens.iter().find(|token| token.start >= end);
+    let noun_after = next.is_some_and(|next| {
+        article.text.get(end..next.start) == Some(" ")
+            && next.text != "fire"
+            && (context.lexicon.noun(&crate::lexicon::lowercase(next.text)).is_some()
+                || context.lexicon.title_starts_with(next.text))
+    });
+    if speaks || noun_after {
         return None;
     }
     if last.text == "Fire" && !run.iter().any(|token| NAME_HEADS.contains_key(token.text)) {
@@ -1903,7 +1919,20 @@ fn conjunct_partner(
     };
     // A comma joins only inside a list that goes on after the name ("Oakhurst, Coarsegold
     // and …"), not before an apposition ("the Old Bailey, London's criminal court").
+    // ("In Frankfurt, Kessler Brandt and Volkswagen said": an introductory place is no
+    // conjunct, nor is a partner of another kind than the next conjunct.)
     let list_goes_on = after.starts_with(" and ") || after.starts_with(", ");
+    let next_tag = [" and ", ", "].iter().find_map(|connector| {
+        after.strip_prefix(connector)?;
+        let first = end + connector.len();
+        let index = annotations.mention_at(sentence.index, first)?;
+        annotations
+            .mentions
+            .get(index)
+            .filter(|mention| mention.span.start == first && mention.proper)?
+            .tag
+            .filter(|tag| matches!(tag, Tag::Per | Tag::Org | Tag::Gpe | Tag::Fac))
+    });
     let left = [" and ", ", ", " & "].iter().find_map(|connector| {
         if *connector == ", " && !list_goes_on {
             return None;
@@ -1911,7 +1940,13 @@ fn conjunct_partner(
         let stem = before.strip_suffix(connector)?;
         let last = sentence.span.start + stem.len();
         let index = annotations.mention_at(sentence.index, last.checked_sub(1)?)?;
-        (annotations.mentions.get(index)?.span.end == last && typed(index)).then_some(index)
+        let partner = annotations.mentions.get(index)?;
+        let introductory = *connector == ", "
+            && text.get(sentence.span.start..partner.span.start).is_some_and(|opening| {
+                matches!(opening.trim_end(), "In" | "At" | "From" | "Near" | "Outside" | "Inside")
+            });
+        let other_kind = *connector == ", " && next_tag.is_some_and(|tag| Some(tag) != partner.tag);
+        (partner.span.end == last && typed(index) && !introductory && !other_kind).then_some(index)
     });
     left.or_else(|| {
         [" and ", " & "].iter().find_map(|connector| {
@@ -2108,7 +2143,17 @@ fn tail_of_longer_name(
     ) else {
         return false;
     };
-    matches!(connector.text, "and" | "&")
+    // A name with a determiner, a possessive or an acronym before it ("the Peace and Security
+    // Council", "the bloc's Peace and …", "AU Peace and …"), not a person's name ("Guterres and Security Council members").
+    let determined = position.checked_sub(3).and_then(|p| tokens.get(p)).is_some_and(|before| {
+        matches!(
+            &*crate::lexicon::lowercase(before.text),
+            "the" | "its" | "their" | "his" | "her" | "our"
+        ) || is_possessive(before.text)
+            || (before.text.len() >= 2 && before.text.chars().all(|c| c.is_ascii_uppercase()))
+    });
+    determined
+        && matches!(connector.text, "and" | "&")
         && article.text.get(word.end..connector.start) == Some(" ")
         && article.text.get(connector.end..start) == Some(" ")
         && is_name_token(word)
@@ -2321,9 +2366,15 @@ mod tests {
             ),
             // Named disasters; a fire department is no fire.
             (
-                "The Pine Hollow Fire destroyed 40 homes. Hurricane Odessa made landfall. The Brixley Fire Department said so.",
-                &["Pine Hollow Fire/EVT", "Hurricane Odessa/EVT", "Brixley Fire Department/ORG"],
+                "The Pine Hollow Fire destroyed 40 homes. Hurricane Odessa made landfall. The Brixley Fire Department said so. Tropical Storm Alvina weakened.",
+                &["Pine Hollow Fire/EVT", "Hurricane Odessa/EVT", "Brixley Fire Department/ORG", "Tropical Storm Alvina/EVT"],
                 &["Brixley Fire/EVT", "Odessa/PER"],
+            ),
+            // Not disasters: a thing named like a storm, a fire service that speaks.
+            (
+                "Kyiv asked for Storm Shadow missiles. Brant Fire said the road was closed.",
+                &[],
+                &["Storm Shadow/EVT", "Brant Fire/EVT"],
             ),
             ("It was the worst since the Camp Fire in 2018.", &["Camp Fire/EVT"], &[]),
             // Coordination with a typed name; a comma before an apposition is no list.
@@ -2345,6 +2396,13 @@ mod tests {
                 &[],
             ),
             ("Kessler Brandt, the chief's adviser, left.", &[], &["Kessler Brandt/ORG"]),
+            // An introductory place is no conjunct; nor is a person's name a longer name's head.
+            ("In Frankfurt, Kessler Brandt and his wife left.", &[], &["Kessler Brandt/GPE"]),
+            (
+                "Reporters asked Guterres and Security Council members about it.",
+                &["entity UN Security Council/ORG"],
+                &["Guterres and Security Council/ORG"],
+            ),
             // "TITLE for ORG, NAME, said".
             (
                 "A spokesman for Chad's interior ministry, Idriss-Paul Kemba, said the officials were suspended.",
