@@ -112,7 +112,7 @@ pub(crate) fn find(
         {
             continue;
         }
-        // "Peace and Security Council": a lexicon organisation after a capitalised word and
+        // "Defence and Security Council": a lexicon organisation after a capitalised word and
         // "and" is the tail of a longer name, found with the capitalised runs below.
         if entry.kind == EntryKind::Organization
             && tail_of_longer_name(context, annotations, sentence, tokens, name, abs_start)
@@ -795,7 +795,7 @@ fn extend_with_connectors(
         if and && seen_head && step_has_head {
             break;
         }
-        // "Sierra Valley Power and Light (SVPL)": an acronym in parentheses that spells the
+        // "Eastern Valley Gas and Light (EVGL)": an acronym in parentheses that spells the
         // joined name shows where it ends.
         let spelled = and
             && tokens.get(index).is_some_and(|first| {
@@ -964,7 +964,7 @@ fn classify_run(
         before.inner = true;
         before.tag = None;
     }
-    // "7th Infantry Division": an ordinal begins the name of a military unit or a court.
+    // "3rd Armoured Division": an ordinal begins the name of a military unit or a court.
     let ordinal_widened;
     if let Some(ordinal) = ordinal_before(article, tokens, first, last) {
         ordinal_widened = Token { start: ordinal.start, ..*first };
@@ -1019,7 +1019,7 @@ fn classify_run(
                     })
             });
     let given = lexicon.given_name(first.text);
-    // "(Cal Fire)" after the department's full name is its short form; later "Cal Fire", or a
+    // "(Val Water)" after the department's full name is its short form; later "Val Water", or a
     // name spelt like one found earlier, names the same thing.
     if let Some(target) = short_form_of(context, annotations, sentence, first.start, end) {
         push_copy(context, sentence, first.start, end, target, true, annotations);
@@ -1029,7 +1029,7 @@ fn classify_run(
         push_copy(context, sentence, first.start, end, target, alias, annotations);
         return;
     }
-    // "Willow Creek Fire", "Hurricane Ida": a named disaster.
+    // "Pine Hollow Fire", "Hurricane Ida": a named disaster.
     if let Some(event_end) = disaster_name_end(context, tokens, run, end) {
         let class_iri = format!("{}Disaster", ng::NS);
         push_name(
@@ -1080,7 +1080,7 @@ fn classify_run(
     // place; "its Andalus radio station": before a media noun, an organisation.
     if let Some((kind, facility_end)) = noun_after(context, tokens, end) {
         let name_end = if matches!(kind, NounAfter::Facility) { facility_end } else { end };
-        // "the IG Metall union": an all-capital word right before the name belongs to it.
+        // "the GK Stahlwerk union": an all-capital word right before the name belongs to it.
         let first = match kind {
             NounAfter::Media => acronym_before(article, annotations, sentence, tokens, first),
             _ => first,
@@ -1188,7 +1188,7 @@ fn classify_run(
         push_kind(context, sentence, first.start, end, Kind::Person, annotations);
         return;
     }
-    // "an analyst at Bankhaus Merkel in Munich", "Jane Doe of Northgate Securities": an
+    // "an analyst at Halvorsen Privatbank in Munich", "Jane Doe of Castlegate Partners": an
     // employer, even where "at … in CITY" sounds like a place.
     if employer_after_job(context, annotations, sentence, tokens, position, words) {
         push_kind(context, sentence, first.start, end, Kind::Organization, annotations);
@@ -1256,14 +1256,14 @@ fn rescue_unknown(
         push_kind(context, sentence, start, end, Kind::Person, annotations);
         return;
     }
-    // "Lindenau Holding, the investment vehicle of …"; "Sierra Valley Power and Light
-    // (SVPL)".
+    // "Varnholt Holding, the investment vehicle of …"; "Eastern Valley Gas and Light
+    // (EVGL)".
     let spelled = acronym_after(rest).is_some_and(|acronym| acronym_fits(name, acronym));
     if (!initial || run.len() > 1) && (organisation_apposition(context.lexicon, rest) || spelled) {
         push_kind(context, sentence, start, end, Kind::Organization, annotations);
         return;
     }
-    // "Volkswagen and Daimler", "from Oakhurst, Coarsegold and …".
+    // "Volkswagen and Daimler", "from Fresno, Darnell Flats and …".
     if let Some(partner) = conjunct_partner(context, annotations, sentence, start, end) {
         push_conjunct(context, sentence, start, end, partner, annotations);
         return;
@@ -1423,7 +1423,7 @@ fn acronyms(
                 || (next.is_some_and(|next| {
                     next.is_lowercase_word() && !FUNCTION_WORDS.contains(next.text)
                 }) && after_next.is_some_and(|after| is_org_noun(after.text)));
-            // "Volkswagen and BMW": an acronym coordinated with a typed organisation or place.
+            // "Volkswagen and KLX": an acronym coordinated with a typed organisation or place.
             if !org_context
                 && let Some(partner) =
                     conjunct_partner(context, annotations, sentence, token.start, token.end)
@@ -1678,7 +1678,7 @@ pub(crate) fn local_name(iri: &str) -> &str {
 // around a name tells about it, before it is left out.
 
 /// The class named by an organisation word that a following "of" phrase or a preceding
-/// policy word turns from a facility into an organisation: "Sudan Policy Center", "Centre for
+/// policy word turns from a facility into an organisation: "Horn Policy Centre", "Centre for
 /// Strategic Studies" are think tanks, not buildings.
 fn research_center<'a>(run: &[Token<'_>]) -> Option<&'a &'static str> {
     static ORGANIZATION: &str = "Organization";
@@ -1713,7 +1713,7 @@ fn research_center<'a>(run: &[Token<'_>]) -> Option<&'a &'static str> {
         .then_some(&ORGANIZATION)
 }
 
-/// Whether a capitalised word is the plural of a title ("Doctors' Union", "Journalists'
+/// Whether a capitalised word is the plural of a title ("Chad Doctors' Union", "Journalists'
 /// Syndicate").
 fn is_title_plural(lexicon: &Lexicon, word: &str) -> bool {
     let lower = crate::lexicon::lowercase(word);
@@ -1721,7 +1721,7 @@ fn is_title_plural(lexicon: &Lexicon, word: &str) -> bool {
 }
 
 /// `first`, or the all-capital word (two to four letters, no mention) one space before it,
-/// which then begins the name ("IG Metall").
+/// which then begins the name ("GK Stahlwerk").
 fn acronym_before<'t>(
     article: &crate::Article,
     annotations: &Annotations,
@@ -1750,7 +1750,7 @@ fn is_digit_ordinal(word: &str) -> bool {
     digits > 0 && matches!(&word[digits..], "st" | "nd" | "rd" | "th")
 }
 
-/// The ordinal right before a name with a military or court unit word ("7th Infantry
+/// The ordinal right before a name with a military or court unit word ("3rd Armoured
 /// Division", "9th Circuit", "101st Airborne Division"), which begins that name.
 fn ordinal_before<'t>(
     article: &crate::Article,
@@ -1776,10 +1776,10 @@ fn ordinal_before<'t>(
 const DISASTER_FIRST_WORDS: [&str; 5] =
     ["Hurricane", "Typhoon", "Cyclone", "Superstorm", "Tropical"];
 
-/// Where a named disaster ends: "Willow Creek Fire", "the Dixie Complex fire" (with its
+/// Where a named disaster ends: "Pine Hollow Fire", "the Dixie Complex fire" (with its
 /// lowercase "fire"), "Hurricane Ida", "Tropical Storm Alberto". `None` when the run is no
-/// such name. An organisation named like a fire that speaks or has staff ("Cal Fire said",
-/// "Cal Fire officials", "Cal Fire Chief …") and a thing named like a storm ("Storm Shadow
+/// such name. An organisation named like a fire that speaks or has staff ("Brant Fire said",
+/// "Brant Fire officials", "Brant Fire Chief …") and a thing named like a storm ("Storm Shadow
 /// missiles": a noun of the lexicon after it) are not disasters.
 fn disaster_name_end(
     context: &Context<'_>,
@@ -1823,7 +1823,7 @@ fn disaster_name_end(
 
 /// An earlier proper name of the document spelt exactly like `name` ("Acme Widgets won …"
 /// after "engineering group Acme Widgets"), or the full name whose parenthesised short form
-/// it is ("Cal Fire"): the mention to copy.
+/// it is ("Val Water"): the mention to copy.
 fn known_name(annotations: &Annotations, name: &str) -> Option<(usize, bool)> {
     if let Some(&target) = annotations.acronyms.get(name) {
         return Some((target, true));
@@ -1843,7 +1843,7 @@ fn known_name(annotations: &Annotations, name: &str) -> Option<(usize, bool)> {
 }
 
 /// The full name that a name in parentheses right after it shortens: "California
-/// Department of Forestry and Fire Protection (Cal Fire)".
+/// Department of Water and Power Works (Val Water)".
 fn short_form_of(
     context: &Context<'_>,
     annotations: &Annotations,
@@ -1896,8 +1896,8 @@ fn push_copy(
     }))
 }
 
-/// The typed name coordinated with the name at `start..end`: "Volkswagen and BMW", "from
-/// Oakhurst, Coarsegold and several smaller communities", "BMW, Daimler and Volkswagen".
+/// The typed name coordinated with the name at `start..end`: "Volkswagen and KLX", "from
+/// Fresno, Darnell Flats and two villages", "Daimler, KLX and Volkswagen".
 /// Only organisations and places give their kind.
 fn conjunct_partner(
     context: &Context<'_>,
@@ -1917,7 +1917,7 @@ fn conjunct_partner(
                 && mention.alias_of.is_none()
         })
     };
-    // A comma joins only inside a list that goes on after the name ("Oakhurst, Coarsegold
+    // A comma joins only inside a list that goes on after the name ("Fresno, Darnell Flats
     // and …"), not before an apposition ("the Old Bailey, London's criminal court").
     // ("In Frankfurt, Kessler Brandt and Volkswagen said": an introductory place is no
     // conjunct, nor is a partner of another kind than the next conjunct.)
@@ -2097,7 +2097,7 @@ fn employer_after_job(
     words > 1 && (job_word || person)
 }
 
-/// The letters of a parenthesised acronym right after `rest`'s start (" (SVPL)"), if any.
+/// The letters of a parenthesised acronym right after `rest`'s start (" (EVGL)"), if any.
 fn acronym_after(rest: &str) -> Option<&str> {
     let (acronym, _) = rest.strip_prefix(" (")?.split_once(')')?;
     ((2..=8).contains(&acronym.len()) && acronym.chars().all(|c| c.is_ascii_uppercase()))
@@ -2105,8 +2105,8 @@ fn acronym_after(rest: &str) -> Option<&str> {
 }
 
 /// Whether an acronym spells the initials of a name's capitalised words, with or without
-/// those of its function words ("Sierra Valley Power and Light" — SVPL, "Peace and Security
-/// Council" — PSC).
+/// those of its function words ("Eastern Valley Gas and Light" — EVGL, "Defence and Security
+/// Council" — DSC).
 fn acronym_fits(name: &str, acronym: &str) -> bool {
     let initials = |all: bool| -> String {
         name.split([' ', '-'])
@@ -2120,7 +2120,7 @@ fn acronym_fits(name: &str, acronym: &str) -> bool {
 }
 
 /// Whether an organisation name of the lexicon found at `start` is only the tail of a longer
-/// name joined by "and" or "of" ("Peace and Security Council" is not the UN's "Security
+/// name joined by "and" or "of" ("Defence and Security Council" is not the UN's "Security
 /// Council"): a capitalised word that is no mention, then the connector, right before it.
 fn tail_of_longer_name(
     context: &Context<'_>,
@@ -2143,8 +2143,8 @@ fn tail_of_longer_name(
     ) else {
         return false;
     };
-    // A name with a determiner, a possessive or an acronym before it ("the Peace and Security
-    // Council", "the bloc's Peace and …", "AU Peace and …"), not a person's name ("Guterres and Security Council members").
+    // A name with a determiner, a possessive or an acronym before it ("the Defence and Security
+    // Council", "the bloc's Defence and …", "AU Defence and …"), not a person's name ("Guterres and Security Council members").
     let determined = position.checked_sub(3).and_then(|p| tokens.get(p)).is_some_and(|before| {
         matches!(
             &*crate::lexicon::lowercase(before.text),
@@ -2183,7 +2183,7 @@ fn mentions_in_order(annotations: &Annotations, sentence: &Sentence) -> Vec<usiz
     mentions
 }
 
-/// "California National Guard", "Ohio State Highway Patrol": a region's name right before a
+/// "Oregon National Guard", "Ohio State Highway Patrol": a region's name right before a
 /// lexicon organisation, all words capitalised, is one name of a state body of the
 /// organisation's class; the two lexicon mentions give way to it.
 fn regional_organizations(
@@ -2237,8 +2237,8 @@ fn regional_organizations(
     }
 }
 
-/// "Madera and Mariposa counties": two place names before "counties" are those counties
-/// ("Madera County"), not the towns of those names.
+/// "Fresno and Tulare counties": two place names before "counties" are those counties
+/// ("Fresno County"), not the towns of those names.
 fn coordinated_regions(context: &Context<'_>, sentence: &Sentence, annotations: &mut Annotations) {
     let article = context.article;
     let mentions = mentions_in_order(annotations, sentence);
@@ -2435,8 +2435,8 @@ mod tests {
                 &["Voltra Power and Light/ORG"],
             ),
             (
-                "The bloc's Peace and Security Council met.",
-                &["Peace and Security Council/ORG"],
+                "The bloc's Defence and Security Council met.",
+                &["Defence and Security Council/ORG"],
                 &["entity UN Security Council/ORG"],
             ),
             ("The Security Council met.", &["entity UN Security Council/ORG"], &[]),
