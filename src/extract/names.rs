@@ -1263,6 +1263,14 @@ fn rescue_unknown(
         push_kind(context, sentence, start, end, Kind::Organization, annotations);
         return;
     }
+    // "in the Zandrovo area": a name before "area" after "the" is a place.
+    if rest.starts_with(" area")
+        && !rest[" area".len()..].starts_with(|c: char| c.is_alphanumeric())
+        && article.text.get(..start).is_some_and(|before| before.ends_with("the "))
+    {
+        push_kind(context, sentence, start, end, Kind::Place, annotations);
+        return;
+    }
     // "Volkswagen and Daimler", "from Fresno, Darnell Flats and …".
     if let Some(partner) = conjunct_partner(context, annotations, sentence, start, end) {
         push_conjunct(context, sentence, start, end, partner, annotations);
@@ -2256,8 +2264,8 @@ fn coordinated_regions(context: &Context<'_>, sentence: &Sentence, annotations: 
             continue;
         }
         let rest = article.text.get(second.span.end..sentence.span.end).unwrap_or("");
-        // Only counties: "X County" is the region's name, where "the Sylhet and Sunamganj
-        // districts" are named "Sylhet" and "Sunamganj".
+        // Only counties: "X County" is the region's name, where "the Dhamar and Ibb
+        // districts" are named "Dhamar" and "Ibb".
         let kind = [(" counties", "County")]
             .into_iter()
             .find(|(plural, _)| {
@@ -2266,8 +2274,19 @@ fn coordinated_regions(context: &Context<'_>, sentence: &Sentence, annotations: 
             })
             .map(|(_, kind)| kind);
         let Some(kind) = kind else { continue };
-        for index in [left, right] {
-            if let Some(mention) = annotations.mentions.get_mut(index)
+        // A region of the lexicon is already the region ("Kent and Essex counties").
+        let is_region = |index: usize| {
+            annotations
+                .mentions
+                .get(index)
+                .and_then(|mention| mention.entry)
+                .and_then(|entry| context.lexicon.entry(entry))
+                .is_some_and(|entry| entry.kind == EntryKind::Region)
+        };
+        let regions = [left, right].map(is_region);
+        for (index, is_region) in [left, right].into_iter().zip(regions) {
+            if !is_region
+                && let Some(mention) = annotations.mentions.get_mut(index)
                 && !mention.text.ends_with(kind)
             {
                 mention.text = format!("{} {kind}", mention.text);
@@ -2458,6 +2477,7 @@ mod tests {
                 &["GK Stahlwerk/ORG", "Chad Doctors' Union/ORG"],
                 &["Chad/GPE"],
             ),
+            ("Bodies were found in the Zandrovo area.", &["Zandrovo/GPE"], &[]),
             // A common noun that starts a sentence is no name.
             ("Soldiers seized the airport.", &[], &["Soldiers/PER", "Soldiers/ORG", "Soldiers/GPE"]),
         ];
