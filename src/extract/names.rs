@@ -1190,7 +1190,9 @@ fn classify_run(
     }
     // "an analyst at Halvorsen Privatbank in Munich", "Jane Doe of Castlegate Partners": an
     // employer, even where "at … in CITY" sounds like a place.
-    if employer_after_job(context, annotations, sentence, tokens, position, words) {
+    if employer_after_job(context, annotations, sentence, tokens, position, words)
+        || company_after_shares(tokens, position)
+    {
         push_kind(context, sentence, first.start, end, Kind::Organization, annotations);
         return;
     }
@@ -1806,8 +1808,14 @@ fn disaster_name_end(
     let noun_after = next.is_some_and(|next| {
         article.text.get(end..next.start) == Some(" ")
             && next.text != "fire"
-            && (context.lexicon.noun(&crate::lexicon::lowercase(next.text)).is_some()
-                || context.lexicon.title_starts_with(next.text))
+            && (context.lexicon.noun(&crate::lexicon::lowercase(next.text)).is_some_and(
+                |(noun, _)| {
+                    !matches!(
+                        noun.category,
+                        crate::lexicon::NounCategory::Toll | crate::lexicon::NounCategory::Event
+                    )
+                },
+            ) || context.lexicon.title_starts_with(next.text))
     });
     if speaks || noun_after {
         return None;
@@ -2092,17 +2100,37 @@ fn employer_after_job(
         return false;
     }
     let lexicon = context.lexicon;
-    let job_word = job.is_lowercase_word()
+    // ("Analysts at …" starts a sentence.)
+    let job_text = crate::lexicon::lowercase(job.text);
+    let lowercase = job.is_lowercase_word() || (job.initial && job.is_capitalized());
+    let title = lowercase && lexicon.title(&job_text).is_some();
+    let job_word = lowercase
         && preposition.text != "of"
-        && (lexicon.title(job.text).is_some()
-            || lexicon.noun(job.text).is_some_and(|(noun, plural)| {
+        && (title
+            || lexicon.noun(&job_text).is_some_and(|(noun, plural)| {
                 !plural && noun.category == crate::lexicon::NounCategory::People
             }));
     let person = annotations
         .mention_at(sentence.index, job.start)
         .and_then(|index| annotations.mentions.get(index))
         .is_some_and(|mention| mention.tag == Some(Tag::Per) && mention.span.end == job.end);
-    words > 1 && (job_word || person)
+    // One word is enough after a title and "at" or "with" ("an analyst at Jefferies").
+    (words > 1 && (job_word || person)) || (title && preposition.text != "of")
+}
+
+/// Whether the name is a company's in "shares in NAME", "shares of NAME", "stake in NAME".
+fn company_after_shares(tokens: &[Token<'_>], position: usize) -> bool {
+    let (Some(preposition), Some(noun)) = (
+        position.checked_sub(1).and_then(|p| tokens.get(p)),
+        position.checked_sub(2).and_then(|p| tokens.get(p)),
+    ) else {
+        return false;
+    };
+    matches!(preposition.text, "in" | "of")
+        && matches!(
+            &*crate::lexicon::lowercase(noun.text),
+            "shares" | "stake" | "stock" | "bonds" | "stakes"
+        )
 }
 
 /// The letters of a parenthesised acronym right after `rest`'s start (" (EVGL)"), if any.
@@ -2445,6 +2473,12 @@ mod tests {
                 &["Horn Policy Centre/ORG", "Kasarani Convention Centre/FAC"],
                 &["Horn Policy Centre/FAC"],
             ),
+            (
+                "Analysts at Brunmark and Vessel raised targets. Shares in Talvex Holdings rose.",
+                &["Brunmark/ORG", "Vessel/ORG", "Talvex Holdings/ORG"],
+                &["Brunmark/GPE", "Talvex Holdings/GPE"],
+            ),
+            ("Cyclone Ebru killed 12 people. Typhoon fighter jets flew.", &["Cyclone Ebru/EVT"], &["Typhoon/EVT"]),
             // An ordinal begins a military unit's name.
             ("The army's 3rd Armoured Division moved in.", &["3rd Armoured Division/ORG"], &[]),
             // "and" inside a name that a fitting acronym follows, or whose tail is a lexicon name.
