@@ -966,7 +966,7 @@ fn classify_run(
     }
     // "3rd Armoured Division": an ordinal begins the name of a military unit or a court.
     let ordinal_widened;
-    if let Some(ordinal) = ordinal_before(article, tokens, first, last) {
+    if let Some(ordinal) = ordinal_before(article, tokens, first, run) {
         ordinal_widened = Token { start: ordinal.start, ..*first };
         first = &ordinal_widened;
     }
@@ -1766,12 +1766,24 @@ fn ordinal_before<'t>(
     article: &crate::Article,
     tokens: &'t [Token<'t>],
     first: &Token<'_>,
-    last: &Token<'_>,
+    run: &[Token<'_>],
 ) -> Option<&'t Token<'t>> {
-    if !matches!(
-        strip_possessive(last.text),
-        "Division" | "Brigade" | "Battalion" | "Regiment" | "Circuit" | "Fleet" | "Corps" | "Army"
-    ) {
+    // The unit word ends the name or comes before its first connector ("1st Brigade of …").
+    let unit = |token: &Token<'_>| {
+        matches!(
+            strip_possessive(token.text),
+            "Division"
+                | "Brigade"
+                | "Battalion"
+                | "Regiment"
+                | "Circuit"
+                | "Fleet"
+                | "Corps"
+                | "Army"
+        )
+    };
+    let before_connector = run.iter().take_while(|token| !token.is_lowercase_word()).last();
+    if !(run.last().is_some_and(unit) || before_connector.is_some_and(unit)) {
         return None;
     }
     let position = tokens.iter().position(|token| token.start == first.start)?;
@@ -2481,6 +2493,8 @@ mod tests {
             ("Cyclone Ebru killed 12 people. Typhoon fighter jets flew.", &["Cyclone Ebru/EVT"], &["Typhoon/EVT"]),
             // An ordinal begins a military unit's name.
             ("The army's 3rd Armoured Division moved in.", &["3rd Armoured Division/ORG"], &[]),
+            ("The 2nd Battalion of the Rifles was sent.", &["2nd Battalion of the Rifles/ORG"], &[]),
+            ("He came 3rd Monday in the Derby Cup.", &[], &["3rd Monday/ORG"]),
             // "and" inside a name that a fitting acronym follows, or whose tail is a lexicon name.
             (
                 "Eastern Valley Gas and Light (EVGL) cut power. Voltra Power and Light (XQ) did not.",
