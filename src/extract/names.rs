@@ -139,6 +139,20 @@ pub(crate) fn find(
         {
             continue;
         }
+        // "Defence and Security Council": a lexicon organisation after a capitalised word and
+        // "and" is the tail of a longer name, found with the capitalised runs below.
+        if entry.kind == EntryKind::Organization
+            && tail_of_longer_name(context, annotations, sentence, tokens, name, abs_start)
+        {
+            continue;
+        }
+        // "Hurricane Florence", "Typhoon Odessa": a storm's name, not the place.
+        if tokens.iter().rev().find(|token| token.end <= abs_start).is_some_and(|token| {
+            article.text.get(token.end..abs_start) == Some(" ")
+                && DISASTER_FIRST_WORDS.contains(&token.text)
+        }) {
+            continue;
+        }
         // "41.2 billion U.S. dollars": a country in a currency's name is not a place of the story.
         if entry.kind == EntryKind::Country {
             let rest = article.text.get(abs_end..).unwrap_or("");
@@ -214,6 +228,7 @@ pub(crate) fn find(
 
     // "Tulsa, Okla.": a wire abbreviation of a state right after a city is that state.
     state_abbreviations_after_cities(context, sentence, annotations);
+    regional_organizations(context, sentence, annotations);
 
     // Titles: up to three lowercase words ("prime minister", "foreign minister").
     let mut index = 0;
@@ -386,6 +401,7 @@ pub(crate) fn find(
         classify_run(context, sentence, tokens, run, end, annotations);
     }
 
+    coordinated_regions(context, sentence, annotations);
     acronyms(context, sentence, tokens, annotations);
 
     for token in tokens {
@@ -551,7 +567,8 @@ fn extend_run(
         let gap = article.text.get(current.end..next.start);
         // "Citizens' Reform Alliance": a plural common noun's possessive inside a name.
         let plural_possessive = matches!(gap, Some("' " | "’ "))
-            && context.lexicon.noun(current.text).is_some_and(|(_, plural)| plural);
+            && (context.lexicon.noun(current.text).is_some_and(|(_, plural)| plural)
+                || is_title_plural(context.lexicon, current.text));
         // "National Economic Prosecutor's Office": a title's or noun's possessive right before
         // an organisation word is inside the name.
         let head_possessive = gap == Some(" ")
@@ -827,7 +844,15 @@ fn extend_with_connectors(
         if and && seen_head && step_has_head {
             break;
         }
-        let ends_in_head = is_head(probe_token);
+        // "Eastern Valley Gas and Light (EVGL)": an acronym in parentheses that spells the
+        // joined name shows where it ends.
+        let spelled = and
+            && tokens.get(index).is_some_and(|first| {
+                acronym_after(&article.text[probe_token.end..]).is_some_and(|acronym| {
+                    acronym_fits(&article.text[first.start..probe_token.end], acronym)
+                })
+            });
+        let ends_in_head = is_head(probe_token) || spelled;
         if ends_in_head || (seen_head && (!and || in_complement)) || (step_has_head && !and) {
             extended = probe;
         }
@@ -934,6 +959,7 @@ fn classify_run(
             class
         }
     });
+    let head = research_center(run).or(head);
     // "Judge Richard Ashworth": a title before a name is not part of it.
     let mut stripped_title = false;
     let rank_name = run.len() == 2
@@ -1012,6 +1038,12 @@ fn classify_run(
         before.inner = true;
         before.tag = None;
     }
+    // "3rd Armoured Division": an ordinal begins the name of a military unit or a court.
+    let ordinal_widened;
+    if let Some(ordinal) = ordinal_before(article, tokens, first, run) {
+        ordinal_widened = Token { start: ordinal.start, ..*first };
+        first = &ordinal_widened;
+    }
     // Lexicon places inside the name ("District of New York", "Mission in Mali") are part of it.
     let Annotations { by_sentence, mentions, .. } = &mut *annotations;
     for &inner in by_sentence.get(sentence.index).into_iter().flatten() {
@@ -1061,6 +1093,31 @@ fn classify_run(
                     })
             });
     let given = lexicon.given_name(first.text);
+    // "(Val Water)" after the department's full name is its short form; later "Val Water", or a
+    // name spelt like one found earlier, names the same thing.
+    if let Some(target) = short_form_of(context, annotations, sentence, first.start, end) {
+        push_copy(context, sentence, first.start, end, target, true, annotations);
+        return;
+    }
+    if let Some((target, alias)) = known_name(annotations, name) {
+        push_copy(context, sentence, first.start, end, target, alias, annotations);
+        return;
+    }
+    // "Pine Hollow Fire", "Hurricane Ida": a named disaster.
+    if let Some(event_end) = disaster_name_end(context, tokens, run, end) {
+        let class_iri = format!("{}Disaster", ng::NS);
+        push_name(
+            context,
+            sentence,
+            first.start,
+            event_end,
+            Tag::Evt,
+            "Disaster",
+            &class_iri,
+            annotations,
+        );
+        return;
+    }
     if let Some(class) = head
         && (run.len() > 1 || !first.initial)
     {
@@ -1103,6 +1160,11 @@ fn classify_run(
     // place; "its Andalus radio station": before a media noun, an organisation.
     if let Some((kind, facility_end)) = noun_after(context, tokens, end) {
         let name_end = if matches!(kind, NounAfter::Facility) { facility_end } else { end };
+        // "the GK Stahlwerk union": an all-capital word right before the name belongs to it.
+        let first = match kind {
+            NounAfter::Media => acronym_before(article, annotations, sentence, tokens, first),
+            _ => first,
+        };
         let (tag, class, class_iri) = match kind {
             NounAfter::Facility => (Tag::Fac, "Facility", ng::FACILITY),
             NounAfter::Place => (Tag::Gpe, "Place", schema::PLACE),
@@ -1214,6 +1276,14 @@ fn classify_run(
         push_kind(context, sentence, first.start, end, Kind::Person, annotations);
         return;
     }
+    // "an analyst at Halvorsen Privatbank in Munich", "Jane Doe of Castlegate Partners": an
+    // employer, even where "at … in CITY" sounds like a place.
+    if employer_after_job(context, annotations, sentence, tokens, position, words)
+        || company_after_shares(tokens, position)
+    {
+        push_kind(context, sentence, first.start, end, Kind::Organization, annotations);
+        return;
+    }
     let preposition = previous.map(|token| token.text.to_lowercase());
     // "near the Red Fort": a name of several words after a preposition and "the".
     let before_the = position.checked_sub(2).and_then(|p| tokens.get(p)).map(|token| token.text);
@@ -1260,9 +1330,59 @@ fn classify_run(
         push_kind(context, sentence, first.start, end, Kind::Organization, annotations);
         return;
     }
+    rescue_unknown(context, sentence, run, first.start, end, annotations);
+}
+
+/// The last chances of an unknown name before it is left out: a frame, an apposition, a
+/// coordination or an acronym that tells what it is. Otherwise a diagnostic.
+fn rescue_unknown(
+    context: &Context<'_>,
+    sentence: &Sentence,
+    run: &[Token<'_>],
+    start: usize,
+    end: usize,
+    annotations: &mut Annotations,
+) {
+    let article = context.article;
+    let name = &article.text[start..end];
+    let rest = article.text.get(end..sentence.span.end).unwrap_or("");
+    let initial = run.first().is_some_and(|first| first.initial);
+    // "Soldiers seized …": a common noun of the lexicon that starts a sentence is no name.
+    let common_noun = run.len() == 1 && initial && {
+        let lower = crate::lexicon::lowercase(name);
+        context.lexicon.noun(&lower).is_some() || context.lexicon.title(&lower).is_some()
+    };
+    if common_noun {
+        return;
+    }
+    // "a spokesman for the health ministry, Amadou Diallo, said".
+    if run.len() <= 3 && titled_speaker(context, annotations, sentence, start, rest) {
+        push_kind(context, sentence, start, end, Kind::Person, annotations);
+        return;
+    }
+    // "Varnholt Holding, the investment vehicle of …"; "Eastern Valley Gas and Light
+    // (EVGL)".
+    let spelled = acronym_after(rest).is_some_and(|acronym| acronym_fits(name, acronym));
+    if (!initial || run.len() > 1) && (organisation_apposition(context.lexicon, rest) || spelled) {
+        push_kind(context, sentence, start, end, Kind::Organization, annotations);
+        return;
+    }
+    // "in the Zandrovo area": a name before "area" after "the" is a place.
+    if rest.starts_with(" area")
+        && !rest[" area".len()..].starts_with(|c: char| c.is_alphanumeric())
+        && article.text.get(..start).is_some_and(|before| before.ends_with("the "))
+    {
+        push_kind(context, sentence, start, end, Kind::Place, annotations);
+        return;
+    }
+    // "Volkswagen and Daimler", "from Fresno, Darnell Flats and …".
+    if let Some(partner) = conjunct_partner(context, annotations, sentence, start, end) {
+        push_conjunct(context, sentence, start, end, partner, annotations);
+        return;
+    }
     annotations.diagnostics.push(crate::graph::Diagnostic {
         stage: "names",
-        span: Some(article.span(first.start, end)),
+        span: Some(article.span(start, end)),
         message: format!(
             "unknown name {name:?} left out: no lexicon entry and no context that tells what it is"
         ),
@@ -1594,6 +1714,15 @@ fn acronyms(
                 || (next.is_some_and(|next| {
                     next.is_lowercase_word() && !FUNCTION_WORDS.contains(next.text)
                 }) && after_next.is_some_and(|after| is_org_noun(after.text)));
+            // "Volkswagen and KLX": an acronym coordinated with a typed organisation or place.
+            if !org_context
+                && let Some(partner) =
+                    conjunct_partner(context, annotations, sentence, token.start, token.end)
+                && annotations.mentions.get(partner).is_some_and(|m| m.tag == Some(Tag::Org))
+            {
+                push_conjunct(context, sentence, token.start, token.end, partner, annotations);
+                continue;
+            }
             if org_context {
                 let index = push_kind(
                     context,
@@ -1844,6 +1973,660 @@ pub(crate) fn local_name(iri: &str) -> &str {
     iri.rsplit(['#', '/']).next().unwrap_or(iri)
 }
 
+// Unknown names: what the rest of the document, the coordination, an apposition or a frame
+// around a name tells about it, before it is left out.
+
+/// The class named by an organisation word that a following "of" phrase or a preceding
+/// policy word turns from a facility into an organisation: "Horn Policy Centre", "Centre for
+/// Strategic Studies" are think tanks, not buildings.
+fn research_center<'a>(run: &[Token<'_>]) -> Option<&'a &'static str> {
+    static ORGANIZATION: &str = "Organization";
+    let last = run.last()?;
+    if !matches!(last.text, "Center" | "Centre") || run.len() < 2 {
+        return None;
+    }
+    run.iter()
+        .any(|token| {
+            matches!(
+                token.text,
+                "Policy"
+                    | "Research"
+                    | "Studies"
+                    | "Study"
+                    | "Strategic"
+                    | "Analysis"
+                    | "Rights"
+                    | "Justice"
+                    | "Legal"
+                    | "Monitoring"
+                    | "Documentation"
+                    | "Information"
+                    | "Peace"
+                    | "Democracy"
+                    | "Development"
+                    | "Progress"
+                    | "Economic"
+                    | "Security"
+            )
+        })
+        .then_some(&ORGANIZATION)
+}
+
+/// Whether a capitalised word is the plural of a title ("Chad Doctors' Union", "Journalists'
+/// Syndicate").
+fn is_title_plural(lexicon: &Lexicon, word: &str) -> bool {
+    let lower = crate::lexicon::lowercase(word);
+    lower.ends_with('s') && lexicon.title(&lower).is_some()
+}
+
+/// `first`, or the all-capital word (two to four letters, no mention) one space before it,
+/// which then begins the name ("GK Stahlwerk").
+fn acronym_before<'t>(
+    article: &crate::Article,
+    annotations: &Annotations,
+    sentence: &Sentence,
+    tokens: &'t [Token<'t>],
+    first: &'t Token<'t>,
+) -> &'t Token<'t> {
+    let Some(position) = tokens.iter().position(|token| token.start == first.start) else {
+        return first;
+    };
+    let Some(before) = position.checked_sub(1).and_then(|p| tokens.get(p)) else { return first };
+    let acronym = (2..=4).contains(&before.text.len())
+        && before.text.chars().all(|c| c.is_ascii_uppercase())
+        && article.text.get(before.end..first.start) == Some(" ")
+        && !annotations.overlaps(sentence.index, before.start, before.end);
+    if acronym {
+        before
+    } else {
+        first
+    }
+}
+
+/// Whether `word` is an ordinal written in digits ("7th", "1st", "82nd").
+fn is_digit_ordinal(word: &str) -> bool {
+    let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && matches!(&word[digits..], "st" | "nd" | "rd" | "th")
+}
+
+/// The ordinal right before a name with a military or court unit word ("3rd Armoured
+/// Division", "9th Circuit", "101st Airborne Division"), which begins that name.
+fn ordinal_before<'t>(
+    article: &crate::Article,
+    tokens: &'t [Token<'t>],
+    first: &Token<'_>,
+    run: &[Token<'_>],
+) -> Option<&'t Token<'t>> {
+    // The unit word ends the name or comes before its first connector ("1st Brigade of …").
+    let unit = |token: &Token<'_>| {
+        matches!(
+            strip_possessive(token.text),
+            "Division"
+                | "Brigade"
+                | "Battalion"
+                | "Regiment"
+                | "Circuit"
+                | "Fleet"
+                | "Corps"
+                | "Army"
+        )
+    };
+    let before_connector = run.iter().take_while(|token| !token.is_lowercase_word()).last();
+    if !(run.last().is_some_and(unit) || before_connector.is_some_and(unit)) {
+        return None;
+    }
+    let position = tokens.iter().position(|token| token.start == first.start)?;
+    let ordinal = tokens.get(position.checked_sub(1)?)?;
+    (is_digit_ordinal(ordinal.text) && article.text.get(ordinal.end..first.start) == Some(" "))
+        .then_some(ordinal)
+}
+
+/// Words that, with a name after them ("Hurricane X"), name a natural disaster. A bare
+/// "Storm" is left out: it begins the names of things too ("Storm Shadow missiles"); "Tropical
+/// Storm X" is one.
+const DISASTER_FIRST_WORDS: [&str; 5] =
+    ["Hurricane", "Typhoon", "Cyclone", "Superstorm", "Tropical"];
+
+/// Where a named disaster ends: "Pine Hollow Fire", "the Dixie Complex fire" (with its
+/// lowercase "fire"), "Hurricane Ida", "Tropical Storm Alberto". `None` when the run is no
+/// such name. An organisation named like a fire that speaks or has staff ("Brant Fire said",
+/// "Brant Fire officials", "Brant Fire Chief …") and a thing named like a storm ("Storm Shadow
+/// missiles": a noun of the lexicon after it) are not disasters.
+fn disaster_name_end(
+    context: &Context<'_>,
+    tokens: &[Token<'_>],
+    run: &[Token<'_>],
+    end: usize,
+) -> Option<usize> {
+    let article = context.article;
+    let (first, last) = (run.first()?, run.last()?);
+    if run.len() < 2 {
+        return None;
+    }
+    let rest = article.text.get(end..).unwrap_or("");
+    let speaks = [" said", " says", " told", " spokes"].iter().any(|verb| rest.starts_with(verb));
+    let next = tokens.iter().find(|token| token.start >= end);
+    let noun_after = next.is_some_and(|next| {
+        article.text.get(end..next.start) == Some(" ")
+            && next.text != "fire"
+            && (context.lexicon.noun(&crate::lexicon::lowercase(next.text)).is_some_and(
+                |(noun, _)| {
+                    !matches!(
+                        noun.category,
+                        crate::lexicon::NounCategory::Toll | crate::lexicon::NounCategory::Event
+                    )
+                },
+            ) || context.lexicon.title_starts_with(next.text))
+    });
+    if speaks || noun_after {
+        return None;
+    }
+    if last.text == "Fire" && !run.iter().any(|token| NAME_HEADS.contains_key(token.text)) {
+        return Some(end);
+    }
+    if last.text == "Complex" {
+        let next = tokens.iter().find(|token| token.start >= end)?;
+        return (next.text == "fire" && article.text.get(end..next.start) == Some(" "))
+            .then_some(next.end);
+    }
+    let second = run.get(1)?;
+    let named = if first.text == "Tropical" {
+        second.text == "Storm" && run.len() >= 3
+    } else {
+        DISASTER_FIRST_WORDS.contains(&first.text)
+    };
+    named.then_some(end)
+}
+
+/// An earlier proper name of the document spelt exactly like `name` ("Acme Widgets won …"
+/// after "engineering group Acme Widgets"), or the full name whose parenthesised short form
+/// it is ("Val Water"): the mention to copy.
+fn known_name(annotations: &Annotations, name: &str) -> Option<(usize, bool)> {
+    if let Some(&target) = annotations.acronyms.get(name) {
+        return Some((target, true));
+    }
+    annotations
+        .mentions
+        .iter()
+        .enumerate()
+        .rev()
+        .take(KNOWN_NAME_WINDOW)
+        .find(|(_, mention)| {
+            mention.proper
+                && mention.text == name
+                && matches!(mention.tag, Some(Tag::Org | Tag::Gpe | Tag::Fac | Tag::Evt))
+        })
+        .map(|(index, _)| (index, false))
+}
+
+/// The full name that a name in parentheses right after it shortens: "California
+/// Department of Water and Power Works (Val Water)".
+fn short_form_of(
+    context: &Context<'_>,
+    annotations: &Annotations,
+    sentence: &Sentence,
+    start: usize,
+    end: usize,
+) -> Option<usize> {
+    let text = &context.article.text;
+    if !text.get(end..)?.starts_with(')') {
+        return None;
+    }
+    let before = text.get(..start)?.strip_suffix(" (")?;
+    let full = annotations.mention_at(sentence.index, before.len().checked_sub(1)?)?;
+    let mention = annotations.mentions.get(full)?;
+    (mention.span.end == before.len()
+        && mention.proper
+        && matches!(mention.tag, Some(Tag::Org | Tag::Fac | Tag::Evt | Tag::Law))
+        && mention.text.split(' ').count() > text.get(start..end)?.split(' ').count())
+    .then_some(full)
+}
+
+/// Pushes a mention at `start..end` that names what mention `target` names: a short form
+/// or a repetition.
+fn push_copy(
+    context: &Context<'_>,
+    sentence: &Sentence,
+    start: usize,
+    end: usize,
+    target: usize,
+    alias: bool,
+    annotations: &mut Annotations,
+) -> Option<usize> {
+    let full = annotations.mentions.get(target)?.clone();
+    let text = context.article.text.get(start..end)?.to_owned();
+    if alias {
+        annotations.acronyms.entry(text.clone()).or_insert(target);
+    }
+    Some(annotations.push(Mention {
+        sentence: sentence.index,
+        span: context.article.span(start, end),
+        tag: full.tag,
+        class: full.class.clone(),
+        class_iri: full.class_iri.clone(),
+        text,
+        entry: full.entry,
+        proper: true,
+        definite: true,
+        alias_of: alias.then_some(target),
+        ..Mention::default()
+    }))
+}
+
+/// The typed name coordinated with the name at `start..end`: "Volkswagen and KLX", "from
+/// Fresno, Darnell Flats and two villages", "Daimler, KLX and Volkswagen".
+/// Only organisations and places give their kind.
+fn conjunct_partner(
+    context: &Context<'_>,
+    annotations: &Annotations,
+    sentence: &Sentence,
+    start: usize,
+    end: usize,
+) -> Option<usize> {
+    let text = &context.article.text;
+    let before = text.get(sentence.span.start..start)?;
+    let after = text.get(end..sentence.span.end)?;
+    let typed = |index: usize| {
+        annotations.mentions.get(index).is_some_and(|mention| {
+            mention.proper
+                && !mention.inner
+                && matches!(mention.tag, Some(Tag::Org | Tag::Gpe))
+                && mention.alias_of.is_none()
+        })
+    };
+    // A comma joins only inside a list that goes on after the name ("Fresno, Darnell Flats
+    // and …"), not before an apposition ("the Old Bailey, London's criminal court").
+    // ("In Frankfurt, Kessler Brandt and Volkswagen said": an introductory place is no
+    // conjunct, nor is a partner of another kind than the next conjunct.)
+    let list_goes_on = after.starts_with(" and ") || after.starts_with(", ");
+    let next_tag = [" and ", ", "].iter().find_map(|connector| {
+        after.strip_prefix(connector)?;
+        let first = end + connector.len();
+        let index = annotations.mention_at(sentence.index, first)?;
+        annotations
+            .mentions
+            .get(index)
+            .filter(|mention| mention.span.start == first && mention.proper)?
+            .tag
+            .filter(|tag| matches!(tag, Tag::Per | Tag::Org | Tag::Gpe | Tag::Fac))
+    });
+    let left = [" and ", ", ", " & "].iter().find_map(|connector| {
+        if *connector == ", " && !list_goes_on {
+            return None;
+        }
+        let stem = before.strip_suffix(connector)?;
+        let last = sentence.span.start + stem.len();
+        let index = annotations.mention_at(sentence.index, last.checked_sub(1)?)?;
+        let partner = annotations.mentions.get(index)?;
+        let introductory = *connector == ", "
+            && text.get(sentence.span.start..partner.span.start).is_some_and(|opening| {
+                matches!(opening.trim_end(), "In" | "At" | "From" | "Near" | "Outside" | "Inside")
+            });
+        let other_kind = *connector == ", " && next_tag.is_some_and(|tag| Some(tag) != partner.tag);
+        (partner.span.end == last && typed(index) && !introductory && !other_kind).then_some(index)
+    });
+    left.or_else(|| {
+        [" and ", " & "].iter().find_map(|connector| {
+            after.strip_prefix(connector)?;
+            let first = end + connector.len();
+            let index = annotations.mention_at(sentence.index, first)?;
+            (annotations.mentions.get(index)?.span.start == first && typed(index)).then_some(index)
+        })
+    })
+}
+
+/// Pushes the name at `start..end` as a conjunct of mention `partner`: an organisation of
+/// its class, or a place.
+fn push_conjunct(
+    context: &Context<'_>,
+    sentence: &Sentence,
+    start: usize,
+    end: usize,
+    partner: usize,
+    annotations: &mut Annotations,
+) -> Option<usize> {
+    let partner = annotations.mentions.get(partner)?;
+    if partner.tag == Some(Tag::Gpe) {
+        return Some(push_kind(context, sentence, start, end, Kind::Place, annotations));
+    }
+    let (class, class_iri) = (partner.class.to_string(), partner.class_iri.to_string());
+    Some(push_name(context, sentence, start, end, Tag::Org, &class, &class_iri, annotations))
+}
+
+/// Whether an apposition after the name describes an organisation: "NAME, the investment
+/// vehicle of …", "NAME, a Munich-based lender, …". The apposition's head noun (its last
+/// word before "of", a comma, a relative pronoun or the end) must be an organisation noun.
+fn organisation_apposition(lexicon: &Lexicon, rest: &str) -> bool {
+    let Some(apposition) = [", the ", ", a ", ", an "].iter().find_map(|p| rest.strip_prefix(p))
+    else {
+        return false;
+    };
+    let phrase_end = apposition
+        .find([',', '.', ';', '('])
+        .into_iter()
+        .chain(
+            [" of ", " that ", " which ", " based ", " in ", " with ", " owned "]
+                .iter()
+                .filter_map(|word| apposition.find(word)),
+        )
+        .min()
+        .unwrap_or(apposition.len());
+    let words: Vec<&str> = apposition[..phrase_end].split(' ').collect();
+    if words.len() > 4 || words.iter().any(|word| word.chars().any(char::is_uppercase)) {
+        return false;
+    }
+    let Some(head) = words.last() else { return false };
+    is_org_noun(head)
+        || matches!(
+            *head,
+            "vehicle"
+                | "subsidiary"
+                | "unit"
+                | "arm"
+                | "lender"
+                | "insurer"
+                | "maker"
+                | "manufacturer"
+                | "producer"
+                | "supplier"
+                | "retailer"
+                | "carrier"
+                | "operator"
+                | "conglomerate"
+                | "union"
+                | "fund"
+                | "investor"
+                | "consultancy"
+                | "startup"
+                | "company"
+        )
+        || lexicon.noun(head).is_some_and(|(noun, plural)| {
+            !plural && noun.category == crate::lexicon::NounCategory::Org
+        })
+}
+
+/// Whether the name is the one of a person in a "TITLE for ORG, NAME, said" frame: "a
+/// spokesman for the health ministry, Amadou Diallo, said" (a title earlier in the clause,
+/// then "for", "of" or "at", the name between commas, then a speech verb).
+fn titled_speaker(
+    context: &Context<'_>,
+    annotations: &Annotations,
+    sentence: &Sentence,
+    start: usize,
+    rest: &str,
+) -> bool {
+    let text = &context.article.text;
+    let says = [", said", ", told", ", says", ", added"].iter().any(|verb| rest.starts_with(verb));
+    if !says || !text.get(..start).is_some_and(|before| before.ends_with(", ")) {
+        return false;
+    }
+    annotations
+        .by_sentence
+        .get(sentence.index)
+        .into_iter()
+        .flatten()
+        .filter_map(|&index| annotations.mentions.get(index))
+        .any(|mention| {
+            mention.tag == Some(Tag::Ttl)
+                && mention.span.end < start
+                && text.get(mention.span.end..start).is_some_and(|between| {
+                    between.len() <= 80
+                        && [" for ", " of ", " at ", " with "]
+                            .iter()
+                            .any(|word| between.starts_with(word))
+                        && !between.contains(['"', ';', '“', '”'])
+                        && between.matches(", ").count() == 1
+                })
+        })
+}
+
+/// Whether the name is the employer in "an analyst at NAME", "economist with NAME",
+/// "Jane Doe of NAME": after a job word (a title of `titles.tsv` or a people noun of
+/// `nouns.tsv`) or a person's name, and "at", "with" or "of".
+fn employer_after_job(
+    context: &Context<'_>,
+    annotations: &Annotations,
+    sentence: &Sentence,
+    tokens: &[Token<'_>],
+    position: usize,
+    words: usize,
+) -> bool {
+    let (Some(preposition), Some(job)) = (
+        position.checked_sub(1).and_then(|p| tokens.get(p)),
+        position.checked_sub(2).and_then(|p| tokens.get(p)),
+    ) else {
+        return false;
+    };
+    if !matches!(preposition.text, "at" | "with" | "of") {
+        return false;
+    }
+    let lexicon = context.lexicon;
+    // ("Analysts at …" starts a sentence.)
+    let job_text = crate::lexicon::lowercase(job.text);
+    let lowercase = job.is_lowercase_word() || (job.initial && job.is_capitalized());
+    let title = lowercase && lexicon.title(&job_text).is_some();
+    let job_word = lowercase
+        && preposition.text != "of"
+        && (title
+            || lexicon.noun(&job_text).is_some_and(|(noun, plural)| {
+                !plural && noun.category == crate::lexicon::NounCategory::People
+            }));
+    let person = annotations
+        .mention_at(sentence.index, job.start)
+        .and_then(|index| annotations.mentions.get(index))
+        .is_some_and(|mention| mention.tag == Some(Tag::Per) && mention.span.end == job.end);
+    // One word is enough after a title and "at" or "with" ("an analyst at Jefferies").
+    (words > 1 && (job_word || person)) || (title && preposition.text != "of")
+}
+
+/// Whether the name is a company's in "shares in NAME", "shares of NAME", "stake in NAME".
+fn company_after_shares(tokens: &[Token<'_>], position: usize) -> bool {
+    let (Some(preposition), Some(noun)) = (
+        position.checked_sub(1).and_then(|p| tokens.get(p)),
+        position.checked_sub(2).and_then(|p| tokens.get(p)),
+    ) else {
+        return false;
+    };
+    matches!(preposition.text, "in" | "of")
+        && matches!(
+            &*crate::lexicon::lowercase(noun.text),
+            "shares" | "stake" | "stock" | "bonds" | "stakes"
+        )
+}
+
+/// The letters of a parenthesised acronym right after `rest`'s start (" (EVGL)"), if any.
+fn acronym_after(rest: &str) -> Option<&str> {
+    let (acronym, _) = rest.strip_prefix(" (")?.split_once(')')?;
+    ((2..=8).contains(&acronym.len()) && acronym.chars().all(|c| c.is_ascii_uppercase()))
+        .then_some(acronym)
+}
+
+/// Whether an acronym spells the initials of a name's capitalised words, with or without
+/// those of its function words ("Eastern Valley Gas and Light" — EVGL, "Defence and Security
+/// Council" — DSC).
+fn acronym_fits(name: &str, acronym: &str) -> bool {
+    let initials = |all: bool| -> String {
+        name.split([' ', '-'])
+            .filter(|word| all || word.chars().next().is_some_and(char::is_uppercase))
+            .filter_map(|word| word.chars().next())
+            .map(|c| c.to_ascii_uppercase())
+            .filter(|c| *c != '&' || all)
+            .collect()
+    };
+    initials(false) == acronym || initials(true) == acronym
+}
+
+/// Whether an organisation name of the lexicon found at `start` is only the tail of a longer
+/// name joined by "and" or "of" ("Defence and Security Council" is not the UN's "Security
+/// Council"): a capitalised word that is no mention, then the connector, right before it.
+fn tail_of_longer_name(
+    context: &Context<'_>,
+    annotations: &Annotations,
+    sentence: &Sentence,
+    tokens: &[Token<'_>],
+    name: &str,
+    start: usize,
+) -> bool {
+    let article = context.article;
+    if name.split(' ').count() < 2 {
+        return false;
+    }
+    let Some(position) = tokens.iter().position(|token| token.start == start) else {
+        return false;
+    };
+    let (Some(connector), Some(word)) = (
+        position.checked_sub(1).and_then(|p| tokens.get(p)),
+        position.checked_sub(2).and_then(|p| tokens.get(p)),
+    ) else {
+        return false;
+    };
+    // A name with a determiner, a possessive or an acronym before it ("the Defence and Security
+    // Council", "the bloc's Defence and …", "AU Defence and …"), not a person's name ("Guterres and Security Council members").
+    let determined = position.checked_sub(3).and_then(|p| tokens.get(p)).is_some_and(|before| {
+        matches!(
+            &*crate::lexicon::lowercase(before.text),
+            "the" | "its" | "their" | "his" | "her" | "our"
+        ) || is_possessive(before.text)
+            || (before.text.len() >= 2 && before.text.chars().all(|c| c.is_ascii_uppercase()))
+    });
+    determined
+        && matches!(connector.text, "and" | "&")
+        && article.text.get(word.end..connector.start) == Some(" ")
+        && article.text.get(connector.end..start) == Some(" ")
+        && is_name_token(word)
+        && !word.initial
+        && !FUNCTION_WORDS.contains(&*crate::lexicon::lowercase(word.text))
+        && context.lexicon.demonym(word.text).is_none()
+        && !annotations.overlaps(sentence.index, word.start, word.end)
+}
+
+/// The top-level name mentions of a sentence in text order (mentions are pushed stage by
+/// stage, not in text order).
+fn mentions_in_order(annotations: &Annotations, sentence: &Sentence) -> Vec<usize> {
+    let mut mentions: Vec<usize> = annotations
+        .by_sentence
+        .get(sentence.index)
+        .into_iter()
+        .flatten()
+        .copied()
+        .filter(|&index| {
+            annotations.mentions.get(index).is_some_and(|mention| {
+                !mention.inner && matches!(mention.tag, Some(Tag::Gpe | Tag::Org))
+            })
+        })
+        .collect();
+    mentions
+        .sort_by_key(|&index| annotations.mentions.get(index).map(|mention| mention.span.start));
+    mentions
+}
+
+/// "Oregon National Guard", "Ohio State Highway Patrol": a region's name right before a
+/// lexicon organisation, all words capitalised, is one name of a state body of the
+/// organisation's class; the two lexicon mentions give way to it.
+fn regional_organizations(
+    context: &Context<'_>,
+    sentence: &Sentence,
+    annotations: &mut Annotations,
+) {
+    let lexicon = context.lexicon;
+    let article = context.article;
+    let mentions = mentions_in_order(annotations, sentence);
+    for pair in mentions.windows(2) {
+        let (Some(&region), Some(&organization)) = (pair.first(), pair.get(1)) else { continue };
+        let (Some(first), Some(second)) =
+            (annotations.mentions.get(region), annotations.mentions.get(organization))
+        else {
+            continue;
+        };
+        let region_entry = first.entry.and_then(|entry| lexicon.entry(entry));
+        let organization_entry = second.entry.and_then(|entry| lexicon.entry(entry));
+        let (Some(region_entry), Some(organization_entry)) = (region_entry, organization_entry)
+        else {
+            continue;
+        };
+        let joined = region_entry.kind == EntryKind::Region
+            && organization_entry.kind == EntryKind::Organization
+            && first.tag == Some(Tag::Gpe)
+            && second.tag == Some(Tag::Org)
+            && article.text.get(first.span.end..second.span.start) == Some(" ")
+            && second.text.split(' ').count() > 1
+            && second
+                .text
+                .split(' ')
+                .all(|word| word.chars().next().is_some_and(char::is_uppercase));
+        if !joined {
+            continue;
+        }
+        let (start, end) = (first.span.start, second.span.end);
+        let (class, class_iri) = (second.class.clone(), second.class_iri.clone());
+        if let Some(mention) = annotations.mentions.get_mut(organization) {
+            mention.tag = None;
+            mention.inner = true;
+        }
+        if let Some(mention) = annotations.mentions.get_mut(region) {
+            mention.span = article.span(start, end);
+            mention.text = article.text[start..end].to_owned();
+            mention.tag = Some(Tag::Org);
+            mention.class = class;
+            mention.class_iri = class_iri;
+            mention.entry = None;
+        }
+    }
+}
+
+/// "Fresno and Tulare counties": two place names before "counties" are those counties
+/// ("Fresno County"), not the towns of those names.
+fn coordinated_regions(context: &Context<'_>, sentence: &Sentence, annotations: &mut Annotations) {
+    let article = context.article;
+    let mentions = mentions_in_order(annotations, sentence);
+    for pair in mentions.windows(2) {
+        let (Some(&left), Some(&right)) = (pair.first(), pair.get(1)) else { continue };
+        let (Some(first), Some(second)) =
+            (annotations.mentions.get(left), annotations.mentions.get(right))
+        else {
+            continue;
+        };
+        if first.tag != Some(Tag::Gpe)
+            || second.tag != Some(Tag::Gpe)
+            || article.text.get(first.span.end..second.span.start) != Some(" and ")
+        {
+            continue;
+        }
+        let rest = article.text.get(second.span.end..sentence.span.end).unwrap_or("");
+        // Only counties: "X County" is the region's name, where "the Dhamar and Ibb
+        // districts" are named "Dhamar" and "Ibb".
+        let kind = [(" counties", "County")]
+            .into_iter()
+            .find(|(plural, _)| {
+                rest.strip_prefix(plural)
+                    .is_some_and(|after| !after.starts_with(|c: char| c.is_alphanumeric()))
+            })
+            .map(|(_, kind)| kind);
+        let Some(kind) = kind else { continue };
+        // A region of the lexicon is already the region ("Kent and Essex counties").
+        let is_region = |index: usize| {
+            annotations
+                .mentions
+                .get(index)
+                .and_then(|mention| mention.entry)
+                .and_then(|entry| context.lexicon.entry(entry))
+                .is_some_and(|entry| entry.kind == EntryKind::Region)
+        };
+        let regions = [left, right].map(is_region);
+        for (index, is_region) in [left, right].into_iter().zip(regions) {
+            if !is_region
+                && let Some(mention) = annotations.mentions.get_mut(index)
+                && !mention.text.ends_with(kind)
+            {
+                mention.text = format!("{} {kind}", mention.text);
+                mention.class = "Place".into();
+                mention.class_iri = schema::PLACE.into();
+                mention.entry = None;
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::{run, Context, Tag};
@@ -1883,7 +2666,9 @@ mod tests {
             .filter(|mention| {
                 matches!(
                     mention.tag,
-                    Some(Tag::Per | Tag::Org | Tag::Gpe | Tag::Fac | Tag::Law | Tag::Ttl)
+                    Some(
+                        Tag::Per | Tag::Org | Tag::Gpe | Tag::Fac | Tag::Law | Tag::Evt | Tag::Ttl
+                    )
                 ) && (mention.proper || mention.tag == Some(Tag::Ttl))
             })
             .map(|mention| format!("{}/{}", mention.text, mention.tag().as_str()))
@@ -2052,6 +2837,131 @@ mod tests {
             ("General Lee surrendered.", &["General/TTL", "Lee/PER"], &["General Lee/ORG"]),
             ("Private Equity firms bought it.", &[], &["Equity/PER"]),
             ("Gen. Mills spoke to reporters.", &["Mills/PER"], &[]),
+        ];
+        assert_names(cases);
+    }
+
+    #[test]
+    fn unknown_names_by_what_surrounds_them() {
+        // (text, names that must be found, names that must not be).
+        let cases: &[(&str, &[&str], &[&str])] = &[
+            // A name found earlier in the document, at the start of a later sentence.
+            (
+                "A court fined engineering group Talvora Dynamik. Talvora Dynamik said it would appeal.",
+                &["Talvora Dynamik/ORG"],
+                &["Talvora Dynamik/PER"],
+            ),
+            // A parenthesised short form of any shape is an alias, also before a title.
+            (
+                "It was fought by the Valley Department of Water and Power Works (Val Water). Val Water said so. \"It is over,\" Val Water Chief Ana Ruiz said.",
+                &["Val Water/ORG", "Ana Ruiz/PER"],
+                &["Val Water/PER", "Water/PER"],
+            ),
+            // Named disasters; a fire department is no fire.
+            (
+                "The Pine Hollow Fire destroyed 40 homes. Hurricane Odessa made landfall. The Brixley Fire Department said so. Tropical Storm Alvina weakened.",
+                &["Pine Hollow Fire/EVT", "Hurricane Odessa/EVT", "Brixley Fire Department/ORG", "Tropical Storm Alvina/EVT"],
+                &["Brixley Fire/EVT", "Odessa/PER"],
+            ),
+            // Not disasters: a thing named like a storm, a fire service that speaks.
+            (
+                "Kyiv asked for Storm Shadow missiles. Brant Fire said the road was closed.",
+                &[],
+                &["Storm Shadow/EVT", "Brant Fire/EVT"],
+            ),
+            ("It was the worst since the Camp Fire in 2018.", &["Camp Fire/EVT"], &[]),
+            // Coordination with a typed name; a comma before an apposition is no list.
+            (
+                "It supplies carmakers including Volkswagen and Trevalo. Its clients include Volkswagen and KLX.",
+                &["Trevalo/ORG", "KLX/ORG"],
+                &[],
+            ),
+            (
+                "People were evacuated from Fresno, Darnell Flats and two villages.",
+                &["Darnell Flats/GPE"],
+                &[],
+            ),
+            ("Prosecutors told the Marrow Bench, London's oldest court, so.", &[], &["Marrow Bench/GPE"]),
+            // An apposition whose head is an organisation noun; one whose head is not.
+            (
+                "Holders include Varnholt Beteiligungen, the investment vehicle of the founding family.",
+                &["Varnholt Beteiligungen/ORG"],
+                &[],
+            ),
+            ("Kessler Brandt, the chief's adviser, left.", &[], &["Kessler Brandt/ORG"]),
+            // An introductory place is no conjunct; nor is a person's name a longer name's head.
+            ("In Frankfurt, Kessler Brandt and his wife left.", &[], &["Kessler Brandt/GPE"]),
+            (
+                "Reporters asked Guterres and Security Council members about it.",
+                &["entity UN Security Council/ORG"],
+                &["Guterres and Security Council/ORG"],
+            ),
+            // "TITLE for ORG, NAME, said".
+            (
+                "A spokesman for Chad's interior ministry, Idriss-Paul Kemba, said the officials were suspended.",
+                &["Idriss-Paul Kemba/PER"],
+                &[],
+            ),
+            // An employer after a job word or a person's name, not a place.
+            (
+                "\"It is fair,\" said Lena Vogt, an analyst at Halvorsen Privatbank in Munich.",
+                &["Halvorsen Privatbank/ORG"],
+                &["Halvorsen Privatbank/GPE"],
+            ),
+            (
+                "Another analyst, Omar Haddad of Castlegate Partners in London, disagreed.",
+                &["Castlegate Partners/ORG"],
+                &["Castlegate Partners/GPE"],
+            ),
+            // A policy centre is an organisation; a convention centre stays a building.
+            (
+                "That is according to the Nairobi-based Horn Policy Centre. They met at the Kasarani Convention Centre.",
+                &["Horn Policy Centre/ORG", "Kasarani Convention Centre/FAC"],
+                &["Horn Policy Centre/FAC"],
+            ),
+            (
+                "Analysts at Brunmark and Vessel raised targets. Shares in Talvex Holdings rose.",
+                &["Brunmark/ORG", "Vessel/ORG", "Talvex Holdings/ORG"],
+                &["Brunmark/GPE", "Talvex Holdings/GPE"],
+            ),
+            ("Cyclone Ebru killed 12 people. Typhoon fighter jets flew.", &["Cyclone Ebru/EVT"], &["Typhoon/EVT"]),
+            // An ordinal begins a military unit's name.
+            ("The army's 3rd Armoured Division moved in.", &["3rd Armoured Division/ORG"], &[]),
+            ("The 2nd Battalion of the Rifles was sent.", &["2nd Battalion of the Rifles/ORG"], &[]),
+            ("He came 3rd Monday in the Derby Cup.", &[], &["3rd Monday/ORG"]),
+            // "and" inside a name that a fitting acronym follows, or whose tail is a lexicon name.
+            (
+                "Eastern Valley Gas and Light (EVGL) cut power. Voltra Power and Light (XQ) did not.",
+                &["Eastern Valley Gas and Light/ORG", "EVGL/ORG"],
+                &["Voltra Power and Light/ORG"],
+            ),
+            (
+                "The bloc's Defence and Security Council met.",
+                &["Defence and Security Council/ORG"],
+                &["entity UN Security Council/ORG"],
+            ),
+            ("The Security Council met.", &["entity UN Security Council/ORG"], &[]),
+            // A region before a lexicon organisation, all capitalised, is one name.
+            (
+                "The Oregon National Guard deployed 300 soldiers.",
+                &["Oregon National Guard/ORG"],
+                &["National Guard/ORG", "Oregon/GPE"],
+            ),
+            // "X and Y counties".
+            (
+                "He declared an emergency in Fresno and Tulare counties.",
+                &["Fresno County/GPE", "Tulare County/GPE"],
+                &["Fresno/GPE"],
+            ),
+            // "the NAME union"; a title's plural possessive inside a name.
+            (
+                "The GK Stahlwerk union said it would strike. The Chad Doctors' Union said 12 died.",
+                &["GK Stahlwerk/ORG", "Chad Doctors' Union/ORG"],
+                &["Chad/GPE"],
+            ),
+            ("Bodies were found in the Zandrovo area.", &["Zandrovo/GPE"], &[]),
+            // A common noun that starts a sentence is no name.
+            ("Soldiers seized the airport.", &[], &["Soldiers/PER", "Soldiers/ORG", "Soldiers/GPE"]),
         ];
         assert_names(cases);
     }
