@@ -1162,7 +1162,9 @@ fn classify_run(
         let name_end = if matches!(kind, NounAfter::Facility) { facility_end } else { end };
         // "the GK Stahlwerk union": an all-capital word right before the name belongs to it.
         let first = match kind {
-            NounAfter::Media => acronym_before(article, annotations, sentence, tokens, first),
+            NounAfter::Media => {
+                acronym_before(context, annotations, sentence, tokens, first).unwrap_or(first)
+            }
             _ => first,
         };
         let (tag, class, class_iri) = match kind {
@@ -2017,30 +2019,6 @@ fn research_center<'a>(run: &[Token<'_>]) -> Option<&'a &'static str> {
 fn is_title_plural(lexicon: &Lexicon, word: &str) -> bool {
     let lower = crate::lexicon::lowercase(word);
     lower.ends_with('s') && lexicon.title(&lower).is_some()
-}
-
-/// `first`, or the all-capital word (two to four letters, no mention) one space before it,
-/// which then begins the name ("GK Stahlwerk").
-fn acronym_before<'t>(
-    article: &crate::Article,
-    annotations: &Annotations,
-    sentence: &Sentence,
-    tokens: &'t [Token<'t>],
-    first: &'t Token<'t>,
-) -> &'t Token<'t> {
-    let Some(position) = tokens.iter().position(|token| token.start == first.start) else {
-        return first;
-    };
-    let Some(before) = position.checked_sub(1).and_then(|p| tokens.get(p)) else { return first };
-    let acronym = (2..=4).contains(&before.text.len())
-        && before.text.chars().all(|c| c.is_ascii_uppercase())
-        && article.text.get(before.end..first.start) == Some(" ")
-        && !annotations.overlaps(sentence.index, before.start, before.end);
-    if acronym {
-        before
-    } else {
-        first
-    }
 }
 
 /// Whether `word` is an ordinal written in digits ("7th", "1st", "82nd").
