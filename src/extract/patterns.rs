@@ -960,11 +960,13 @@ fn apply_one(
             }
             let mut statement = Event::stated("Statement", matched);
             statement.add_role(ng::SPEAKER, claim.source.clone(), evidence.clone());
-            // "X and Y said": both say it.
-            if let Some(other) = find("source2")
-                && !vague_speaker(annotations, &other)
-            {
-                statement.add_role(ng::SPEAKER, other, evidence.clone());
+            // "X and Y said", "X, Y and Z issued a joint statement": each says it.
+            for name in ["source2", "source3"] {
+                if let Some(other) = find(name)
+                    && !vague_speaker(annotations, &other)
+                {
+                    statement.add_role(ng::SPEAKER, other, evidence.clone());
+                }
             }
             statement.add_role(
                 schema::TEXT,
