@@ -22,9 +22,11 @@ pub(crate) fn infer(context: &Context<'_>, annotations: &mut Annotations) {
     settlements(annotations);
     merge_statements(annotations);
     statements(annotations);
-    reactions_in_statements(annotations);
     agreements_to_act(annotations);
     concessions(annotations);
+    // After concessions, which give a reaction with no subject the story's election: a
+    // sanction's reason is not stated.
+    reactions_in_statements(annotations);
     one_court(annotations);
     investigations(context, annotations);
     sentence_dates(context, annotations);
@@ -753,23 +755,45 @@ fn reactions_in_statements(annotations: &mut Annotations) {
         if !statement.has_class("Statement") || statement.role(ng::REACTS_TO).is_some() {
             continue;
         }
-        let texts = statement.roles.iter().filter(|role| role.predicate == schema::TEXT);
-        let class = texts.filter_map(|role| match &role.arg {
-            Arg::Literal(Literal::Text(text)) => Some((text.to_lowercase(), role)),
-            _ => None,
-        });
+        let texts: Vec<(String, &super::facts::Role)> = statement
+            .roles
+            .iter()
+            .filter(|role| role.predicate == schema::TEXT)
+            .filter_map(|role| match &role.arg {
+                Arg::Literal(Literal::Text(text)) => Some((text.to_lowercase(), role)),
+                _ => None,
+            })
+            .collect();
         let mut found: Option<(&str, &super::facts::Role)> = None;
-        'texts: for (text, role) in class {
+        'texts: for (text, role) in &texts {
             for verb in VERBS {
                 let Some(at) = text.find(verb) else { continue };
                 let object = text[at + verb.len()..].trim_start_matches("the ");
                 for (noun, class) in NOUNS {
                     if object.starts_with(noun) {
-                        found = Some((class, role));
+                        found = Some((class, *role));
                         break 'texts;
                     }
                 }
             }
+        }
+        let mut reaction = Event {
+            classes: vec!["Reaction".to_owned()],
+            sentence: statement.sentence,
+            anchor: statement.anchor,
+            anchor_char: statement.anchor_char,
+            from_verb: true,
+            ..Event::default()
+        };
+        // "The African Union said it had suspended Sudan": a sanction the speaker announces
+        // is the speaker's reaction (to what, the words do not say).
+        if found.is_none() {
+            let sanction = texts.iter().find(|(text, _)| announces_sanction(text));
+            if let (Some((_, role)), Some(speaker)) = (sanction, statement.role(ng::SPEAKER)) {
+                reaction.add_role(ng::AGENT, speaker.clone(), role.evidence.clone());
+                reactions.push(reaction);
+            }
+            continue;
         }
         let Some((class, role)) = found else { continue };
         let target =
@@ -779,18 +803,37 @@ fn reactions_in_statements(annotations: &mut Annotations) {
                 })
             });
         let Some(target) = target else { continue };
-        let mut reaction = Event {
-            classes: vec!["Reaction".to_owned()],
-            sentence: statement.sentence,
-            anchor: statement.anchor,
-            anchor_char: statement.anchor_char,
-            from_verb: true,
-            ..Event::default()
-        };
         reaction.add_role(ng::REACTS_TO, Arg::Event(target), role.evidence.clone());
         reactions.push(reaction);
     }
     annotations.facts.events.extend(reactions);
+}
+
+/// Whether reported words, lowercased, begin with the speaker's sanction: "it had suspended
+/// Sudan from …", "they would impose sanctions on …", "recalled its ambassador".
+fn announces_sanction(text: &str) -> bool {
+    const SUBJECTS: [&str; 5] = ["it ", "they ", "we ", "he ", "she "];
+    const AUXILIARIES: [&str; 5] = ["had ", "has ", "have ", "would ", "will "];
+    const SANCTIONS: [&str; 12] = [
+        "suspended ",
+        "suspend ",
+        "expelled ",
+        "expel ",
+        "imposed sanctions",
+        "impose sanctions",
+        "recalled its ambassador",
+        "recall its ambassador",
+        "cut ties",
+        "severed ties",
+        "sever ties",
+        "froze ",
+    ];
+    let Some(rest) = SUBJECTS.iter().find_map(|subject| text.strip_prefix(subject)) else {
+        return false;
+    };
+    let rest = AUXILIARIES.iter().find_map(|aux| rest.strip_prefix(aux)).unwrap_or(rest);
+    let rest = rest.strip_prefix("also ").unwrap_or(rest);
+    SANCTIONS.iter().any(|sanction| rest.starts_with(sanction))
 }
 
 /// A trial or sentencing with no court named, in a story that names one court, took place in

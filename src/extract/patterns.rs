@@ -1683,6 +1683,16 @@ mod tests {
                 &["event:Reaction — reactsTo — event:Arrest"],
             ),
             (
+                "The European Union said it had suspended Mali from its trade programme.",
+                &["event:Reaction — agent — European Union"],
+                &[],
+            ),
+            (
+                "The European Union said it had suspected fraud.",
+                &[],
+                &["event:Reaction — agent — European Union"],
+            ),
+            (
                 "The prime minister ordered an investigation into Volkswagen's accounts.",
                 &["event:Investigation — concerns — Volkswagen"],
                 &[],
