@@ -1643,9 +1643,9 @@ mod tests {
                 &[],
             ),
             (
-                "Last month John Smith accused the board of hiding losses.",
+                "Last month John Smith accused the board of hiding losses and ordered an investigation into the bank.",
                 &["event:Statement — speaker — John Smith"],
-                &[],
+                &["event:Statement — about — event:Investigation"],
             ),
             (
                 "The floods have killed 12 people, according to the Nairobi-based World Food Programme.",
