@@ -1683,6 +1683,11 @@ mod tests {
                 &["event:Reaction — reactsTo — event:Arrest"],
             ),
             (
+                "Police detained Kenya's former finance minister Amina Otieno on Monday.",
+                &["event:Arrest — target — Amina Otieno"],
+                &[],
+            ),
+            (
                 "The European Union said it had suspended Mali from its trade programme.",
                 &["event:Reaction — agent — European Union"],
                 &[],
