@@ -528,6 +528,14 @@ impl<'a> Builder<'a, '_> {
             Arg::Quantity(mention) => {
                 // A quantity in a role that takes people ("brought by more than 400 Russians")
                 // stands for a group of that size.
+                // A counted noun that names a group ("Thousands of protesters blocked roads")
+                // is that group, the one its other mentions name.
+                if role == "agent"
+                    && let Some(group) = self.counted_group(*mention)
+                {
+                    self.quantity_groups.insert(*mention, group);
+                    return Some(group);
+                }
                 if matches!(role, "plaintiff" | "agent" | "speaker") {
                     return self.quantity_group(*mention);
                 }
@@ -625,41 +633,48 @@ impl<'a> Builder<'a, '_> {
     /// Groups named only with a count ("47 hostages", "around 3,500 soldiers"): the counted
     /// noun names a group, the same group as the article's other mentions of that noun.
     fn counted_groups(&mut self) {
-        for (mention_index, mention) in self.annotations.mentions.iter().enumerate() {
-            let Some(quantity) = mention.quantity.as_ref() else { continue };
-            let (Some(unit), Some(category)) = (&quantity.unit, quantity.unit_category) else {
-                continue;
-            };
-            if mention.tag() != Tag::Qty
-                || !is_group_category(category)
-                || is_generic_group(unit)
-                || self.quantity_groups.contains_key(&mention_index)
-            {
+        for mention_index in 0..self.annotations.mentions.len() {
+            if self.quantity_groups.contains_key(&mention_index) {
                 continue;
             }
-            let described = self.annotations.entities.iter().position(|entity| {
-                is_described_group(entity) && group_label(&entity.label).eq_ignore_ascii_case(unit)
-            });
-            let group = match described.and_then(|entity| self.entity(entity)) {
-                Some(node) => node,
-                None => {
-                    let iri = self.doc_iri(&slug(unit));
-                    match self.graph.node_by_iri(&iri) {
-                        Some(node) => node,
-                        None => {
-                            let mut node = Node::new(iri, NodeKind::Entity, unit.clone())
-                                .with_class(ng::PERSON_GROUP);
-                            node.names.push(unit.clone());
-                            let node = self.graph.add_node(node);
-                            self.entities.insert(usize::MAX - mention_index, node);
-                            node
-                        }
+            self.counted_group(mention_index);
+        }
+    }
+
+    /// The group a counted mention names by its noun ("Thousands of protesters": the
+    /// protesters), linked to its count; none for a count of people in general.
+    fn counted_group(&mut self, mention_index: usize) -> Option<NodeIndex> {
+        let mention = self.annotations.mentions.get(mention_index)?;
+        let quantity = mention.quantity.as_ref()?;
+        let (Some(unit), Some(category)) = (&quantity.unit, quantity.unit_category) else {
+            return None;
+        };
+        if mention.tag() != Tag::Qty || !is_group_category(category) || is_generic_group(unit) {
+            return None;
+        }
+        let described = self.annotations.entities.iter().position(|entity| {
+            is_described_group(entity) && group_label(&entity.label).eq_ignore_ascii_case(unit)
+        });
+        let group = match described.and_then(|entity| self.entity(entity)) {
+            Some(node) => node,
+            None => {
+                let iri = self.doc_iri(&slug(unit));
+                match self.graph.node_by_iri(&iri) {
+                    Some(node) => node,
+                    None => {
+                        let mut node = Node::new(iri, NodeKind::Entity, unit.clone())
+                            .with_class(ng::PERSON_GROUP);
+                        node.names.push(unit.clone());
+                        let node = self.graph.add_node(node);
+                        self.entities.insert(usize::MAX - mention_index, node);
+                        node
                     }
                 }
-            };
-            self.graph.add_name(group, &mention.text);
-            self.link_counted_group(mention_index, group);
-        }
+            }
+        };
+        self.graph.add_name(group, &mention.text);
+        self.link_counted_group(mention_index, group);
+        Some(group)
     }
 
     /// What a counted mention ("more than 400 Russians") says of its group: the nationality
@@ -685,7 +700,11 @@ impl<'a> Builder<'a, '_> {
         // grows.
         let annotations: &'a Annotations = self.annotations;
         let Some(event) = annotations.facts.events.get(event_index) else { return };
-        if event.merged_into.is_some() {
+        // Merged events are their target's node; an event inference emptied (a toll with no
+        // incident) is none.
+        if event.merged_into.is_some()
+            || (event.classes.is_empty() && event.roles.is_empty() && event.entity.is_none())
+        {
             return;
         }
         let Some(node) = self.event(event_index) else { return };

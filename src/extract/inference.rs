@@ -17,14 +17,18 @@ pub(crate) fn infer(context: &Context<'_>, annotations: &mut Annotations) {
     merge_rulings(annotations);
     attach_claims(annotations);
     court_findings(annotations);
+    defendants(annotations);
     findings_concern_sentence_events(annotations);
     settlements(annotations);
     merge_statements(annotations);
     statements(annotations);
     agreements_to_act(annotations);
     concessions(annotations);
+    // After concessions, which give a reaction with no subject the story's election: a
+    // sanction's reason is not stated.
+    reactions_in_statements(annotations);
     one_court(annotations);
-    investigations(annotations);
+    investigations(context, annotations);
     sentence_dates(context, annotations);
     named_events(context, annotations);
     places_as_events(annotations);
@@ -156,12 +160,13 @@ fn merge_incidents(annotations: &mut Annotations, article_year: Option<i16>) {
         })
     });
     let Some(main) = main_found else {
-        // Placeholders with no incident to join become plain events.
+        // A toll with no incident to join says nothing about any event we know: an untyped
+        // event holding it would be a guess, so the placeholder is dropped (its quantities
+        // stay quantities).
         for event in &mut annotations.facts.events {
-            for class in &mut event.classes {
-                if class == "@incident" {
-                    *class = "Event".to_owned();
-                }
+            if event.has_class("@incident") {
+                event.classes.clear();
+                event.roles.clear();
             }
         }
         return;
@@ -632,6 +637,205 @@ fn concessions(annotations: &mut Annotations) {
     }
 }
 
+/// "The court sentenced the former chief executive of X to four years. It found NAME guilty":
+/// in a story of one ruling against people, a sentencing that names no one sentenced them; a
+/// trial that names no defendant tried them and everyone sentenced; the prosecution's case
+/// (one with a plaintiff) is against them.
+fn defendants(annotations: &mut Annotations) {
+    let is_person = |annotations: &Annotations, entity: usize| {
+        annotations.entities.get(entity).is_some_and(|e| e.class == "Person")
+    };
+    let rulings: Vec<usize> =
+        live(annotations)
+            .into_iter()
+            .filter(|&index| {
+                annotations.facts.events.get(index).is_some_and(|event| {
+                    event.has_class("Ruling") && event.role(ng::AGAINST).is_some()
+                })
+            })
+            .collect();
+    let [ruling] = rulings.as_slice() else { return };
+    let Some(ruling_event) = annotations.facts.events.get(*ruling) else { return };
+    let mut against: Vec<(usize, Option<crate::graph::Evidence>)> = Vec::new();
+    for role in &ruling_event.roles {
+        if role.predicate == ng::AGAINST
+            && let Arg::Entity(entity) = role.arg
+            && is_person(annotations, entity)
+            && !against.iter().any(|(other, _)| *other == entity)
+        {
+            against.push((entity, role.evidence.clone()));
+        }
+    }
+    // A verdict and its sentence are given together: a ruling with no date of its own has the
+    // date of the sentencing by the same court.
+    let court = entity_of(ruling_event.role(ng::AGENT));
+    let ruling_dated = ruling_event.role(ng::DATE).is_some();
+    let [(defendant, evidence)] = against.as_slice() else { return };
+    let (defendant, evidence) = (*defendant, evidence.clone());
+    if !ruling_dated && court.is_some() {
+        let date = live(annotations).into_iter().find_map(|index| {
+            let event = annotations.facts.events.get(index)?;
+            if !event.has_class("Sentencing") || entity_of(event.role(ng::AGENT)) != court {
+                return None;
+            }
+            event.roles.iter().find(|role| role.predicate == ng::DATE).cloned()
+        });
+        if let (Some(date), Some(target)) = (date, annotations.facts.events.get_mut(*ruling)) {
+            target.add_role(ng::DATE, date.arg, date.evidence);
+        }
+    }
+    let mut sentenced: Vec<(usize, Option<crate::graph::Evidence>)> =
+        vec![(defendant, evidence.clone())];
+    for index in live(annotations) {
+        let Some(event) = annotations.facts.events.get_mut(index) else { continue };
+        if !event.has_class("Sentencing") {
+            continue;
+        }
+        if event.role(ng::TARGET).is_none() {
+            event.add_role(ng::TARGET, Arg::Entity(defendant), evidence.clone());
+        }
+        for role in &event.roles {
+            if role.predicate == ng::TARGET
+                && let Arg::Entity(entity) = role.arg
+                && !sentenced.iter().any(|(other, _)| *other == entity)
+            {
+                sentenced.push((entity, role.evidence.clone()));
+            }
+        }
+    }
+    sentenced.retain(|(entity, _)| is_person(annotations, *entity));
+    for index in live(annotations) {
+        let Some(event) = annotations.facts.events.get_mut(index) else { continue };
+        if event.has_class("Trial") && event.role(ng::TARGET).is_none() {
+            for (entity, evidence) in &sentenced {
+                event.add_role(ng::TARGET, Arg::Entity(*entity), evidence.clone());
+            }
+        } else if event.has_class("LegalCase")
+            && event.role(ng::PLAINTIFF).is_some()
+            && event.role(ng::AGAINST).is_none()
+        {
+            event.add_role(ng::AGAINST, Arg::Entity(defendant), evidence.clone());
+        }
+    }
+}
+
+/// "said the secretary-general had condemned the detention of civilian leaders": a statement
+/// whose words condemn an event the story names by its kind is a reaction to that event, the
+/// latest of that class up to the statement.
+fn reactions_in_statements(annotations: &mut Annotations) {
+    const VERBS: [&str; 10] = [
+        "condemned ",
+        "condemns ",
+        "denounced ",
+        "denounces ",
+        "deplored ",
+        "deplores ",
+        "criticised ",
+        "criticized ",
+        "protested against ",
+        "decried ",
+    ];
+    const NOUNS: [(&str, &str); 12] = [
+        ("detention", "Arrest"),
+        ("arrest", "Arrest"),
+        ("killing", "Killing"),
+        ("shooting", "Shooting"),
+        ("attack", "Attack"),
+        ("bombing", "Bombing"),
+        ("siege", "Siege"),
+        ("kidnapping", "HostageTaking"),
+        ("abduction", "HostageTaking"),
+        ("hostage-taking", "HostageTaking"),
+        ("raid", "Assault"),
+        ("storming", "Assault"),
+    ];
+    let mut reactions: Vec<Event> = Vec::new();
+    for index in live(annotations) {
+        let Some(statement) = annotations.facts.events.get(index) else { continue };
+        if !statement.has_class("Statement") || statement.role(ng::REACTS_TO).is_some() {
+            continue;
+        }
+        let texts: Vec<(String, &super::facts::Role)> = statement
+            .roles
+            .iter()
+            .filter(|role| role.predicate == schema::TEXT)
+            .filter_map(|role| match &role.arg {
+                Arg::Literal(Literal::Text(text)) => Some((text.to_lowercase(), role)),
+                _ => None,
+            })
+            .collect();
+        let mut found: Option<(&str, &super::facts::Role)> = None;
+        'texts: for (text, role) in &texts {
+            for verb in VERBS {
+                let Some(at) = text.find(verb) else { continue };
+                let object = text[at + verb.len()..].trim_start_matches("the ");
+                for (noun, class) in NOUNS {
+                    if object.starts_with(noun) {
+                        found = Some((class, *role));
+                        break 'texts;
+                    }
+                }
+            }
+        }
+        let mut reaction = Event {
+            classes: vec!["Reaction".to_owned()],
+            sentence: statement.sentence,
+            anchor: statement.anchor,
+            anchor_char: statement.anchor_char,
+            from_verb: true,
+            ..Event::default()
+        };
+        // "The African Union said it had suspended Sudan": a sanction the speaker announces
+        // is the speaker's reaction (to what, the words do not say).
+        if found.is_none() {
+            let sanction = texts.iter().find(|(text, _)| announces_sanction(text));
+            if let (Some((_, role)), Some(speaker)) = (sanction, statement.role(ng::SPEAKER)) {
+                reaction.add_role(ng::AGENT, speaker.clone(), role.evidence.clone());
+                reactions.push(reaction);
+            }
+            continue;
+        }
+        let Some((class, role)) = found else { continue };
+        let target =
+            live(annotations).into_iter().rev().find(|&other| {
+                annotations.facts.events.get(other).is_some_and(|event| {
+                    event.has_class(class) && event.sentence <= statement.sentence
+                })
+            });
+        let Some(target) = target else { continue };
+        reaction.add_role(ng::REACTS_TO, Arg::Event(target), role.evidence.clone());
+        reactions.push(reaction);
+    }
+    annotations.facts.events.extend(reactions);
+}
+
+/// Whether reported words, lowercased, begin with the speaker's sanction: "it had suspended
+/// Sudan from …", "they would impose sanctions on …", "recalled its ambassador".
+fn announces_sanction(text: &str) -> bool {
+    const SUBJECTS: [&str; 5] = ["it ", "they ", "we ", "he ", "she "];
+    const AUXILIARIES: [&str; 5] = ["had ", "has ", "have ", "would ", "will "];
+    const SANCTIONS: [&str; 12] = [
+        "suspended ",
+        "suspend ",
+        "expelled ",
+        "expel ",
+        "imposed sanctions",
+        "impose sanctions",
+        "recalled its ambassador",
+        "recall its ambassador",
+        "cut ties",
+        "severed ties",
+        "sever ties",
+        "froze ",
+    ];
+    let Some(rest) = SUBJECTS.iter().find_map(|subject| text.strip_prefix(subject)) else {
+        return false;
+    };
+    let rest = AUXILIARIES.iter().find_map(|aux| rest.strip_prefix(aux)).unwrap_or(rest);
+    let rest = rest.strip_prefix("also ").unwrap_or(rest);
+    SANCTIONS.iter().any(|sanction| rest.starts_with(sanction))
+}
+
 /// A trial or sentencing with no court named, in a story that names one court, took place in
 /// that court ("told the Old Bailey … was jailed for five years").
 fn one_court(annotations: &mut Annotations) {
@@ -655,7 +859,7 @@ fn one_court(annotations: &mut Annotations) {
 
 /// An investigation ordered into "how the vehicle passed through two checkpoints", with no
 /// event named as its subject, in a story of one incident, concerns that incident.
-fn investigations(annotations: &mut Annotations) {
+fn investigations(context: &Context<'_>, annotations: &mut Annotations) {
     let Some(main) = main_incident(annotations) else { return };
     let Some(main_sentence) = annotations.facts.events.get(main).map(|event| event.sentence) else {
         return;
@@ -678,6 +882,16 @@ fn investigations(annotations: &mut Annotations) {
         else {
             continue;
         };
+        // "an investigation into the army's business holdings": a subject named in other words
+        // than an event; only "into how …", "into why …" leave the subject to the story.
+        let after = context.article.text.get(mention.span.end..).unwrap_or("");
+        if let Some(rest) = after.strip_prefix(" into ").or_else(|| after.strip_prefix(" of "))
+            && !["how ", "why ", "whether ", "what ", "who ", "when ", "where "]
+                .iter()
+                .any(|word| rest.starts_with(word))
+        {
+            continue;
+        }
         let evidence = crate::graph::Evidence {
             sentence: mention.sentence,
             span: mention.span,
@@ -816,7 +1030,7 @@ mod tests {
             ),
             (
                 "Three people were killed and eleven wounded when a gunman opened fire inside a bar in Spokane on Saturday.",
-                &["event:Event — killed — Three people", "event:Event — injured — eleven wounded", "event:Event — place — Spokane"],
+                &["event:Shooting — killed — Three people", "event:Shooting — injured — eleven wounded", "event:Shooting — place — Spokane"],
             ),
             (
                 "Floods triggered by a week of torrential rain have killed 73 people in northeastern Bangladesh.",

@@ -938,6 +938,12 @@ fn apply_one(
             if text.starts_with("in ") || text.starts_with("on ") {
                 return;
             }
+            // "said as she read out the verdict", "said on Sunday, as rivers rose": a
+            // statement was made, but the clause after the verb is its circumstance, not its
+            // words ("described as "ill-gotten gains"" still names what was said).
+            let circumstance = ["as ", "while "]
+                .iter()
+                .any(|word| text.strip_prefix(word).is_some_and(|rest| !rest.starts_with('"')));
             // Saying something is also a statement: its speaker, words, quotations and the
             // events it is about. Statements of one speaker in one sentence merge later.
             // Reported speech of a vague source ("witnesses said") stays a claim only.
@@ -954,17 +960,33 @@ fn apply_one(
                 sentence: matched.sentence,
                 events: Vec::new(),
             };
-            if vague {
+            if vague && !circumstance {
                 annotations.facts.claims.push(claim);
+                return;
+            }
+            if vague {
                 return;
             }
             let mut statement = Event::stated("Statement", matched);
             statement.add_role(ng::SPEAKER, claim.source.clone(), evidence.clone());
-            // "X and Y said": both say it.
-            if let Some(other) = find("source2")
-                && !vague_speaker(annotations, &other)
-            {
-                statement.add_role(ng::SPEAKER, other, evidence.clone());
+            // "X and Y said", "X, Y and Z issued a joint statement": each says it.
+            for name in ["source2", "source3"] {
+                if let Some(other) = find(name)
+                    && !vague_speaker(annotations, &other)
+                {
+                    statement.add_role(ng::SPEAKER, other, evidence.clone());
+                }
+            }
+            if circumstance {
+                for (name, arg) in &args {
+                    if matches!(*name, "date" | "place")
+                        && let Some(predicate) = role_predicate(name)
+                    {
+                        statement.add_role(predicate, arg.clone(), evidence.clone());
+                    }
+                }
+                annotations.facts.events.push(statement);
+                return;
             }
             statement.add_role(
                 schema::TEXT,
@@ -1552,6 +1574,141 @@ mod tests {
                 "On Friday, Prosecutor Richard Ashworth spoke at the High Court. \"You lied,\" the judge told him.",
                 &[],
                 &["event:Statement — speaker — Richard Ashworth"],
+            ),
+        ];
+        for (text, expected, unexpected) in cases {
+            let facts = fact_lines(text);
+            for fact in *expected {
+                assert!(facts.iter().any(|f| f == fact), "{text}\nmissing {fact}\ngot {facts:#?}");
+            }
+            for fact in *unexpected {
+                assert!(
+                    !facts.iter().any(|f| f == fact),
+                    "{text}\nunexpected {fact}\ngot {facts:#?}"
+                );
+            }
+        }
+    }
+
+    /// Verdicts, shootings, protests, statement frames and places in wire wording: each text
+    /// must yield the facts of its first list and none of its second.
+    #[test]
+    fn verdict_violence_and_statement_rules() {
+        use super::super::testing::fact_lines;
+        let cases: &[(&str, &[&str], &[&str])] = &[
+            (
+                "The Oslo District Court found Erik Larsen, 58, guilty of fraud, an offence under Article 371 of the Penal Code.",
+                &[
+                    "event:Ruling — against — Erik Larsen",
+                    "event:Ruling — finding — event:Violation",
+                    "event:Violation — agent — Erik Larsen",
+                ],
+                &["event:Statement — speaker — Oslo District Court"],
+            ),
+            (
+                "The Oslo District Court sentenced the former chief executive of Norsk Hydro to three years in prison. The Oslo District Court found Erik Larsen guilty of fraud.",
+                &["event:Sentencing — target — Erik Larsen", "event:Sentencing — duration — P3Y"],
+                &[],
+            ),
+            (
+                "Anna Weber, 52, received a two-year suspended sentence.",
+                &["event:Sentencing — target — Anna Weber", "event:Sentencing — duration — P2Y"],
+                &[],
+            ),
+            ("Volkswagen was fined 2 million euros.", &["event:Sentencing — target — Volkswagen"], &[]),
+            (
+                "Police opened fire on protesters in Lagos.",
+                &["event:Shooting — target — protesters"],
+                &[],
+            ),
+            (
+                "Thousands of protesters blocked roads in the capital.",
+                &["event:Protest — agent — protesters"],
+                &[],
+            ),
+            ("At least 12 people were killed, police said.", &[], &["event:Event — killed — At least 12 people"]),
+            (
+                "The World Health Organization was scheduled to hold an emergency meeting on Friday.",
+                &["event:Meeting — agent — World Health Organization"],
+                &[],
+            ),
+            (
+                "Germany, France and Italy issued a joint statement saying they were \"deeply concerned\" by the vote.",
+                &[
+                    "event:Statement — speaker — Germany",
+                    "event:Statement — speaker — France",
+                    "event:Statement — speaker — Italy",
+                    "event:Statement — quote — deeply concerned",
+                ],
+                &[],
+            ),
+            (
+                "Last month John Smith accused the board of hiding losses and ordered an investigation into the bank.",
+                &["event:Statement — speaker — John Smith"],
+                &["event:Statement — about — event:Investigation"],
+            ),
+            (
+                "The floods have killed 12 people, according to the Nairobi-based World Food Programme.",
+                &["event:Statement — speaker — World Food Programme"],
+                &["event:Statement — speaker — Nairobi"],
+            ),
+            (
+                "\"We will appeal,\" senior lawyer John Smith said as he left the building.",
+                &["event:Statement — quote — We will appeal"],
+                &[],
+            ),
+            (
+                "Peter Brandt was sentenced on Monday. A lawyer for Brandt, Helen Fischer, said her client was \"very disappointed\".",
+                &["event:Statement — speaker — Helen Fischer", "Helen Fischer — jobTitle — lawyer"],
+                &[],
+            ),
+            (
+                "Fire destroyed homes near the town of Paradise in Butte County.",
+                &["Paradise — containedInPlace — Butte County"],
+                &[],
+            ),
+            (
+                "Police arrested Prime Minister John Smith on Monday. UN spokesman Farid Haddad said the secretary-general had condemned the arrest of the prime minister.",
+                &["event:Reaction — reactsTo — event:Arrest"],
+                &[],
+            ),
+            (
+                "Soldiers detained Prime Minister John Smith on Monday. UN spokesman Farid Haddad said the secretary-general had denounced the detention of civilian leaders.",
+                &["event:Reaction — reactsTo — event:Arrest"],
+                &[],
+            ),
+            (
+                "UN spokesman Farid Haddad said the secretary-general had denounced the detention of civilian leaders.",
+                &[],
+                &["event:Reaction — reactsTo — event:Arrest"],
+            ),
+            (
+                "Police detained Kenya's former finance minister Amina Otieno on Monday.",
+                &["event:Arrest — target — Amina Otieno"],
+                &[],
+            ),
+            (
+                "The European Union said it had suspended Mali from its trade programme.",
+                &["event:Reaction — agent — European Union"],
+                &[],
+            ),
+            (
+                "The European Union said it had suspected fraud.",
+                &[],
+                &["event:Reaction — agent — European Union"],
+            ),
+            (
+                "The prime minister ordered an investigation into Volkswagen's accounts.",
+                &["event:Investigation — concerns — Volkswagen"],
+                &[],
+            ),
+            (
+                "Prosecutors from the Serious Fraud Office, which opened the investigation in 2019, had sought six years in prison.",
+                &[
+                    "event:LegalCase — plaintiff — Serious Fraud Office",
+                    "event:Investigation — agent — Serious Fraud Office",
+                ],
+                &[],
             ),
         ];
         for (text, expected, unexpected) in cases {
