@@ -31,17 +31,22 @@ pub(crate) fn find(
     let mut index = 0;
     while index < tokens.len() {
         let Some(token) = tokens.get(index) else { break };
-        let plural_demonym = matches!(lexicon.demonym(token.text), Some((_, true)))
-            || demonym_as_noun(context, sentence, tokens, index, annotations).is_some();
-        if annotations.overlaps(sentence.index, token.start, token.end)
-            || (token.is_capitalized() && (!token.initial || plural_demonym))
-        {
-            // Plural demonyms as people ("Russians", "urged Sudanese to …") are the exception
-            // to capitals.
-            let people = match lexicon.demonym(token.text) {
+        // Plural demonyms as people ("Russians", "urged Sudanese to …") are the exception to
+        // capitals (demonyms are capitalised: other words need no lookup).
+        let people = if token.is_capitalized() {
+            match lexicon.demonym(token.text) {
                 Some((place, true)) => Some(place),
-                _ => demonym_as_noun(context, sentence, tokens, index, annotations),
-            };
+                Some((place, false)) => {
+                    demonym_as_noun(context, sentence, tokens, index, annotations, place)
+                }
+                None => None,
+            }
+        } else {
+            None
+        };
+        if annotations.overlaps(sentence.index, token.start, token.end)
+            || (token.is_capitalized() && (!token.initial || people.is_some()))
+        {
             if let Some(place) = people
                 && !annotations.overlaps(sentence.index, token.start, token.end)
             {
@@ -482,8 +487,8 @@ fn title_position(
 }
 
 /// "urged Sudanese to …", "Lebanese who fled": a demonym whose adjective is also its plural
-/// noun (-ese, -ish, -ch, -ss), standing alone before a clause word, names the
-/// country's people. Not after "in" ("in Chinese" is a language), not before a noun or a
+/// noun (-ese, -ish, -ch, -ss), standing alone before a clause word, names the people of
+/// `place` (the demonym's country). Not after "in" ("in Chinese" is a language), not before a noun or a
 /// name, and not in "Sudanese and Egyptian officials".
 fn demonym_as_noun(
     context: &Context<'_>,
@@ -491,9 +496,9 @@ fn demonym_as_noun(
     tokens: &[Token<'_>],
     index: usize,
     annotations: &Annotations,
+    place: usize,
 ) -> Option<usize> {
     let token = tokens.get(index)?;
-    let (place, false) = context.lexicon.demonym(token.text)? else { return None };
     if !["ese", "ish", "ch", "ss"].iter().any(|ending| token.text.ends_with(ending)) {
         return None;
     }

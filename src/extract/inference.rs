@@ -755,23 +755,28 @@ fn reactions_in_statements(annotations: &mut Annotations) {
         if !statement.has_class("Statement") || statement.role(ng::REACTS_TO).is_some() {
             continue;
         }
-        let texts: Vec<(String, &super::facts::Role)> = statement
+        let texts: Vec<(&str, &super::facts::Role)> = statement
             .roles
             .iter()
             .filter(|role| role.predicate == schema::TEXT)
             .filter_map(|role| match &role.arg {
-                Arg::Literal(Literal::Text(text)) => Some((text.to_lowercase(), role)),
+                Arg::Literal(Literal::Text(text)) => Some((text.as_str(), role)),
                 _ => None,
             })
             .collect();
+        // One pass over each text for every verb, in any case.
+        let verbs = CONDEMNING.get_or_init(|| {
+            aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(VERBS).ok()
+        });
         let mut found: Option<(&str, &super::facts::Role)> = None;
-        'texts: for (text, role) in &texts {
-            for verb in VERBS {
-                let Some(at) = text.find(verb) else { continue };
-                let object = text[at + verb.len()..].trim_start_matches("the ");
+        'texts: for &(text, role) in &texts {
+            let Some(verbs) = verbs else { break };
+            for verb in verbs.find_iter(text) {
+                let object = text.get(verb.end()..).unwrap_or_default();
+                let object = strip_prefix_ignoring_case(object, "the ").unwrap_or(object);
                 for (noun, class) in NOUNS {
-                    if object.starts_with(noun) {
-                        found = Some((class, *role));
+                    if strip_prefix_ignoring_case(object, noun).is_some() {
+                        found = Some((class, role));
                         break 'texts;
                     }
                 }
@@ -809,7 +814,18 @@ fn reactions_in_statements(annotations: &mut Annotations) {
     annotations.facts.events.extend(reactions);
 }
 
-/// Whether reported words, lowercased, begin with the speaker's sanction: "it had suspended
+/// The automaton of the condemning verbs of [`reactions_in_statements`] (`None` if it could
+/// not be built, which a test rules out).
+static CONDEMNING: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> =
+    std::sync::OnceLock::new();
+
+/// `text` without `prefix` if it begins with it, ASCII case ignored.
+fn strip_prefix_ignoring_case<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
+    let head = text.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix).then(|| text.get(prefix.len()..)).flatten()
+}
+
+/// Whether reported words begin with the speaker's sanction (case ignored): "it had suspended
 /// Sudan from …", "they would impose sanctions on …", "recalled its ambassador".
 fn announces_sanction(text: &str) -> bool {
     const SUBJECTS: [&str; 5] = ["it ", "they ", "we ", "he ", "she "];
@@ -828,12 +844,14 @@ fn announces_sanction(text: &str) -> bool {
         "sever ties",
         "froze ",
     ];
-    let Some(rest) = SUBJECTS.iter().find_map(|subject| text.strip_prefix(subject)) else {
+    let Some(rest) = SUBJECTS.iter().find_map(|subject| strip_prefix_ignoring_case(text, subject))
+    else {
         return false;
     };
-    let rest = AUXILIARIES.iter().find_map(|aux| rest.strip_prefix(aux)).unwrap_or(rest);
-    let rest = rest.strip_prefix("also ").unwrap_or(rest);
-    SANCTIONS.iter().any(|sanction| rest.starts_with(sanction))
+    let rest =
+        AUXILIARIES.iter().find_map(|aux| strip_prefix_ignoring_case(rest, aux)).unwrap_or(rest);
+    let rest = strip_prefix_ignoring_case(rest, "also ").unwrap_or(rest);
+    SANCTIONS.iter().any(|sanction| strip_prefix_ignoring_case(rest, sanction).is_some())
 }
 
 /// A trial or sentencing with no court named, in a story that names one court, took place in
