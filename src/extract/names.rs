@@ -76,6 +76,7 @@ pub(crate) fn find(
     let text = article.slice(sentence.span);
     let base = sentence.span.start;
 
+    byline_names(context, sentence, tokens, annotations);
     let mut previous_lexicon: Option<usize> = None;
     for (start, end, entry_index) in lexicon.find_names(text) {
         let (abs_start, abs_end) = (base + start, base + end);
@@ -1220,7 +1221,8 @@ fn classify_run(
         .paragraphs
         .get(sentence.paragraph)
         .is_some_and(|paragraph| paragraph.kind == crate::article::ParagraphKind::Credits);
-    let credited = in_credits && previous.is_some_and(|token| matches!(token.text, "by" | "and"));
+    let credited =
+        in_credits && previous.is_some_and(|token| matches!(token.text, "by" | "By" | "and"));
     if honorific
         || after_title
         || with_age
@@ -1929,6 +1931,52 @@ enum Kind {
 }
 
 /// Pushes a name mention of one of the kinds the context decides on.
+/// The most words in a name of a byline in capitals.
+const MAX_BYLINE_NAME_WORDS: usize = 4;
+
+/// "By JANE DOE and JOHN ROE Associated Press": the names of a byline in capitals (the
+/// article parser keeps a byline as a credits paragraph), each run of two to four words in
+/// capitals after "By" or "and", as people.
+fn byline_names(
+    context: &Context<'_>,
+    sentence: &Sentence,
+    tokens: &[Token<'_>],
+    annotations: &mut Annotations,
+) {
+    let in_credits = context
+        .article
+        .paragraphs
+        .get(sentence.paragraph)
+        .is_some_and(|paragraph| paragraph.kind == crate::article::ParagraphKind::Credits);
+    if !in_credits || tokens.first().is_none_or(|token| !matches!(token.text, "By" | "BY")) {
+        return;
+    }
+    let in_capitals = |token: &Token<'_>| {
+        token.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && token.text.chars().all(|c| c.is_uppercase() || matches!(c, '-' | '\'' | '.'))
+            && !matches!(token.text, "AND" | "BY")
+    };
+    let mut index = 1;
+    while index < tokens.len() {
+        let run_end = tokens
+            .iter()
+            .skip(index)
+            .position(|token| !in_capitals(token))
+            .map_or(tokens.len(), |length| index + length);
+        if (2..=MAX_BYLINE_NAME_WORDS).contains(&(run_end - index))
+            && let (Some(first), Some(last)) = (tokens.get(index), tokens.get(run_end - 1))
+            && !annotations.overlaps(sentence.index, first.start, last.end)
+        {
+            push_kind(context, sentence, first.start, last.end, Kind::Person, annotations);
+        }
+        // Another name only after "and".
+        match tokens.get(run_end) {
+            Some(token) if matches!(token.text, "and" | "AND" | "&") => index = run_end + 1,
+            _ => break,
+        }
+    }
+}
+
 fn push_kind(
     context: &Context<'_>,
     sentence: &Sentence,
@@ -2613,6 +2661,20 @@ mod tests {
     /// The names the stages find in `text`, as `text/TAG` (people, organisations, places,
     /// facilities, instruments and titles), and the entities' names as `name/TAG`.
     /// Checks each text's names: those of the first list must be found, those of the second not.
+    #[test]
+    fn names_of_bylines_in_capitals() {
+        assert_names(&[
+            (
+                "By JANE DOE and ALI HASSAN Associated Press\n\nNAIROBI, Kenya (AP) — Rain fell.",
+                &["JANE DOE/PER", "ALI HASSAN/PER"],
+                &[],
+            ),
+            ("By MARIA LOPEZ\n\nRain fell in the city.", &["MARIA LOPEZ/PER"], &[]),
+            // Capitals in a body sentence are no byline.
+            ("The NATO ALLIES met. By then it was late.", &[], &["NATO ALLIES/PER"]),
+        ]);
+    }
+
     fn assert_names(cases: &[(&str, &[&str], &[&str])]) {
         for (text, present, absent) in cases {
             let found = names(text);
