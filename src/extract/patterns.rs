@@ -1617,6 +1617,11 @@ mod tests {
             ),
             ("Volkswagen was fined 2 million euros.", &["event:Sentencing — target — Volkswagen"], &[]),
             (
+                "An economist at Nordea, Lars Berg, said rates would rise. A retired teacher, Ellen Moss, said she was scared.",
+                &["Lars Berg — jobTitle — economist", "Lars Berg — worksFor — Nordea", "Ellen Moss — jobTitle — teacher"],
+                &[],
+            ),
+            (
                 "Police opened fire on protesters in Lagos.",
                 &["event:Shooting — target — protesters"],
                 &[],
