@@ -553,6 +553,7 @@ pub(crate) fn is_incident(class: &str) -> bool {
             | "Earthquake"
             | "Flood"
             | "Disaster"
+            | "Accident"
     )
 }
 

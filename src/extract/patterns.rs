@@ -1617,6 +1617,11 @@ mod tests {
             ),
             ("Volkswagen was fined 2 million euros.", &["event:Sentencing — target — Volkswagen"], &[]),
             (
+                "A crowded boat capsized near Kampala on Sunday, killing 12 people.",
+                &["event:Accident — place — Kampala", "event:Accident — killed — 12 people"],
+                &[],
+            ),
+            (
                 "An economist at Nordea, Lars Berg, said rates would rise. A retired teacher, Ellen Moss, said she was scared.",
                 &["Lars Berg — jobTitle — economist", "Lars Berg — worksFor — Nordea", "Ellen Moss — jobTitle — teacher"],
                 &[],
