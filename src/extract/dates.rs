@@ -140,18 +140,7 @@ pub(crate) fn find(
             continue;
         }
         let Some(count) = small_number(count.as_str()) else { continue };
-        let designator = match unit.as_str().trim_end_matches('s') {
-            "hour" => "TH",
-            "day" => "D",
-            "week" => "W",
-            "month" => "M",
-            _ => "Y",
-        };
-        let duration = if designator == "TH" {
-            format!("PT{count}H")
-        } else {
-            format!("P{count}{designator}")
-        };
+        let duration = canonical_duration(count, unit.as_str().trim_end_matches('s'));
         annotations.push(Mention {
             sentence: sentence.index,
             span: article.span(base + whole.start(), base + whole.end()),
@@ -739,6 +728,28 @@ fn future_just_before(before: &str) -> bool {
     false
 }
 
+/// A duration of `count` hours, days, weeks, months or years (`unit`, singular) as the
+/// canonical `xsd:duration` a triple store would store it as: weeks as days ("three weeks" is
+/// `P21D`: XSD has no weeks), whole years out of months ("18 months" is `P1Y6M`), whole days
+/// out of hours ("48 hours" is `P2D`).
+pub(crate) fn canonical_duration(count: u32, unit: &str) -> String {
+    match unit {
+        "hour" => match (count / 24, count % 24) {
+            (0, hours) => format!("PT{hours}H"),
+            (days, 0) => format!("P{days}D"),
+            (days, hours) => format!("P{days}DT{hours}H"),
+        },
+        "day" => format!("P{count}D"),
+        "week" => format!("P{}D", count.saturating_mul(7)),
+        "month" => match (count / 12, count % 12) {
+            (0, months) => format!("P{months}M"),
+            (years, 0) => format!("P{years}Y"),
+            (years, months) => format!("P{years}Y{months}M"),
+        },
+        _ => format!("P{count}Y"),
+    }
+}
+
 /// The weekday that opens a range ending just after `before`: "from Tuesday to", "between
 /// Monday and".
 fn range_start_weekday(before: &str) -> Option<&str> {
@@ -1080,8 +1091,11 @@ pub(crate) mod tests {
         // (text, durations found)
         let cases: &[(&str, &[&str])] = &[
             ("They ended a four-day siege.", &["P4D"]),
-            ("He was convicted after a three-week trial.", &["P3W"]),
-            ("A 24-hour strike began.", &["PT24H"]),
+            ("He was convicted after a three-week trial.", &["P21D"]),
+            ("She got an 18-month sentence.", &["P1Y6M"]),
+            ("Rain is expected over the next 48 hours.", &["P2D"]),
+            ("The talks lasted 30 hours.", &["P1DT6H"]),
+            ("A 24-hour strike began.", &["P1D"]),
             ("The talks lasted two days.", &["P2D"]),
             // Ages, plural units and vague counts are no durations.
             ("A 61-year-old man was arrested.", &[]),

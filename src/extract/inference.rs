@@ -1164,7 +1164,7 @@ mod tests {
             // Whom a jury convicts after a trial was tried.
             (
                 "A jury convicted John Smith on Friday of fraud after a three-week trial.",
-                &["event:Trial — target — John Smith", "event:Trial — duration — P3W"],
+                &["event:Trial — target — John Smith", "event:Trial — duration — P21D"],
                 &[],
             ),
             // Hostages held; a toll of "N other people"; an assault launched after explosions.

@@ -1617,6 +1617,15 @@ mod tests {
             ),
             ("Volkswagen was fined 2 million euros.", &["event:Sentencing — target — Volkswagen"], &[]),
             (
+                "A bus crashed near Nairobi. The Kenyan transport ministry formed a five-member committee to investigate the accident. President William Ruto expressed shock over the accident.",
+                &[
+                    "event:Investigation — concerns — event:Accident",
+                    "event:Reaction — reactsTo — event:Accident",
+                    "event:Reaction — agent — William Ruto",
+                ],
+                &[],
+            ),
+            (
                 "A crowded boat capsized near Kampala on Sunday, killing 12 people.",
                 &["event:Accident — place — Kampala", "event:Accident — killed — 12 people"],
                 &[],
