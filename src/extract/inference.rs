@@ -1203,18 +1203,7 @@ mod tests {
                 &[],
             ),
         ];
-        for (text, expected, excluded) in cases {
-            let facts = fact_lines(text);
-            for fact in *expected {
-                assert!(facts.iter().any(|f| f == fact), "{text}\nmissing {fact}\ngot {facts:#?}");
-            }
-            for fact in *excluded {
-                assert!(
-                    !facts.iter().any(|f| f == fact),
-                    "{text}\nunexpected {fact}\ngot {facts:#?}"
-                );
-            }
-        }
+        super::super::testing::assert_facts(cases);
     }
 
     #[test]

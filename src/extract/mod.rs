@@ -343,6 +343,23 @@ fn local_name_of(iri: &str) -> &str {
 pub(crate) mod testing {
     use crate::graph::NodeKind;
 
+    /// Checks each case: the facts of its text include every one of its first list and none of
+    /// its second.
+    pub(crate) fn assert_facts(cases: &[(&str, &[&str], &[&str])]) {
+        for (text, expected, unexpected) in cases {
+            let facts = fact_lines(text);
+            for fact in *expected {
+                assert!(facts.iter().any(|f| f == fact), "{text}\nmissing {fact}\ngot {facts:#?}");
+            }
+            for fact in *unexpected {
+                assert!(
+                    !facts.iter().any(|f| f == fact),
+                    "{text}\nunexpected {fact}\ngot {facts:#?}"
+                );
+            }
+        }
+    }
+
     /// Every fact with evidence as `subject — predicate — object`, events shown by class.
     pub(crate) fn fact_lines(text: &str) -> Vec<String> {
         let Ok(graph) = crate::extract(text) else { return Vec::new() };

@@ -1417,7 +1417,6 @@ mod tests {
     /// none of its second.
     #[test]
     fn speech_and_people_rules() {
-        use super::super::testing::fact_lines;
         let cases: &[(&str, &[&str], &[&str])] = &[
             // Two speakers of one verb; an object before "and" is no speaker.
             (
@@ -1576,25 +1575,13 @@ mod tests {
                 &["event:Statement — speaker — Richard Ashworth"],
             ),
         ];
-        for (text, expected, unexpected) in cases {
-            let facts = fact_lines(text);
-            for fact in *expected {
-                assert!(facts.iter().any(|f| f == fact), "{text}\nmissing {fact}\ngot {facts:#?}");
-            }
-            for fact in *unexpected {
-                assert!(
-                    !facts.iter().any(|f| f == fact),
-                    "{text}\nunexpected {fact}\ngot {facts:#?}"
-                );
-            }
-        }
+        super::super::testing::assert_facts(cases);
     }
 
     /// Verdicts, shootings, protests, statement frames and places in wire wording: each text
     /// must yield the facts of its first list and none of its second.
     #[test]
     fn verdict_violence_and_statement_rules() {
-        use super::super::testing::fact_lines;
         let cases: &[(&str, &[&str], &[&str])] = &[
             (
                 "The Oslo District Court found Erik Larsen, 58, guilty of fraud, an offence under Article 371 of the Penal Code.",
@@ -1730,18 +1717,7 @@ mod tests {
                 &[],
             ),
         ];
-        for (text, expected, unexpected) in cases {
-            let facts = fact_lines(text);
-            for fact in *expected {
-                assert!(facts.iter().any(|f| f == fact), "{text}\nmissing {fact}\ngot {facts:#?}");
-            }
-            for fact in *unexpected {
-                assert!(
-                    !facts.iter().any(|f| f == fact),
-                    "{text}\nunexpected {fact}\ngot {facts:#?}"
-                );
-            }
-        }
+        super::super::testing::assert_facts(cases);
     }
 
     #[test]
