@@ -13,6 +13,7 @@ pub mod mint;
 mod pipeline;
 pub mod rdf;
 pub mod sparql;
+pub mod syntax;
 pub mod vocab;
 
 pub use article::{Article, Span};

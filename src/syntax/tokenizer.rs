@@ -1,0 +1,1 @@
+//! spaCy's English tokenizer (placeholder: the port lands in its own commit).
