@@ -377,6 +377,22 @@ pub(crate) fn find(
         {
             continue;
         }
+        // A weekday, a day without its year or "two days ago" needs the article's date: without
+        // one it stays unresolved, and says so (the clock is never asked).
+        let needs_reference = found.name("weekday").is_some()
+            || found.name("shift_direction").is_some_and(|direction| direction.as_str() == "ago")
+            || (found.name("day").or_else(|| found.name("day2")).is_some()
+                && found.name("year").or_else(|| found.name("year2")).is_none());
+        if value.is_none() && context.date.is_none() && needs_reference {
+            annotations.diagnostics.push(Diagnostic {
+                stage: "dates",
+                span: Some(article.span(mention_start, end)),
+                message: format!(
+                    "{:?} needs the article's date, but the article has none (no date line, dateline or publication date given)",
+                    &article.text[mention_start..end]
+                ),
+            });
+        }
         annotations.push(Mention {
             sentence: sentence.index,
             span: article.span(mention_start, end),
@@ -861,6 +877,7 @@ pub(crate) mod tests {
             lexicon: &resources.lexicon,
             rules: &resources.rules,
             date: reference_date(&article),
+            published: None,
         };
         let mut annotations = Annotations {
             by_sentence: vec![Vec::new(); article.sentences.len()],
