@@ -384,6 +384,17 @@ fn one_test_per_layout() {
             ),
         ),
         (
+            "a date line below a standfirst and a caption, a dateline after it",
+            "Quake kills 12 in the central Philippines\n\nRescuers search the rubble for survivors\n\nA collapsed church in Loboc. Image: Jane Roe.\n\nOct. 31, 2019\n\nTAGBILARAN, Philippines - Agence France-Presse\n\nA strong earthquake struck on Thursday.\n",
+            expected(
+                Some("Quake kills 12 in the central Philippines"),
+                Some("2019-10-31"),
+                Some("TAGBILARAN"),
+                Some("Agence France-Presse"),
+                "Rescuers search the rubble for survivors",
+            ),
+        ),
+        (
             "the demo's dateline: date ISO CITY (Country) •",
             " date 2017-04-14 STRASBOURG (France) • The court ruled yesterday.\n\nRussia objected.\n",
             expected(None, Some("2017-04-14"), Some("STRASBOURG"), None, "The court ruled yesterday."),

@@ -1,19 +1,26 @@
 //! Datelines: `PARIS (AFP) -`, `NEW YORK, Jan. 5, 2021 (AP) —`, `KABUL, Afghanistan (AP) —`,
-//! `date 2017-04-14 STRASBOURG (France) •`.
+//! `date 2017-04-14 STRASBOURG (France) •`, `TAGBILARAN, Philippines - Agence France-Presse`.
 //!
-//! The grammar, on the first line of the article:
+//! The grammar, on one line:
 //!
 //! ```text
-//! dateline  := [ ["date"] iso-date ] PLACE { "," (month-day | Country) } { "(" paren ")" } separator
+//! dateline  := [ ["date"] iso-date ] PLACE { "," (month-day | Country) } { "(" paren ")" } separator [agency]
 //! PLACE     := words in capitals (`NEW YORK`, `ST. LOUIS`)
 //! month-day := Month ["."] day [ [","] year ]          (Jan. 5, 2021 / March 3)
 //! paren     := an agency from data/lexicons/agencies_dateline.txt, else a country
 //! separator := "•" | "·" | "-" | "--" | "—" | "–", then white space or the end of the line
+//! agency    := a known agency, alone on the rest of the line
 //! ```
 //!
-//! NB: a place alone (`PARIS -`) is not taken as a dateline, since a capitalised opening word
-//! followed by a dash (`NATO - the alliance…`) is too common in body text; a date, a country
-//! or an agency must come with it.
+//! After an ISO date, a month and day (`date 2019-09-24 GENEVA, Sept. 24 (AP) --`) is read and
+//! the ISO date kept.
+//!
+//! NB: a place alone (`PARIS -`) is not taken as a dateline at the top of an article, since a
+//! capitalised opening word followed by a dash (`NATO - the alliance…`) is too common in body
+//! text; a date, a country or an agency must come with it. After a headline, byline or date
+//! line a dateline is expected, and looser forms count ([`parse_dateline_in`]): a place alone
+//! (`MIAMI —`), a place in title case with its country (`Taipei, Taiwan —`), and `CITY,
+//! Country` alone on its line, without a separator.
 
 use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
@@ -530,9 +537,70 @@ mod tests {
             ("PARIS (AFP) -Text.", None),
             ("A total of 185 children died.", None),
             ("PARIS (AFP)\n- Text.", None),
+            (
+                "date 2019-09-24 GENEVA, Sept. 24 (AP) -- Text.",
+                Some((
+                    "date 2019-09-24 GENEVA, Sept. 24 (AP) --",
+                    "GENEVA",
+                    None,
+                    Some("AP"),
+                    Some("2019-09-24"),
+                )),
+            ),
         ];
         for (input, expected) in cases {
             check(input, *expected);
+        }
+    }
+
+    #[test]
+    fn datelines_after_a_header() {
+        // (line, strict, after a header), each as (whole, place, country, agency).
+        type Found<'a> = Option<(&'a str, &'a str, Option<&'a str>, Option<&'a str>)>;
+        let cases: &[(&str, Found<'_>, Found<'_>)] = &[
+            ("MIAMI — The storm grew.", None, Some(("MIAMI —", "MIAMI", None, None))),
+            ("NATO - the alliance said.", None, Some(("NATO -", "NATO", None, None))),
+            (
+                "Taipei, Taiwan — Lights shone.",
+                None,
+                Some(("Taipei, Taiwan —", "Taipei", Some("Taiwan"), None)),
+            ),
+            ("ACCRA, Ghana", None, Some(("ACCRA, Ghana", "ACCRA", Some("Ghana"), None))),
+            (
+                "TAGBILARAN, Philippines - Agence France-Presse",
+                Some((
+                    "TAGBILARAN, Philippines - Agence France-Presse",
+                    "TAGBILARAN",
+                    Some("Philippines"),
+                    Some("Agence France-Presse"),
+                )),
+                Some((
+                    "TAGBILARAN, Philippines - Agence France-Presse",
+                    "TAGBILARAN",
+                    Some("Philippines"),
+                    Some("Agence France-Presse"),
+                )),
+            ),
+            // Never datelines: a title-case place alone, a sentence, a place without a
+            // separator or country.
+            ("Taipei — Lights shone.", None, None),
+            ("Officials said on Monday.", None, None),
+            ("MIAMI", None, None),
+            ("Wednesday, April 13, 2011", None, None),
+        ];
+        for (line, strict, loose) in cases {
+            for (after_header, expected) in [(false, strict), (true, loose)] {
+                let got = parse_dateline_in(line, 0, after_header).map(|dateline| {
+                    let slice = |(from, to): (usize, usize)| &line[from..to];
+                    (
+                        slice(dateline.range),
+                        dateline.place.map(slice).unwrap_or_default(),
+                        dateline.country.map(slice),
+                        dateline.agency.map(slice),
+                    )
+                });
+                assert_eq!(got, *expected, "{line:?}, after a header: {after_header}");
+            }
         }
     }
 

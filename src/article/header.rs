@@ -19,6 +19,9 @@
 //! alone on its line).
 //! Lines that follow none of these shapes start the body, so an article without a header reads
 //! as before: a strict dateline on its first line, or none.
+//! After a headline, a date line alone on its line within the next few lines still dates the
+//! page when the header gave no date (a standfirst or a caption may come first), and a
+//! dateline right after it is still the dateline; both are left out of the body.
 
 use std::sync::LazyLock;
 
@@ -30,6 +33,9 @@ use super::dateline::{parse_dateline, parse_dateline_in, Cursor, RawDateline, MO
 /// The most header lines read after the headline (bylines and date lines; the dateline ends
 /// the header).
 const MAX_HEADER_LINES: usize = 6;
+
+/// The most lines read for a date line below the header's first body line.
+const MAX_DETACHED_LINES: usize = 6;
 
 /// The most words in a headline.
 const MAX_HEADLINE_WORDS: usize = 30;
@@ -115,6 +121,9 @@ pub(super) struct Header {
     pub(super) dateline: Option<RawDateline>,
     /// Where the body starts: the end of the last header element (or the start of the text).
     pub(super) end: usize,
+    /// Header parts found further down, after lines of the body (a date line below a
+    /// standfirst or a caption, and a dateline right after it): ranges the body leaves out.
+    pub(super) detached: Vec<(usize, usize)>,
 }
 
 impl Header {
@@ -187,6 +196,13 @@ pub(super) fn read_header(
             let body_follows = date_line.body_follows;
             header.date_lines.push(date_line);
             if body_follows {
+                // "Friday, July 21, 2017 WASHINGTON — …": a dateline may follow on the line.
+                let rest = text.get(header.end..end).unwrap_or_default();
+                let rest_start = header.end + (rest.len() - rest.trim_start().len());
+                if let Some(dateline) = parse_dateline_in(text, rest_start, true) {
+                    header.end = dateline.range.1;
+                    header.dateline = Some(dateline);
+                }
                 break;
             }
         } else {
@@ -194,6 +210,34 @@ pub(super) fn read_header(
         }
         after_header = true;
         next_line = index + 1;
+    }
+    // A page may put a standfirst, a caption or a share line between its headline and its
+    // date: a date line alone on its line in the first lines still dates the page.
+    if header.headline.is_some() && header.date_lines.is_empty() && header.dateline.is_none() {
+        for _ in 0..MAX_DETACHED_LINES {
+            let Some(index) = next_non_blank(next_line) else {
+                break;
+            };
+            next_line = index + 1;
+            let Some((start, end)) = trimmed(index) else {
+                break;
+            };
+            let Some(date_line) =
+                parse_date_line(text, start, end).filter(|date_line| !date_line.body_follows)
+            else {
+                continue;
+            };
+            header.detached.push(date_line.range);
+            header.date_lines.push(date_line);
+            if let Some(following) = next_non_blank(next_line)
+                && let Some((start, _)) = trimmed(following)
+                && let Some(dateline) = parse_dateline_in(text, start, true)
+            {
+                header.detached.push(dateline.range);
+                header.dateline = Some(dateline);
+            }
+            break;
+        }
     }
     header
 }
@@ -256,10 +300,9 @@ pub(super) fn parse_date_line(text: &str, start: usize, end: usize) -> Option<Ra
     let line = text.get(start..end)?;
     let mut cursor = Cursor { line, base: start, position: 0 };
 
-    let lowercase = line.to_lowercase();
     let keyword = DATE_KEYWORDS.iter().find(|keyword| {
-        lowercase.starts_with(**keyword)
-            && !lowercase[keyword.len()..].starts_with(|character: char| character.is_alphabetic())
+        line.get(..keyword.len()).is_some_and(|prefix| prefix.eq_ignore_ascii_case(keyword))
+            && !line[keyword.len()..].starts_with(|character: char| character.is_alphabetic())
     });
     if let Some(keyword) = keyword {
         cursor.position = keyword.len();

@@ -140,6 +140,15 @@ pub(super) fn parse(text: &str) -> Result<Article, ArticleParseError> {
             .unwrap_or_default()
             .iter()
             .map(|&(start, end)| trim_range(text, start.max(body_start), end.max(body_start)))
+            .map(|(start, end)| {
+                // A header part found below the first body lines starts its line.
+                let part_end = header
+                    .detached
+                    .iter()
+                    .find(|&&(part_start, part_end)| part_start <= start && start < part_end)
+                    .map_or(start, |&(_, part_end)| part_end.min(end));
+                trim_range(text, part_end, end)
+            })
             .filter(|(start, end)| start < end)
             .collect();
         let (Some(&(start, _)), Some(&(_, end))) = (block_lines.first(), block_lines.last()) else {
@@ -644,6 +653,14 @@ mod tests {
             (
                 "Talks resume\nBy Jane Doe\ndate 2019-09-24 GENEVA, Sept. 24 (AP) -- Talks resumed.",
                 "headline \"Talks resume\"\ndateline \"date 2019-09-24 GENEVA, Sept. 24 (AP) --\": GENEVA / - / AP\ndate 2019-09-24\nagency AP\nCredits: [By Jane Doe]\nBody: [Talks resumed.]",
+            ),
+            (
+                "Floods close schools\n\nFriday, July 21, 2017 KATHMANDU, Nepal (AP) — Floods hit.",
+                "headline \"Floods close schools\"\ndate line \"Friday, July 21, 2017\"\ndateline \"KATHMANDU, Nepal (AP) —\": KATHMANDU / Nepal / AP\ndate 2017-07-21\nagency AP\nBody: [Floods hit.]",
+            ),
+            (
+                "Floods close schools\n\nThe toll may rise, officials say\n\nA flooded road. Image: Jane Roe.\n\nPublished: 21 July 2017\nKATHMANDU, Nepal (AP) — Floods hit.",
+                "headline \"Floods close schools\"\ndate line \"Published: 21 July 2017\"\ndateline \"KATHMANDU, Nepal (AP) —\": KATHMANDU / Nepal / AP\ndate 2017-07-21\nagency AP\nBody: [The toll may rise, officials say]\nCaption: [A flooded road.]\nBody: [Floods hit.]",
             ),
             // A hard-wrapped first line is no headline; a lone date may open a sentence.
             ("Rain fell on\nthe city.", "Body: [Rain fell on\nthe city.]"),
