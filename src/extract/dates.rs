@@ -1012,6 +1012,50 @@ pub(crate) mod tests {
         assert_dates(cases);
     }
 
+    // See: issue 12 (relative dates with no date anywhere get a diagnostic, never the clock).
+    #[test]
+    fn relative_dates_without_an_article_date_are_diagnosed() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "He left on Tuesday and returned yesterday.",
+                &[
+                    "\"Tuesday\" needs the article's date, but the article has none (no date line, dateline or publication date given)",
+                    "\"yesterday\" is relative, but the article has no date to resolve it against",
+                ],
+            ),
+            (
+                "The vote is on March 3; talks began two weeks ago.",
+                &[
+                    "\"March 3\" needs the article's date, but the article has none (no date line, dateline or publication date given)",
+                    "\"two weeks ago\" needs the article's date, but the article has none (no date line, dateline or publication date given)",
+                ],
+            ),
+            // Absolute dates need nothing.
+            ("The siege began on Sept. 1, 2004, and ended in 2004.", &[]),
+        ];
+        for (text, expected) in cases {
+            let annotations = annotate(text, "");
+            let mut messages: Vec<&str> = annotations
+                .diagnostics
+                .iter()
+                .map(|diagnostic| diagnostic.message.as_str())
+                .collect();
+            messages.sort_unstable();
+            let mut expected = expected.to_vec();
+            expected.sort_unstable();
+            assert_eq!(messages, expected, "{text:?}");
+            // Each is still a date mention, without a value.
+            let unresolved = annotations
+                .mentions
+                .iter()
+                .filter(|mention| mention.tag == Some(Tag::Date) && mention.date.is_none())
+                .count();
+            assert_eq!(unresolved, expected.len(), "{text:?}");
+        }
+        // With a date, nothing to say.
+        assert!(annotate("He left on Tuesday.", "2021-11-20").diagnostics.is_empty());
+    }
+
     #[test]
     fn weekdays() {
         // 2021-11-20 is a Saturday.
