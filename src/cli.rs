@@ -90,7 +90,8 @@ Examples:
   newsgraph extract
   newsgraph extract story.txt --format jsonld
   newsgraph extract - --base https://example.org/ < story.txt
-  newsgraph extract story.txt -o graph.trig")]
+  newsgraph extract story.txt -o graph.trig
+  newsgraph extract page.txt --published 2019-09-24")]
     Extract(ExtractArgs),
 
     /// List every fact about an entity, one per line:
@@ -193,6 +194,20 @@ pub struct ExtractArgs {
     /// Write to FILE instead of stdout; the file appears only once it is complete.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// The publication date (YYYY-MM-DD): the article's schema:datePublished and the date that
+    /// "yesterday" or "on Friday" count from. It wins over a date in the text (with a warning
+    /// when they differ).
+    #[arg(long, value_name = "DATE", value_parser = parse_published)]
+    pub published: Option<jiff::civil::Date>,
+}
+
+/// Reads the value of `--published`.
+fn parse_published(value: &str) -> std::result::Result<jiff::civil::Date, String> {
+    value
+        .trim()
+        .parse::<jiff::civil::Date>()
+        .map_err(|_| "expected a date as YYYY-MM-DD, such as 2019-09-24".to_owned())
 }
 
 /// Arguments of `newsgraph query`.
@@ -453,7 +468,7 @@ fn load_graphs(inputs: &[PathBuf], base: &str, common: &Common) -> Result<Vec<Kn
     };
     let mut graphs = Vec::with_capacity(inputs.len());
     for input in inputs {
-        let graph = load_graph(input, base, common)?;
+        let graph = load_graph(input, base, None, common)?;
         if !common.quiet {
             print_diagnostics(&graph);
         }
@@ -476,7 +491,7 @@ fn run_extract(args: &ExtractArgs, common: &Common) -> Result<Outcome> {
         },
         (None, None) => Format::Turtle,
     };
-    let graph = load_graph(args.input.as_deref(), &args.base, common)?;
+    let graph = load_graph(args.input.as_deref(), &args.base, args.published, common)?;
     if !common.quiet {
         print_diagnostics(&graph);
     }
@@ -497,7 +512,7 @@ fn run_extract(args: &ExtractArgs, common: &Common) -> Result<Outcome> {
 }
 
 fn run_query(args: &QueryArgs, common: &Common) -> Result<Outcome> {
-    let graph = load_graph(args.input.as_deref(), &args.base, common)?;
+    let graph = load_graph(args.input.as_deref(), &args.base, None, common)?;
     if !common.quiet {
         print_diagnostics(&graph);
     }
@@ -593,9 +608,17 @@ fn no_match_message(graph: &KnowledgeGraph, name: &str) -> String {
 }
 
 /// Reads an article (a path, `-` for stdin, or the bundled one) and extracts its graph.
-fn load_graph(input: Option<&Path>, base: &str, common: &Common) -> Result<KnowledgeGraph> {
+fn load_graph(
+    input: Option<&Path>,
+    base: &str,
+    published: Option<jiff::civil::Date>,
+    common: &Common,
+) -> Result<KnowledgeGraph> {
     oxrdf::NamedNode::new(base).with_context(|| format!("invalid --base IRI {base:?}"))?;
-    let options = common.options().with_base(base);
+    let mut options = common.options().with_base(base);
+    if let Some(date) = published {
+        options = options.with_published(date);
+    }
     let (name, bytes) = match input {
         None => {
             (format!("bundled article {BUNDLED_ARTICLE_PATH}"), BUNDLED_ARTICLE.as_bytes().to_vec())

@@ -105,11 +105,17 @@ pub struct Options {
     pub base: String,
     /// The lexicons and rules [default: the built-in ones].
     pub resources: Option<Arc<Resources>>,
+    /// Publication date given by the caller; wins over the text's date.
+    ///
+    /// It is the article's `schema:datePublished` and the date relative dates ("yesterday",
+    /// "on Friday", "Oct. 31") are resolved against. When the text states another date (a date
+    /// line or a dated dateline), this one is used and the graph gets a diagnostic.
+    pub published: Option<jiff::civil::Date>,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Self { base: DEFAULT_BASE.to_owned(), resources: None }
+        Self { base: DEFAULT_BASE.to_owned(), resources: None, published: None }
     }
 }
 
@@ -118,6 +124,27 @@ impl Options {
     #[must_use]
     pub fn with_base(mut self, base: impl Into<String>) -> Self {
         self.base = base.into();
+        self
+    }
+
+    /// Options with the article's publication date, given by the caller (see
+    /// [`Options::published`]).
+    ///
+    /// ```
+    /// use newsgraph::{extract_with, Options};
+    ///
+    /// let options = Options::default().with_published(jiff::civil::date(2019, 9, 24));
+    /// let graph = extract_with("The minister resigned yesterday.\n", &options)?;
+    /// let mut turtle = Vec::new();
+    /// newsgraph::export::write(&graph, newsgraph::export::Format::Turtle, &mut turtle)?;
+    /// let turtle = String::from_utf8(turtle)?;
+    /// assert!(turtle.contains("schema:datePublished \"2019-09-24\"^^xsd:date"));
+    /// assert!(turtle.contains("\"2019-09-23\"^^xsd:date"));
+    /// # Ok::<_, Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn with_published(mut self, date: jiff::civil::Date) -> Self {
+        self.published = Some(date);
         self
     }
 
@@ -163,7 +190,8 @@ pub fn extract_article(article: &Article, options: &Options) -> KnowledgeGraph {
         article,
         lexicon: &resources.lexicon,
         rules: &resources.rules,
-        date: crate::extract::reference_date(article),
+        date: options.published.or_else(|| crate::extract::reference_date(article)),
+        published: options.published,
     };
     let annotations = crate::extract::run(&context);
     build_graph(&context, &annotations, graph, &options.base)

@@ -178,6 +178,8 @@ pub mod schema {
         LOCATION_CREATED = "locationCreated";
         /// The dateline as written.
         DATELINE = "dateline";
+        /// The headline of an article.
+        HEADLINE = "headline";
         /// Entities a work mentions.
         MENTIONS = "mentions";
         /// Where something is located or based.

@@ -260,6 +260,95 @@ fn unwritable_output_is_an_error() {
     assert_one_line_error(&output.stderr);
 }
 
+/// A page with a headline and a date line.
+const PAGE: &str = "\
+Council approves budget
+
+Wednesday, April 13, 2011
+
+The city council approved a new budget yesterday, officials said.
+";
+
+// See: issue 12 (`--published`).
+#[test]
+fn published_date_from_the_caller() {
+    let directory = TempDir::new().unwrap();
+    let story = directory.child("story.txt");
+    story.write_str(NO_DATELINE).unwrap();
+    let output = newsgraph()
+        .args(["extract", "--format", "ntriples", "--published", "2019-09-24"])
+        .arg(story.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        stdout.contains(
+            "<https://schema.org/datePublished> \"2019-09-24\"^^<http://www.w3.org/2001/XMLSchema#date>"
+        ),
+        "{stdout}"
+    );
+    // "on Tuesday" in a story published on Tuesday 2019-09-24 is that day.
+    assert!(
+        stdout.contains("\"2019-09-24\"^^<http://www.w3.org/2001/XMLSchema#date> ."),
+        "{stdout}"
+    );
+    // With a date, no warning about a missing one.
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(!stderr.contains("dateline"), "{stderr}");
+
+    // The text's own date line, and a caller who disagrees: the caller wins, with a warning.
+    let page = directory.child("page.txt");
+    page.write_str(PAGE).unwrap();
+    let output = newsgraph()
+        .args(["extract", "--format", "ntriples", "--published", "2011-04-14"])
+        .arg(page.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(stdout.contains("<https://schema.org/datePublished> \"2011-04-14\""), "{stdout}");
+    // "yesterday" counts from the date given.
+    assert!(
+        stdout.contains("#mentionsDate> \"2011-04-13\"^^<http://www.w3.org/2001/XMLSchema#date>"),
+        "{stdout}"
+    );
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(
+        stderr,
+        "warning: line 3, column 1: the publication date given (2011-04-14) differs from the date line's (2011-04-13); using 2011-04-14 (article)\n"
+    );
+
+    // Without --published, the date line dates the page and "yesterday".
+    let output =
+        newsgraph().args(["extract", "--format", "ntriples"]).arg(page.path()).output().unwrap();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(stdout.contains("<https://schema.org/datePublished> \"2011-04-13\""), "{stdout}");
+    assert!(
+        stdout.contains("<https://schema.org/headline> \"Council approves budget\""),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("#mentionsDate> \"2011-04-12\"^^<http://www.w3.org/2001/XMLSchema#date>"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn published_must_be_a_date() {
+    for value in ["2019-13-01", "yesterday", "24/09/2019"] {
+        let output = newsgraph().args(["extract", "--published", value]).output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "{value}");
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert!(
+            stderr.starts_with(&format!(
+                "error: invalid value '{value}' for '--published <DATE>': expected a date as YYYY-MM-DD, such as 2019-09-24"
+            )),
+            "{stderr}"
+        );
+    }
+}
+
 #[test]
 fn missing_dateline_is_a_warning() {
     let directory = TempDir::new().unwrap();

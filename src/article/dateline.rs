@@ -1,19 +1,26 @@
 //! Datelines: `PARIS (AFP) -`, `NEW YORK, Jan. 5, 2021 (AP) —`, `KABUL, Afghanistan (AP) —`,
-//! `date 2017-04-14 STRASBOURG (France) •`.
+//! `date 2017-04-14 STRASBOURG (France) •`, `TAGBILARAN, Philippines - Agence France-Presse`.
 //!
-//! The grammar, on the first line of the article:
+//! The grammar, on one line:
 //!
 //! ```text
-//! dateline  := [ ["date"] iso-date ] PLACE { "," (month-day | Country) } { "(" paren ")" } separator
+//! dateline  := [ ["date"] iso-date ] PLACE { "," (month-day | Country) } { "(" paren ")" } separator [agency]
 //! PLACE     := words in capitals (`NEW YORK`, `ST. LOUIS`)
 //! month-day := Month ["."] day [ [","] year ]          (Jan. 5, 2021 / March 3)
 //! paren     := an agency from data/lexicons/agencies_dateline.txt, else a country
 //! separator := "•" | "·" | "-" | "--" | "—" | "–", then white space or the end of the line
+//! agency    := a known agency, alone on the rest of the line
 //! ```
 //!
-//! NB: a place alone (`PARIS -`) is not taken as a dateline, since a capitalised opening word
-//! followed by a dash (`NATO - the alliance…`) is too common in body text; a date, a country
-//! or an agency must come with it.
+//! After an ISO date, a month and day (`date 2019-09-24 GENEVA, Sept. 24 (AP) --`) is read and
+//! the ISO date kept.
+//!
+//! NB: a place alone (`PARIS -`) is not taken as a dateline at the top of an article, since a
+//! capitalised opening word followed by a dash (`NATO - the alliance…`) is too common in body
+//! text; a date, a country or an agency must come with it. After a headline, byline or date
+//! line a dateline is expected, and looser forms count ([`parse_dateline_in`]): a place alone
+//! (`MIAMI —`), a place in title case with its country (`Taipei, Taiwan —`), and `CITY,
+//! Country` alone on its line, without a separator.
 
 use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
@@ -86,7 +93,7 @@ const MAX_PAREN_LEN: usize = 48;
 const MAX_COUNTRY_WORDS: usize = 5;
 
 /// Month names and abbreviations, lowercased, with their number.
-const MONTHS: &[(&str, i8)] = &[
+pub(super) const MONTHS: &[(&str, i8)] = &[
     ("january", 1),
     ("jan", 1),
     ("february", 2),
@@ -114,33 +121,33 @@ const MONTHS: &[(&str, i8)] = &[
 ];
 
 /// A position in one line of text, with the line's offset in the whole text.
-struct Cursor<'a> {
-    line: &'a str,
-    base: usize,
-    position: usize,
+pub(super) struct Cursor<'a> {
+    pub(super) line: &'a str,
+    pub(super) base: usize,
+    pub(super) position: usize,
 }
 
 impl<'a> Cursor<'a> {
-    fn rest(&self) -> &'a str {
+    pub(super) fn rest(&self) -> &'a str {
         self.line.get(self.position..).unwrap_or_default()
     }
 
-    fn peek(&self) -> Option<char> {
+    pub(super) fn peek(&self) -> Option<char> {
         self.rest().chars().next()
     }
 
-    fn absolute(&self, relative: usize) -> usize {
+    pub(super) fn absolute(&self, relative: usize) -> usize {
         self.base + relative
     }
 
-    fn skip_spaces(&mut self) -> bool {
+    pub(super) fn skip_spaces(&mut self) -> bool {
         let rest = self.rest();
         let skipped = rest.len() - rest.trim_start().len();
         self.position += skipped;
         skipped > 0
     }
 
-    fn eat(&mut self, literal: &str) -> bool {
+    pub(super) fn eat(&mut self, literal: &str) -> bool {
         if self.rest().starts_with(literal) {
             self.position += literal.len();
             true
@@ -150,14 +157,14 @@ impl<'a> Cursor<'a> {
     }
 
     /// Takes the longest prefix whose characters satisfy `predicate`; returns it (maybe empty).
-    fn take_while(&mut self, predicate: impl Fn(char) -> bool) -> &'a str {
+    pub(super) fn take_while(&mut self, predicate: impl Fn(char) -> bool) -> &'a str {
         let rest = self.rest();
         let length = rest.find(|character: char| !predicate(character)).unwrap_or(rest.len());
         self.position += length;
         rest.get(..length).unwrap_or_default()
     }
 
-    fn number(&mut self, min_digits: usize, max_digits: usize) -> Option<i16> {
+    pub(super) fn number(&mut self, min_digits: usize, max_digits: usize) -> Option<i16> {
         let start = self.position;
         let digits = self.take_while(|character| character.is_ascii_digit());
         if (min_digits..=max_digits).contains(&digits.len()) {
@@ -169,7 +176,7 @@ impl<'a> Cursor<'a> {
     }
 
     /// `2017-04-14`.
-    fn iso_date(&mut self) -> Option<Date> {
+    pub(super) fn iso_date(&mut self) -> Option<Date> {
         let start = self.position;
         let date = (|| {
             let year = self.number(4, 4)?;
@@ -187,7 +194,7 @@ impl<'a> Cursor<'a> {
 
     /// `Jan. 5, 2021`, `March 3`, `Sept 1 2004`: returns the date when a year is given
     /// (and the date is valid), `Some(None)` for a day and month only.
-    fn month_day(&mut self) -> Option<Option<Date>> {
+    pub(super) fn month_day(&mut self) -> Option<Option<Date>> {
         let start = self.position;
         let parsed = (|| {
             let name = self.take_while(char::is_alphabetic).to_lowercase();
@@ -211,7 +218,7 @@ impl<'a> Cursor<'a> {
     }
 
     /// Words in capitals, separated by single spaces: `NEW YORK`, `ST. LOUIS`, `BEIJING`.
-    fn capital_words(&mut self) -> Option<(usize, usize)> {
+    pub(super) fn capital_words(&mut self) -> Option<(usize, usize)> {
         let start = self.position;
         let mut end = start;
         let mut n_letters = 0;
@@ -237,7 +244,7 @@ impl<'a> Cursor<'a> {
     }
 
     /// Capitalised words (with `of`, `the`, `and` between them): `Afghanistan`, `South Korea`.
-    fn title_words(&mut self) -> Option<(usize, usize)> {
+    pub(super) fn title_words(&mut self) -> Option<(usize, usize)> {
         let start = self.position;
         let mut end = start;
         for _ in 0..MAX_COUNTRY_WORDS {
@@ -263,7 +270,7 @@ impl<'a> Cursor<'a> {
     }
 
     /// `(AFP)` or `(France)`: the range of the text inside.
-    fn parenthesised(&mut self) -> Option<(usize, usize)> {
+    pub(super) fn parenthesised(&mut self) -> Option<(usize, usize)> {
         let start = self.position;
         if !self.eat("(") {
             return None;
@@ -278,7 +285,7 @@ impl<'a> Cursor<'a> {
         Some((inside_start + leading, inside_start + inside.trim_end().len()))
     }
 
-    fn separator(&mut self) -> bool {
+    pub(super) fn separator(&mut self) -> bool {
         let start = self.position;
         let found = ["--", "•", "·", "—", "–", "-"].iter().any(|separator| self.eat(separator));
         if found && self.peek().is_none_or(char::is_whitespace) {
@@ -290,10 +297,24 @@ impl<'a> Cursor<'a> {
     }
 }
 
-/// Parses a dateline at byte `start` of `text`, on that line only.
+/// Parses a dateline at byte `start` of `text`, on that line only, in the strict form that
+/// may open an article.
 pub(crate) fn parse_dateline(text: &str, start: usize) -> Option<RawDateline> {
+    parse_dateline_in(text, start, false)
+}
+
+/// Parses a dateline at byte `start` of `text`, on that line only.
+///
+/// `after_header` says that a headline, byline or date line came before: a dateline is then
+/// expected, and looser forms count (see the module docs).
+pub(crate) fn parse_dateline_in(
+    text: &str,
+    start: usize,
+    after_header: bool,
+) -> Option<RawDateline> {
     let rest = text.get(start..)?;
     let line = rest.split('\n').next().unwrap_or_default();
+    let line = line.strip_suffix('\r').unwrap_or(line);
     let mut cursor = Cursor { line, base: start, position: 0 };
 
     let mut date = None;
@@ -313,7 +334,13 @@ pub(crate) fn parse_dateline(text: &str, start: usize) -> Option<RawDateline> {
         cursor.position = before_prefix;
     }
 
-    let place = cursor.capital_words()?;
+    // A place in capitals; after a header, also a place in title case that a country follows
+    // (`Taipei, Taiwan —`).
+    let (place, title_case) = match cursor.capital_words() {
+        Some(place) => (place, false),
+        None if after_header => (cursor.title_words()?, true),
+        None => return None,
+    };
     let mut country = None;
     let mut agency = None;
     // `, Afghanistan`, `, March 3`, `, Jan. 5, 2021`, or a country then a date.
@@ -323,9 +350,12 @@ pub(crate) fn parse_dateline(text: &str, start: usize) -> Option<RawDateline> {
             cursor.position = before_comma;
             break;
         }
-        if !has_date && let Some(month_day) = cursor.month_day() {
-            date = month_day;
-            has_date = true;
+        if let Some(month_day) = cursor.month_day() {
+            // After an ISO date (`date 2019-09-24 CITY, Sept. 24 (AP) --`) the first date stays.
+            if !has_date {
+                date = month_day;
+                has_date = true;
+            }
         } else if country.is_none()
             && let Some(words) = cursor.title_words()
         {
@@ -352,11 +382,32 @@ pub(crate) fn parse_dateline(text: &str, start: usize) -> Option<RawDateline> {
             return None;
         }
     }
+    let before_separator = cursor.position;
     cursor.skip_spaces();
-    if !cursor.separator() {
+    let at_line_end = cursor.rest().trim().is_empty();
+    if cursor.separator() {
+        // `TAGBILARAN, Philippines - Agence France-Presse`: an agency after the separator,
+        // alone on the rest of the line.
+        let after_separator = cursor.position;
+        cursor.skip_spaces();
+        let name_start = cursor.position;
+        let name = cursor.rest().trim_end();
+        if agency.is_none() && !name.is_empty() && is_agency(name) {
+            agency = Some((name_start, name_start + name.len()));
+            cursor.position = name_start + name.len();
+        } else {
+            cursor.position = after_separator;
+        }
+    } else if !(after_header && at_line_end && country.is_some()) {
+        // Only `CITY, Country` alone on its line, after a header, goes without a separator.
         return None;
+    } else {
+        cursor.position = before_separator;
     }
-    if !(has_date || country.is_some() || agency.is_some()) {
+    // A place alone (`PARIS -`) is a dateline only where one is expected; a place in title
+    // case only with its country.
+    let qualified = has_date || country.is_some() || agency.is_some();
+    if !(qualified || after_header) || (title_case && country.is_none()) {
         return None;
     }
     let absolute = |(from, to): (usize, usize)| (cursor.absolute(from), cursor.absolute(to));
@@ -486,9 +537,70 @@ mod tests {
             ("PARIS (AFP) -Text.", None),
             ("A total of 185 children died.", None),
             ("PARIS (AFP)\n- Text.", None),
+            (
+                "date 2019-09-24 GENEVA, Sept. 24 (AP) -- Text.",
+                Some((
+                    "date 2019-09-24 GENEVA, Sept. 24 (AP) --",
+                    "GENEVA",
+                    None,
+                    Some("AP"),
+                    Some("2019-09-24"),
+                )),
+            ),
         ];
         for (input, expected) in cases {
             check(input, *expected);
+        }
+    }
+
+    #[test]
+    fn datelines_after_a_header() {
+        // (line, strict, after a header), each as (whole, place, country, agency).
+        type Found<'a> = Option<(&'a str, &'a str, Option<&'a str>, Option<&'a str>)>;
+        let cases: &[(&str, Found<'_>, Found<'_>)] = &[
+            ("MIAMI — The storm grew.", None, Some(("MIAMI —", "MIAMI", None, None))),
+            ("NATO - the alliance said.", None, Some(("NATO -", "NATO", None, None))),
+            (
+                "Taipei, Taiwan — Lights shone.",
+                None,
+                Some(("Taipei, Taiwan —", "Taipei", Some("Taiwan"), None)),
+            ),
+            ("ACCRA, Ghana", None, Some(("ACCRA, Ghana", "ACCRA", Some("Ghana"), None))),
+            (
+                "TAGBILARAN, Philippines - Agence France-Presse",
+                Some((
+                    "TAGBILARAN, Philippines - Agence France-Presse",
+                    "TAGBILARAN",
+                    Some("Philippines"),
+                    Some("Agence France-Presse"),
+                )),
+                Some((
+                    "TAGBILARAN, Philippines - Agence France-Presse",
+                    "TAGBILARAN",
+                    Some("Philippines"),
+                    Some("Agence France-Presse"),
+                )),
+            ),
+            // Never datelines: a title-case place alone, a sentence, a place without a
+            // separator or country.
+            ("Taipei — Lights shone.", None, None),
+            ("Officials said on Monday.", None, None),
+            ("MIAMI", None, None),
+            ("Wednesday, April 13, 2011", None, None),
+        ];
+        for (line, strict, loose) in cases {
+            for (after_header, expected) in [(false, strict), (true, loose)] {
+                let got = parse_dateline_in(line, 0, after_header).map(|dateline| {
+                    let slice = |(from, to): (usize, usize)| &line[from..to];
+                    (
+                        slice(dateline.range),
+                        dateline.place.map(slice).unwrap_or_default(),
+                        dateline.country.map(slice),
+                        dateline.agency.map(slice),
+                    )
+                });
+                assert_eq!(got, *expected, "{line:?}, after a header: {after_header}");
+            }
         }
     }
 

@@ -1,10 +1,12 @@
-//! Article structure: dateline, publication date, agency, captions, paragraphs and sentences.
+//! Article structure: headline, byline, date line, dateline, publication date, agency,
+//! captions, paragraphs and sentences.
 //!
 //! **Invariant:** every [`Span`] indexes into [`Article::text`], the original input, with both
 //! UTF-8 byte offsets (for slicing in Rust) and Unicode code point offsets (for RDF output, as
 //! NIF and RFC 5147 count them).
 
 mod dateline;
+mod header;
 mod input;
 mod offsets;
 mod parse;
@@ -21,9 +23,17 @@ use jiff::civil::Date;
 pub struct Article {
     /// The original input, unchanged.
     pub text: String,
-    /// The dateline, if the article opens with one.
+    /// The headline: a first line without closing punctuation that a blank line, a byline, a
+    /// date line or a dateline follows. It is no sentence and no paragraph.
+    pub headline: Option<Located>,
+    /// The date line that gives the publication date, as written (`Wednesday, April 13, 2011`,
+    /// `Published: 14 April 2017 10:02 BST`, `date 2019-09-24`), if the header has one.
+    pub date_line: Option<Located>,
+    /// The dateline (`PARIS (AFP) -`), if the article opens with one, after any headline,
+    /// byline and date lines.
     pub dateline: Option<Dateline>,
-    /// The publication date: from the dateline, else `None`.
+    /// The publication date the text states: the first date line's (an `Updated …` line only
+    /// when nothing else dates the story), else the dateline's, else `None`.
     pub date: Option<Date>,
     /// The news agency or publisher, exactly as written: from the dateline (`PARIS (AFP) -`),
     /// else from a closing sign-off line in capitals such as `AGENCE FRANCE-PRESSE`, else from
@@ -46,7 +56,8 @@ pub struct Located {
     pub span: Span,
 }
 
-/// A dateline such as `PARIS (AFP) -` or `date 2017-04-14 STRASBOURG (France) •`.
+/// A dateline such as `PARIS (AFP) -`, `date 2017-04-14 STRASBOURG (France) •` or, after a
+/// headline, `TAGBILARAN, Philippines - Agence France-Presse`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Dateline {
     /// The whole dateline, separator included.

@@ -52,8 +52,8 @@
 //! **Dates.** Predictions are the date, year-month and year literals with evidence, counted
 //! once per value and sentence: the ruling and the statement dated by the same "yesterday"
 //! are one date expression, as in the gold.
-//! The document's `schema:datePublished` counts too: it comes from the dateline, which the
-//! gold lists like any other date expression.
+//! The document's `schema:datePublished` counts too: it comes from the date line or the dateline,
+//! which the gold lists like any other date expression.
 //! A prediction matches a gold date with the same value (`YYYY-MM-DD`, `YYYY-MM`, `YYYY`).
 //!
 //! **Quantities.** Predictions are the numbers of each quantity node, one prediction per

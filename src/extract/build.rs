@@ -106,24 +106,53 @@ impl<'a> Builder<'a, '_> {
 
     fn document(&mut self) {
         let article = self.context.article;
+        // The headline is the article's label; without one, the opening words of its first
+        // body sentence.
         let label = article
-            .sentences
-            .iter()
-            .find(|sentence| !sentence.in_caption)
-            .map(|sentence| {
-                let text = article.sentence_text(sentence);
-                let words: Vec<&str> = text.split_whitespace().take(12).collect();
-                let mut label = words.join(" ");
-                if text.split_whitespace().count() > 12 {
-                    label.push('…');
-                }
-                label
+            .headline
+            .as_ref()
+            .map(|headline| headline.text.clone())
+            .or_else(|| {
+                article.sentences.iter().find(|sentence| !sentence.in_caption).map(|sentence| {
+                    let text = article.sentence_text(sentence);
+                    let words: Vec<&str> = text.split_whitespace().take(12).collect();
+                    let mut label = words.join(" ");
+                    if text.split_whitespace().count() > 12 {
+                        label.push('…');
+                    }
+                    label
+                })
             })
             .unwrap_or_else(|| "news article".to_owned());
         let iri = self.graph.document().iri.clone();
         let node = Node::new(iri, NodeKind::Document, label).with_class(schema::NEWS_ARTICLE);
         let document = self.graph.add_node(node);
-        if let Some(date) = article.date {
+        if let Some(headline) = &article.headline {
+            self.graph.add_attribute(
+                document,
+                schema::HEADLINE,
+                Literal::Text(headline.text.clone()),
+                None,
+            );
+        }
+        // The caller's publication date wins over the text's; a disagreement is worth a word.
+        if let (Some(given), Some(stated)) = (self.context.published, article.date)
+            && given != stated
+        {
+            let (span, source) = match (&article.date_line, &article.dateline) {
+                (Some(line), _) => (Some(line.span), "date line"),
+                (None, Some(dateline)) => (Some(dateline.span), "dateline"),
+                (None, None) => (None, "text"),
+            };
+            self.graph.add_diagnostic(crate::graph::Diagnostic {
+                stage: "article",
+                span,
+                message: format!(
+                    "the publication date given ({given}) differs from the {source}'s ({stated}); using {given}"
+                ),
+            });
+        }
+        if let Some(date) = self.context.published.or(article.date) {
             self.graph.add_attribute(document, schema::DATE_PUBLISHED, Literal::Date(date), None);
         }
         if let Some(dateline) = &article.dateline {
@@ -193,11 +222,11 @@ impl<'a> Builder<'a, '_> {
             };
             self.graph.add_edge(document, schema::PUBLISHER, publisher, None);
         }
-        if article.dateline.is_none() {
+        if article.dateline.is_none() && self.context.date.is_none() {
             self.graph.add_diagnostic(crate::graph::Diagnostic {
                 stage: "article",
                 span: None,
-                message: "no dateline: the publication date and place are unknown, and relative dates stay unresolved".into(),
+                message: "no dateline, date line or publication date: the publication date and place are unknown, and relative dates stay unresolved".into(),
             });
         }
     }

@@ -377,6 +377,22 @@ pub(crate) fn find(
         {
             continue;
         }
+        // A weekday, a day without its year or "two days ago" needs the article's date: without
+        // one it stays unresolved, and says so (the clock is never asked).
+        let needs_reference = found.name("weekday").is_some()
+            || found.name("shift_direction").is_some_and(|direction| direction.as_str() == "ago")
+            || (found.name("day").or_else(|| found.name("day2")).is_some()
+                && found.name("year").or_else(|| found.name("year2")).is_none());
+        if value.is_none() && context.date.is_none() && needs_reference {
+            annotations.diagnostics.push(Diagnostic {
+                stage: "dates",
+                span: Some(article.span(mention_start, end)),
+                message: format!(
+                    "{:?} needs the article's date, but the article has none (no date line, dateline or publication date given)",
+                    &article.text[mention_start..end]
+                ),
+            });
+        }
         annotations.push(Mention {
             sentence: sentence.index,
             span: article.span(mention_start, end),
@@ -861,6 +877,7 @@ pub(crate) mod tests {
             lexicon: &resources.lexicon,
             rules: &resources.rules,
             date: reference_date(&article),
+            published: None,
         };
         let mut annotations = Annotations {
             by_sentence: vec![Vec::new(); article.sentences.len()],
@@ -993,6 +1010,50 @@ pub(crate) mod tests {
             ("2021-11-20", "He was arrested on Tuesday. The day after the vote, he fled.", &[("Tuesday", "2021-11-16")]),
         ];
         assert_dates(cases);
+    }
+
+    // See: issue 12 (relative dates with no date anywhere get a diagnostic, never the clock).
+    #[test]
+    fn relative_dates_without_an_article_date_are_diagnosed() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "He left on Tuesday and returned yesterday.",
+                &[
+                    "\"Tuesday\" needs the article's date, but the article has none (no date line, dateline or publication date given)",
+                    "\"yesterday\" is relative, but the article has no date to resolve it against",
+                ],
+            ),
+            (
+                "The vote is on March 3; talks began two weeks ago.",
+                &[
+                    "\"March 3\" needs the article's date, but the article has none (no date line, dateline or publication date given)",
+                    "\"two weeks ago\" needs the article's date, but the article has none (no date line, dateline or publication date given)",
+                ],
+            ),
+            // Absolute dates need nothing.
+            ("The siege began on Sept. 1, 2004, and ended in 2004.", &[]),
+        ];
+        for (text, expected) in cases {
+            let annotations = annotate(text, "");
+            let mut messages: Vec<&str> = annotations
+                .diagnostics
+                .iter()
+                .map(|diagnostic| diagnostic.message.as_str())
+                .collect();
+            messages.sort_unstable();
+            let mut expected = expected.to_vec();
+            expected.sort_unstable();
+            assert_eq!(messages, expected, "{text:?}");
+            // Each is still a date mention, without a value.
+            let unresolved = annotations
+                .mentions
+                .iter()
+                .filter(|mention| mention.tag == Some(Tag::Date) && mention.date.is_none())
+                .count();
+            assert_eq!(unresolved, expected.len(), "{text:?}");
+        }
+        // With a date, nothing to say.
+        assert!(annotate("He left on Tuesday.", "2021-11-20").diagnostics.is_empty());
     }
 
     #[test]

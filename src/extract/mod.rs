@@ -181,7 +181,11 @@ pub(crate) struct Context<'a> {
     pub article: &'a Article,
     pub lexicon: &'a Lexicon,
     pub rules: &'a Rules,
+    /// The reference date: the caller's publication date, else the article's
+    /// ([`reference_date`]).
     pub date: Option<Date>,
+    /// The publication date the caller gave, which wins over the text's.
+    pub published: Option<Date>,
 }
 
 pub(crate) use dates::reference_date;
@@ -279,6 +283,7 @@ pub fn explain_with(article: &Article, resources: &crate::Resources) -> String {
         lexicon: &resources.lexicon,
         rules: &resources.rules,
         date: crate::extract::reference_date(article),
+        published: None,
     };
     let annotations = run(&context);
     let mut out = String::new();

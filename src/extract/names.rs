@@ -2696,6 +2696,7 @@ mod tests {
             lexicon: &resources.lexicon,
             rules: &resources.rules,
             date: None,
+            published: None,
         };
         let annotations = run(&context);
         let mut found: Vec<String> = annotations
