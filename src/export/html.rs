@@ -21,9 +21,8 @@ use crate::{ExportError, KnowledgeGraph};
 /// (the layout grows faster than linearly, and such a picture is unreadable anyway).
 pub const MAX_LAID_OUT_NODES: usize = 400;
 
-/// The font size of edge labels: the layout crate gives an edge label a place of its own,
-/// as wide as it reckons the text (a character as wide as the font is high).
-const EDGE_FONT_SIZE: usize = 10;
+/// The font size of edge labels, in SVG pixels.
+const EDGE_FONT_SIZE: usize = 11;
 
 /// The empty space around a node of the graph, in SVG pixels.
 const NODE_MARGIN: f64 = 12.;
@@ -254,7 +253,7 @@ fn story_svg(story: &Story) -> Option<String> {
     if story.nodes.is_empty() || story.nodes.len() > MAX_LAID_OUT_NODES {
         return None;
     }
-    let orientation = Orientation::TopToBottom;
+    let orientation = Orientation::LeftToRight;
     // The layout crate asserts on shapes it cannot place; a picture is not worth a panic, so
     // a failed layout leaves the picture out (the rest of the report stands).
     let laid_out = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -278,33 +277,76 @@ fn story_svg(story: &Story) -> Option<String> {
                 Position::new(Point::zero(), size, Point::zero(), Point::splat(NODE_MARGIN));
             handles.push(graph.add_node(element));
         }
-        for edge in &story.edges {
+        for (edge_index, edge) in story.edges.iter().enumerate() {
             let (Some(&from), Some(&to)) = (handles.get(edge.from), handles.get(edge.to)) else {
                 continue;
             };
-            let mut arrow = Arrow::simple(&clean(&edge.labels.join(", ")));
+            // No text for the crate: it would give each label a place of its own in the
+            // layout, which made the picture twice as high and far wider. The label is put on
+            // the drawn path afterwards (`label_edges`), found by this attribute.
+            let mut arrow =
+                Arrow::simple_with_properties("", format!("data-edge=\"{edge_index}\""));
             arrow.look = StyleAttr::new(Color::fast("#666666"), 1, None, 0, EDGE_FONT_SIZE);
             graph.add_edge(arrow, from, to);
         }
         let mut writer = SVGWriter::new();
         graph.do_it(false, false, false, &mut writer);
-        writer.finalize()
+        // The crate grows the picture by the length of every text as if it ran downwards,
+        // which left the demo's picture two-fifths empty; the nodes' own boxes say its size.
+        let (mut width, mut height) = (0.0_f64, 0.0_f64);
+        for handle in graph.iter_nodes() {
+            let (_, bottom_right) = graph.pos(handle).bbox(true);
+            width = width.max(bottom_right.x);
+            height = height.max(bottom_right.y);
+        }
+        (writer.finalize(), width, height)
     }))
     .ok()?;
+    let (laid_out, width, height) = laid_out;
     // Inline SVG needs no XML declaration.
-    let svg = match laid_out.find("<svg") {
-        Some(start) => &laid_out[start..],
-        None => return None,
+    let svg = laid_out.get(laid_out.find("<svg ")?..)?;
+    let header_end = svg.find('>')?;
+    let size = if width > 0.0 && height > 0.0 {
+        format!(
+            "width=\"{width:.0}\" height=\"{height:.0}\" viewBox=\"0 0 {width:.0} {height:.0}\" xmlns=\"http://www.w3.org/2000/svg\""
+        )
+    } else {
+        svg["<svg ".len()..header_end].to_owned()
     };
-    let svg = svg.replacen(
-        "<svg ",
-        "<svg role=\"img\" aria-label=\"the story graph\" font-family=\"Helvetica, Arial, sans-serif\" ",
-        1,
+    let svg = format!(
+        "<svg role=\"img\" aria-label=\"the story graph\" font-family=\"Helvetica, Arial, sans-serif\" {size}{}",
+        &svg[header_end..]
     );
     // The crate styles text in Times; the page's sans-serif reads better at small sizes.
     let svg =
         svg.replace("font-family: Times, serif;", "font-family: Helvetica, Arial, sans-serif;");
-    Some(sort_style_rules(&svg))
+    Some(label_edges(&sort_style_rules(&svg), story))
+}
+
+/// The SVG with each edge's label written on its path: the crate draws every edge as
+/// `<g data-edge="N"><path id="arrowK" …/></g>` followed by an empty
+/// `<textPath href="#arrowK" …></textPath>`, which gets the text of edge N.
+fn label_edges(svg: &str, story: &Story) -> String {
+    let mut labelled = String::with_capacity(svg.len() + story.edges.len() * 24);
+    let mut rest = svg;
+    while let Some(start) = rest.find("data-edge=\"") {
+        let after = &rest[start + "data-edge=\"".len()..];
+        let Some(number_end) = after.find('"') else { break };
+        let label = after[..number_end]
+            .parse::<usize>()
+            .ok()
+            .and_then(|index| story.edges.get(index))
+            .map(|edge| escape(&clean(&edge.labels.join(", "))))
+            .unwrap_or_default();
+        // The empty text of this edge's path comes next.
+        let Some(empty) = after.find("></textPath>") else { break };
+        let cut = start + "data-edge=\"".len() + empty + 1;
+        labelled.push_str(&rest[..cut]);
+        labelled.push_str(&label);
+        rest = &rest[cut..];
+    }
+    labelled.push_str(rest);
+    labelled
 }
 
 /// The SVG with the lines of its first `<style>` element sorted: the layout crate writes them
