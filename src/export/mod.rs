@@ -1,4 +1,4 @@
-//! Writing a [`KnowledgeGraph`](crate::KnowledgeGraph) in RDF syntaxes, Graphviz DOT and an HTML report.
+//! Writing a [`KnowledgeGraph`] in RDF syntaxes, Graphviz DOT and an HTML report.
 //!
 //! **Invariant:** read-only over the graph; the same graph always gives the same bytes.
 //!
