@@ -485,8 +485,13 @@ fn article_sections(html: &mut String, graph: &KnowledgeGraph, article: usize) {
         "<section id=\"entities-{article}\">\n<h2>Entities, events and values ({})</h2>\n<ul class=\"entities\">\n",
         listed.len()
     );
+    let mut mention_counts: std::collections::BTreeMap<&str, usize> =
+        std::collections::BTreeMap::new();
+    for (_, mentioned) in &mentions {
+        *mention_counts.entry(mentioned.iri.as_str()).or_default() += 1;
+    }
     for (index, node) in &listed {
-        let n_mentions = mentions.iter().filter(|(_, mentioned)| mentioned.iri == node.iri).count();
+        let n_mentions = mention_counts.get(node.iri.as_str()).copied().unwrap_or(0);
         let classes: Vec<&str> = node.classes.iter().map(|class| local_name(class)).collect();
         let _ = writeln!(
             html,

@@ -182,28 +182,37 @@ impl Story {
         let place_word = |predicate: &str| {
             PLACE_PREDICATES.iter().find(|(known, _)| *known == predicate).map(|&(_, word)| word)
         };
+        // The edges at each node, so that nothing below scans all edges per node (the story
+        // of a corpus has tens of thousands).
+        let mut outgoing: BTreeMap<&str, Vec<&RawEdge<'_>>> = BTreeMap::new();
+        let mut incoming: BTreeMap<&str, Vec<&RawEdge<'_>>> = BTreeMap::new();
+        for edge in &raw_edges {
+            outgoing.entry(edge.subject.as_str()).or_default().push(edge);
+            incoming.entry(edge.object.as_str()).or_default().push(edge);
+        }
+        fn edges_of<'m, 'e>(
+            map: &'m BTreeMap<&str, Vec<&'e RawEdge<'e>>>,
+            iri: &str,
+        ) -> &'m [&'e RawEdge<'e>] {
+            map.get(iri).map_or(&[], Vec::as_slice)
+        }
         // A place is folded when every edge it has only locates something (or itself).
         let folded_places: BTreeSet<&str> = nodes
             .keys()
             .map(String::as_str)
             .filter(|&iri| is_place(iri))
             .filter(|&iri| {
-                raw_edges.iter().all(|edge| {
-                    if edge.object == iri {
-                        place_word(edge.predicate).is_some()
-                    } else if edge.subject == iri {
-                        edge.predicate == schema::CONTAINED_IN_PLACE
-                    } else {
-                        true
-                    }
-                })
+                edges_of(&incoming, iri).iter().all(|edge| place_word(edge.predicate).is_some())
+                    && edges_of(&outgoing, iri)
+                        .iter()
+                        .all(|edge| edge.predicate == schema::CONTAINED_IN_PLACE)
             })
             .collect();
         let place_name = |iri: &str| -> String {
             let Some(node) = node_of(iri) else { return String::new() };
-            let parent = raw_edges
+            let parent = edges_of(&outgoing, iri)
                 .iter()
-                .find(|edge| edge.subject == iri && edge.predicate == schema::CONTAINED_IN_PLACE)
+                .find(|edge| edge.predicate == schema::CONTAINED_IN_PLACE)
                 .and_then(|edge| node_of(&edge.object));
             match parent {
                 Some(parent) => format!("{}, {}", node.label, parent.label),
@@ -212,9 +221,9 @@ impl Story {
         };
         let quantity_name = |iri: &str| -> String {
             let Some(node) = node_of(iri) else { return String::new() };
-            let parts: Vec<&str> = raw_edges
+            let parts: Vec<&str> = edges_of(&outgoing, iri)
                 .iter()
-                .filter(|edge| edge.subject == iri && edge.predicate == ng::INCLUDES)
+                .filter(|edge| edge.predicate == ng::INCLUDES)
                 .filter_map(|edge| node_of(&edge.object).map(|part| part.label.as_str()))
                 .collect::<BTreeSet<_>>()
                 .into_iter()
