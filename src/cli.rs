@@ -37,6 +37,8 @@ Examples:
                                              the format follows the file extension
   cat story.txt | newsgraph extract - --format ntriples
   newsgraph extract --format dot | dot -Tsvg > graph.svg
+                                             the story as a picture (--view full: every node)
+  newsgraph extract story.txt -o report.html a report: the article, its story graph, the facts
   newsgraph query --entity court             every fact about an entity, with its sentence
   newsgraph sparql @examples/queries/who-ruled-against-whom.rq
                                              a SPARQL query over one or more articles
@@ -200,6 +202,11 @@ pub struct ExtractArgs {
     /// when they differ).
     #[arg(long, value_name = "DATE", value_parser = parse_published)]
     pub published: Option<jiff::civil::Date>,
+
+    /// What the DOT picture shows: story (who did what; no article node, provenance or
+    /// lexicon background) or full (every node and edge) [default: story].
+    #[arg(long, value_enum, value_name = "VIEW")]
+    pub view: Option<ViewArg>,
 }
 
 /// Reads the value of `--published`.
@@ -208,6 +215,15 @@ fn parse_published(value: &str) -> std::result::Result<jiff::civil::Date, String
         .trim()
         .parse::<jiff::civil::Date>()
         .map_err(|_| "expected a date as YYYY-MM-DD, such as 2019-09-24".to_owned())
+}
+
+/// What a picture shows, as spelt on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ViewArg {
+    /// Who did what: events and their roles, people, organisations, quotes by speaker.
+    Story,
+    /// Every node and edge of the graph, the article node and its mentions included.
+    Full,
 }
 
 /// Arguments of `newsgraph query`.
@@ -337,6 +353,9 @@ pub enum FormatArg {
     /// Graphviz DOT (.dot): render with `dot -Tsvg`.
     #[value(alias = "gv")]
     Dot,
+    /// A self-contained HTML report (.html): the article, its story graph, facts, diagnostics.
+    #[value(alias = "htm")]
+    Html,
 }
 
 impl FormatArg {
@@ -349,6 +368,7 @@ impl FormatArg {
             FormatArg::Trig => Format::TriG,
             FormatArg::Jsonld => Format::JsonLd,
             FormatArg::Dot => Format::Dot,
+            FormatArg::Html => Format::Html,
         }
     }
 }
@@ -491,24 +511,48 @@ fn run_extract(args: &ExtractArgs, common: &Common) -> Result<Outcome> {
         },
         (None, None) => Format::Turtle,
     };
+    if args.view.is_some() && format != Format::Dot {
+        anyhow::bail!("--view applies to --format dot only, not {format}");
+    }
+    let view = match args.view {
+        Some(ViewArg::Full) => newsgraph::export::View::Full,
+        Some(ViewArg::Story) | None => newsgraph::export::View::Story,
+    };
     let graph = load_graph(args.input.as_deref(), &args.base, args.published, common)?;
     if !common.quiet {
         print_diagnostics(&graph);
     }
     match &args.output {
         Some(output) => write_atomically(output, |writer| {
-            newsgraph::export::write(&graph, format, writer)
+            write_graph(&graph, format, view, writer)
                 .with_context(|| format!("failed to write {}", output.display()))
         }),
         None => {
             let stdout = io::stdout();
             let mut writer = BufWriter::new(stdout.lock());
-            newsgraph::export::write(&graph, format, &mut writer)
-                .context("failed to write to stdout")?;
+            write_graph(&graph, format, view, &mut writer).context("failed to write to stdout")?;
             writer.flush().context("failed to write to stdout")
         }
     }?;
     Ok(Outcome::Success)
+}
+
+/// Writes a graph in a format; DOT in the chosen view.
+fn write_graph(
+    graph: &KnowledgeGraph,
+    format: Format,
+    view: newsgraph::export::View,
+    writer: impl Write,
+) -> Result<(), newsgraph::ExportError> {
+    if format == Format::Dot {
+        let mut serializer =
+            newsgraph::export::DotSerializer::new().with_view(view).for_writer(writer);
+        serializer.serialize_graph(graph)?;
+        serializer.finish()?;
+        Ok(())
+    } else {
+        newsgraph::export::write(graph, format, writer)
+    }
 }
 
 fn run_query(args: &QueryArgs, common: &Common) -> Result<Outcome> {

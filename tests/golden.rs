@@ -1,5 +1,6 @@
 //! Golden tests: every folder `tests/golden/<case>/` holds an `article.txt` and the expected
-//! output of `newsgraph::extract` in some formats, as `expected.{ttl,nt,nq,trig,jsonld,dot}`.
+//! output of `newsgraph::extract` in some formats, as `expected.{ttl,nt,nq,trig,jsonld,dot,html}`
+//! (the DOT file is the story view; `expected.full.dot` is the full view).
 //!
 //! `UPDATE_GOLDEN=1 cargo test --test golden` (re)writes every expected file from the
 //! current output; review the diff before committing it.
@@ -15,13 +16,15 @@ use std::path::{Path, PathBuf};
 use newsgraph::Format;
 
 /// Each format and the extension of its expected file.
-const FORMATS: [(Format, &str); 6] = [
+const FORMATS: [(Format, &str); 8] = [
     (Format::Turtle, "ttl"),
     (Format::NTriples, "nt"),
     (Format::NQuads, "nq"),
     (Format::TriG, "trig"),
     (Format::JsonLd, "jsonld"),
     (Format::Dot, "dot"),
+    (Format::Dot, "full.dot"),
+    (Format::Html, "html"),
 ];
 
 fn golden_root() -> PathBuf {
@@ -40,9 +43,21 @@ fn cases() -> Vec<PathBuf> {
     cases
 }
 
-fn serialize(graph: &newsgraph::KnowledgeGraph, format: Format) -> Result<String, String> {
+fn serialize(
+    graph: &newsgraph::KnowledgeGraph,
+    format: Format,
+    extension: &str,
+) -> Result<String, String> {
     let mut bytes = Vec::new();
-    newsgraph::export::write(graph, format, &mut bytes).map_err(|error| error.to_string())?;
+    if extension == "full.dot" {
+        let mut serializer = newsgraph::export::DotSerializer::new()
+            .with_view(newsgraph::export::View::Full)
+            .for_writer(&mut bytes);
+        serializer.serialize_graph(graph).map_err(|error| error.to_string())?;
+        serializer.finish().map_err(|error| error.to_string())?;
+    } else {
+        newsgraph::export::write(graph, format, &mut bytes).map_err(|error| error.to_string())?;
+    }
     String::from_utf8(bytes).map_err(|error| format!("output is not UTF-8: {error}"))
 }
 
@@ -66,7 +81,7 @@ fn golden() {
         let mut n_expected = 0;
         for (format, extension) in FORMATS {
             let expected_path = case.join(format!("expected.{extension}"));
-            let got = serialize(&graph, format);
+            let got = serialize(&graph, format, extension);
             if update {
                 match got {
                     Ok(got) => std::fs::write(&expected_path, got).expect("write expected file"),

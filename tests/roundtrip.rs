@@ -224,7 +224,13 @@ fn format_names_parse_back() {
 
 #[test]
 fn dot_escapes_and_has_a_legend() {
-    let dot = String::from_utf8(serialize(&sample_graph(), Format::Dot)).unwrap_or_default();
+    // The full view draws every edge (the story view is tested in tests/pictures.rs).
+    let mut serializer = newsgraph::export::DotSerializer::new()
+        .with_view(newsgraph::export::View::Full)
+        .for_writer(Vec::new());
+    serializer.serialize_graph(&sample_graph()).unwrap_or_else(|error| panic!("{error}"));
+    let dot = serializer.finish().unwrap_or_else(|error| panic!("{error}"));
+    let dot = String::from_utf8(dot).unwrap_or_default();
     assert!(dot.starts_with("digraph newsgraph {\n  rankdir=LR;"));
     assert!(dot.contains("cluster_legend"));
     assert!(dot.contains("label=\"spokespersonFor\""));

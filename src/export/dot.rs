@@ -3,31 +3,44 @@
 use std::fmt::Write as _;
 use std::io::Write;
 
-use crate::graph::{Literal, Node, NodeKind};
+use super::story::{literal_text, local_name, wrap, Story, StoryNode, WRAP};
+use super::View;
+use crate::graph::{Node, NodeKind};
 use crate::vocab::{ng, schema};
 use crate::{ExportError, KnowledgeGraph};
 
 /// How a kind of node is drawn: legend label, shape and fill colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Look {
-    legend: &'static str,
-    shape: &'static str,
-    fill: &'static str,
+pub(crate) struct Look {
+    /// What the legend calls it.
+    pub legend: &'static str,
+    /// The Graphviz shape.
+    pub shape: &'static str,
+    /// The fill colour, `#rrggbb`.
+    pub fill: &'static str,
 }
 
-const PERSON: Look = Look { legend: "person", shape: "ellipse", fill: "#a8d5f2" };
-const ORGANISATION: Look = Look { legend: "organisation", shape: "box", fill: "#ffd380" };
-const PLACE: Look = Look { legend: "place", shape: "house", fill: "#b7e4a8" };
-const EVENT: Look = Look { legend: "event", shape: "hexagon", fill: "#f4a6a6" };
-const QUANTITY: Look = Look { legend: "quantity", shape: "parallelogram", fill: "#e0d4f5" };
-const CLAIM: Look = Look { legend: "claim", shape: "note", fill: "#fff3b0" };
-const DOCUMENT: Look = Look { legend: "document", shape: "tab", fill: "#d9d9d9" };
-const LEGAL: Look = Look { legend: "legal", shape: "component", fill: "#c9f0e8" };
-const OTHER: Look = Look { legend: "other", shape: "ellipse", fill: "#ffffff" };
+pub(crate) const PERSON: Look = Look { legend: "person", shape: "ellipse", fill: "#a8d5f2" };
+pub(crate) const ORGANISATION: Look =
+    Look { legend: "organisation", shape: "box", fill: "#ffd380" };
+pub(crate) const PLACE: Look = Look { legend: "place", shape: "house", fill: "#b7e4a8" };
+pub(crate) const EVENT: Look = Look { legend: "event", shape: "hexagon", fill: "#f4a6a6" };
+pub(crate) const QUANTITY: Look =
+    Look { legend: "quantity", shape: "parallelogram", fill: "#e0d4f5" };
+pub(crate) const CLAIM: Look = Look { legend: "claim", shape: "note", fill: "#fff3b0" };
+pub(crate) const DOCUMENT: Look = Look { legend: "document", shape: "tab", fill: "#d9d9d9" };
+pub(crate) const LEGAL: Look = Look { legend: "legal", shape: "component", fill: "#c9f0e8" };
+pub(crate) const OTHER: Look = Look { legend: "other", shape: "ellipse", fill: "#ffffff" };
 
-/// Every look, in legend order.
+/// A quote of the story view: a statement and the claims that report the same words.
+pub(crate) const QUOTE: Look = Look { legend: "quote", shape: "note", fill: "#fff3b0" };
+
+/// Every look of the full view, in legend order.
 const LOOKS: &[Look] =
     &[PERSON, ORGANISATION, PLACE, EVENT, QUANTITY, CLAIM, DOCUMENT, LEGAL, OTHER];
+
+/// Every look of the story view, in legend order.
+const STORY_LOOKS: &[Look] = &[PERSON, ORGANISATION, PLACE, EVENT, QUOTE, LEGAL, OTHER];
 
 const LEGAL_CLASSES: &[&str] =
     &[ng::LEGAL_INSTRUMENT, ng::LEGAL_PROVISION, ng::RIGHT, schema::LEGISLATION];
@@ -43,7 +56,8 @@ const ORGANISATION_CLASSES: &[&str] = &[
 ];
 const PERSON_CLASSES: &[&str] = &[schema::PERSON, ng::PERSON_GROUP];
 
-fn look(node: &Node) -> Look {
+/// How a node of the complete graph is drawn.
+pub(crate) fn look(node: &Node) -> Look {
     match node.kind {
         NodeKind::Document => return DOCUMENT,
         NodeKind::Event => return EVENT,
@@ -77,6 +91,8 @@ fn look(node: &Node) -> Look {
 
 /// Escapes text for a double-quoted DOT string: `"` and `\` are backslash-escaped and line
 /// breaks become `\n` (centred lines), so Graphviz's own escapes (`\N`, `\G`, `\l`) never fire.
+/// A tab becomes a space and every other control character (a BEL, a terminal escape) becomes
+/// U+FFFD, so none reaches Graphviz (whose SVG would not be well-formed XML) or a terminal.
 #[must_use]
 pub(crate) fn escape(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len());
@@ -86,28 +102,12 @@ pub(crate) fn escape(text: &str) -> String {
             '\\' => escaped.push_str("\\\\"),
             '\n' => escaped.push_str("\\n"),
             '\r' => {}
+            '\t' => escaped.push(' '),
+            other if other.is_control() => escaped.push(char::REPLACEMENT_CHARACTER),
             other => escaped.push(other),
         }
     }
     escaped
-}
-
-/// The part of an IRI after its last `#` or `/`.
-fn local_name(iri: &str) -> &str {
-    iri.rsplit(['#', '/']).next().unwrap_or(iri)
-}
-
-fn literal_text(value: &Literal) -> String {
-    match value {
-        Literal::Text(text) => text.clone(),
-        Literal::Date(date) => date.to_string(),
-        Literal::Year(year) => year.to_string(),
-        Literal::YearMonth(year, month) => format!("{year}-{month:02}"),
-        Literal::Integer(number) => number.to_string(),
-        Literal::Decimal(text) | Literal::Duration(text) => text.clone(),
-        #[allow(unreachable_patterns, reason = "Literal is non_exhaustive")]
-        _ => String::new(),
-    }
 }
 
 /// The label: `rdfs:label`, plus the value for quantities and the date for events.
@@ -133,30 +133,44 @@ fn node_label(node: &Node) -> String {
     lines.join("\n")
 }
 
-/// Serializes a [`KnowledgeGraph`] as [Graphviz DOT](https://graphviz.org/doc/info/lang.html).
+/// Serializes one or more [`KnowledgeGraph`]s as [Graphviz DOT](https://graphviz.org/doc/info/lang.html).
 ///
-/// One DOT node per graph node (facts, sentences and spans are not drawn), shaped and coloured
-/// by kind (person, organisation, place, event, quantity, claim, document, legal) with a legend;
-/// edges are labelled with the predicate's local name and carry the evidence sentences as `tooltip`.
+/// The [`View::Story`] (the default) draws what the articles say: events with their roles,
+/// people and organisations, quotes by speaker, places and quantities as lines of what they
+/// qualify; no article node, no provenance, no background facts from the lexicon; with several
+/// graphs, an entity they share is drawn once. [`View::Full`] draws every node of each graph
+/// (graphs side by side, node ids prefixed `g{n}_`) with every edge.
+/// Nodes are shaped and coloured by kind with a legend; edges are labelled with the
+/// predicate's local name and carry the evidence sentences as `tooltip`.
 ///
-/// NB: nodes are sorted by IRI and edges by subject, predicate and object, so the output is byte-stable.
+/// NB: nodes are sorted by IRI and edges by subject, predicate and object, so the output is
+/// byte-stable. Control characters of the text never reach the output.
 ///
 /// ```
-/// use newsgraph::export::DotSerializer;
-/// let graph = newsgraph::extract("STRASBOURG (France) • The court ruled.\n")?;
+/// use newsgraph::export::{DotSerializer, View};
+/// let first = newsgraph::extract("STRASBOURG (France) • The European Court of Human Rights ruled against Russia.\n")?;
+/// let second = newsgraph::extract("MOSCOW • Russia said the European Court of Human Rights was wrong.\n")?;
 /// let mut serializer = DotSerializer::new().for_writer(Vec::new());
-/// serializer.serialize_graph(&graph)?;
-/// assert!(String::from_utf8(serializer.finish()?)?.starts_with("digraph newsgraph {"));
+/// serializer.serialize_graph(&first)?;
+/// serializer.serialize_graph(&second)?;
+/// let dot = String::from_utf8(serializer.finish()?)?;
+/// assert!(dot.starts_with("digraph newsgraph {"));
+/// // Russia is drawn once, though both articles name it.
+/// assert_eq!(dot.matches("label=\"Russia\"").count(), 1);
+///
+/// let full = DotSerializer::new().with_view(View::Full).for_writer(Vec::new());
+/// # let _ = full;
 /// # Ok::<_, Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Default)]
 #[must_use]
 pub struct DotSerializer {
     without_legend: bool,
+    view: View,
 }
 
 impl DotSerializer {
-    /// A serializer that draws a legend.
+    /// A serializer of the story view that draws a legend.
     pub fn new() -> Self {
         Self::default()
     }
@@ -167,14 +181,15 @@ impl DotSerializer {
         self
     }
 
+    /// Draws this view of the graphs.
+    pub fn with_view(mut self, view: View) -> Self {
+        self.view = view;
+        self
+    }
+
     /// Writes to `writer`.
     pub fn for_writer<W: Write>(self, writer: W) -> WriterDotSerializer<W> {
-        WriterDotSerializer {
-            writer,
-            without_legend: self.without_legend,
-            body: String::new(),
-            n_graphs: 0,
-        }
+        WriterDotSerializer { writer, options: self, graphs: Vec::new() }
     }
 }
 
@@ -182,69 +197,17 @@ impl DotSerializer {
 #[must_use]
 pub struct WriterDotSerializer<W: Write> {
     writer: W,
-    without_legend: bool,
-    body: String,
-    n_graphs: usize,
+    options: DotSerializer,
+    graphs: Vec<KnowledgeGraph>,
 }
 
 impl<W: Write> WriterDotSerializer<W> {
-    /// Adds a graph (several graphs are drawn side by side, node ids prefixed `g{n}_`).
+    /// Adds a graph; all graphs are drawn in one picture by [`finish`](Self::finish).
     ///
     /// # Errors
     /// None today; the signature matches the other serializers.
     pub fn serialize_graph(&mut self, graph: &KnowledgeGraph) -> Result<(), ExportError> {
-        let prefix =
-            if self.n_graphs == 0 { String::new() } else { format!("g{}_", self.n_graphs) };
-        self.n_graphs += 1;
-        let nodes: Vec<&Node> = graph.nodes().map(|(_, node)| node).collect();
-        let id_of = |iri: &str| nodes.binary_search_by(|node| node.iri.as_str().cmp(iri)).ok();
-        // `fmt::Write` for String cannot fail; the results are ignored for that reason.
-        for (index, node) in nodes.iter().enumerate() {
-            let look = look(node);
-            let _ = writeln!(
-                self.body,
-                "  {prefix}n{index} [label=\"{}\", shape={}, fillcolor=\"{}\", tooltip=\"{}\"];",
-                escape(&node_label(node)),
-                look.shape,
-                look.fill,
-                escape(&node.iri),
-            );
-        }
-        let document = graph.document();
-        let mut edges: Vec<(usize, &str, usize, String)> = graph
-            .edges()
-            .filter_map(|(subject, edge, object)| {
-                let subject_id = id_of(&subject.iri)?;
-                let object_id = id_of(&object.iri)?;
-                let mut sentences: Vec<usize> =
-                    edge.evidence.iter().map(|item| item.sentence).collect();
-                sentences.sort_unstable();
-                sentences.dedup();
-                let tooltip = sentences
-                    .iter()
-                    .filter_map(|&sentence| document.sentences.get(sentence))
-                    .map(|sentence| sentence.text.as_str())
-                    .collect::<Vec<_>>()
-                    .join("\n");
-                Some((subject_id, edge.predicate.as_str(), object_id, tooltip))
-            })
-            .collect();
-        edges.sort_by(|left, right| {
-            (nodes[left.0].iri.as_str(), left.1, nodes[left.2].iri.as_str()).cmp(&(
-                nodes[right.0].iri.as_str(),
-                right.1,
-                nodes[right.2].iri.as_str(),
-            ))
-        });
-        for (subject_id, predicate, object_id, tooltip) in edges {
-            let tooltip = if tooltip.is_empty() { predicate.to_owned() } else { tooltip };
-            let _ = writeln!(
-                self.body,
-                "  {prefix}n{subject_id} -> {prefix}n{object_id} [label=\"{}\", tooltip=\"{}\"];",
-                escape(local_name(predicate)),
-                escape(&tooltip),
-            );
-        }
+        self.graphs.push(graph.clone());
         Ok(())
     }
 
@@ -255,15 +218,49 @@ impl<W: Write> WriterDotSerializer<W> {
     pub fn finish(mut self) -> Result<W, ExportError> {
         let mut output = String::from("digraph newsgraph {\n");
         output.push_str("  rankdir=LR;\n");
-        output.push_str("  node [style=filled, fontname=\"Helvetica\", fontsize=11];\n");
-        output.push_str("  edge [fontname=\"Helvetica\", fontsize=9, color=\"#555555\"];\n");
-        output.push_str(&self.body);
-        if !self.without_legend {
+        let looks = match self.options.view {
+            View::Full => {
+                output.push_str("  node [style=filled, fontname=\"Helvetica\", fontsize=11];\n");
+                output
+                    .push_str("  edge [fontname=\"Helvetica\", fontsize=9, color=\"#555555\"];\n");
+                for (n_graph, graph) in self.graphs.iter().enumerate() {
+                    let prefix = if n_graph == 0 { String::new() } else { format!("g{n_graph}_") };
+                    full_body(&mut output, graph, &prefix);
+                }
+                LOOKS.to_vec()
+            }
+            View::Story => {
+                let graphs: Vec<&KnowledgeGraph> = self.graphs.iter().collect();
+                let story = Story::of(&graphs);
+                // Top to bottom fits a screen: left to right made the demo four times wider
+                // than high.
+                output.replace_range(
+                    .."digraph newsgraph {\n  rankdir=LR;\n".len(),
+                    "digraph newsgraph {\n  rankdir=TB;\n",
+                );
+                output.push_str(
+                    "  graph [fontname=\"Helvetica\", nodesep=0.2, ranksep=0.5, pad=0.2];\n",
+                );
+                output.push_str(
+                    "  node [style=filled, fontname=\"Helvetica\", fontsize=12, margin=\"0.08,0.04\"];\n",
+                );
+                output.push_str(
+                    "  edge [fontname=\"Helvetica\", fontsize=10, color=\"#555555\", fontcolor=\"#333333\"];\n",
+                );
+                story_body(&mut output, &story);
+                STORY_LOOKS
+                    .iter()
+                    .copied()
+                    .filter(|wanted| story.nodes.iter().any(|node| node.look == *wanted))
+                    .collect()
+            }
+        };
+        if !self.options.without_legend && !looks.is_empty() {
             output.push_str("  subgraph cluster_legend {\n");
             output.push_str(
                 "    label=\"Legend\";\n    style=dashed;\n    fontname=\"Helvetica\";\n",
             );
-            for look in LOOKS {
+            for look in &looks {
                 output.push_str(&format!(
                     "    legend_{0} [label=\"{0}\", shape={1}, fillcolor=\"{2}\"];\n",
                     look.legend, look.shape, look.fill
@@ -271,13 +268,102 @@ impl<W: Write> WriterDotSerializer<W> {
             }
             // Invisible edges stack the legend entries in one column.
             let chain: Vec<String> =
-                LOOKS.iter().map(|look| format!("legend_{}", look.legend)).collect();
-            output.push_str(&format!("    {} [style=invis];\n", chain.join(" -> ")));
+                looks.iter().map(|look| format!("legend_{}", look.legend)).collect();
+            if chain.len() > 1 {
+                output.push_str(&format!("    {} [style=invis];\n", chain.join(" -> ")));
+            }
             output.push_str("  }\n");
         }
         output.push_str("}\n");
         self.writer.write_all(output.as_bytes())?;
         Ok(self.writer)
+    }
+}
+
+/// The label of a story node: its title and lines, wrapped.
+pub(crate) fn story_label(node: &StoryNode) -> Vec<String> {
+    let mut lines = wrap(&node.title, WRAP);
+    for line in &node.lines {
+        lines.extend(wrap(line, WRAP + 8));
+    }
+    lines
+}
+
+/// The nodes and edges of the story view.
+fn story_body(output: &mut String, story: &Story) {
+    // `fmt::Write` for String cannot fail; the results are ignored for that reason.
+    for (index, node) in story.nodes.iter().enumerate() {
+        let _ = writeln!(
+            output,
+            "  n{index} [label=\"{}\", shape={}, fillcolor=\"{}\", tooltip=\"{}\"];",
+            escape(&story_label(node).join("\n")),
+            node.look.shape,
+            node.look.fill,
+            escape(&node.iri),
+        );
+    }
+    for edge in &story.edges {
+        let _ = writeln!(
+            output,
+            "  n{} -> n{} [label=\"{}\", tooltip=\"{}\"];",
+            edge.from,
+            edge.to,
+            escape(&edge.labels.join(", ")),
+            escape(&edge.sentences.join("\n")),
+        );
+    }
+}
+
+/// Every node and edge of one graph, node ids prefixed with `prefix`.
+fn full_body(output: &mut String, graph: &KnowledgeGraph, prefix: &str) {
+    let nodes: Vec<&Node> = graph.nodes().map(|(_, node)| node).collect();
+    let id_of = |iri: &str| nodes.binary_search_by(|node| node.iri.as_str().cmp(iri)).ok();
+    // `fmt::Write` for String cannot fail; the results are ignored for that reason.
+    for (index, node) in nodes.iter().enumerate() {
+        let look = look(node);
+        let _ = writeln!(
+            output,
+            "  {prefix}n{index} [label=\"{}\", shape={}, fillcolor=\"{}\", tooltip=\"{}\"];",
+            escape(&node_label(node)),
+            look.shape,
+            look.fill,
+            escape(&node.iri),
+        );
+    }
+    let document = graph.document();
+    let mut edges: Vec<(usize, &str, usize, String)> = graph
+        .edges()
+        .filter_map(|(subject, edge, object)| {
+            let subject_id = id_of(&subject.iri)?;
+            let object_id = id_of(&object.iri)?;
+            let mut sentences: Vec<usize> =
+                edge.evidence.iter().map(|item| item.sentence).collect();
+            sentences.sort_unstable();
+            sentences.dedup();
+            let tooltip = sentences
+                .iter()
+                .filter_map(|&sentence| document.sentences.get(sentence))
+                .map(|sentence| sentence.text.as_str())
+                .collect::<Vec<_>>()
+                .join("\n");
+            Some((subject_id, edge.predicate.as_str(), object_id, tooltip))
+        })
+        .collect();
+    edges.sort_by(|left, right| {
+        (nodes[left.0].iri.as_str(), left.1, nodes[left.2].iri.as_str()).cmp(&(
+            nodes[right.0].iri.as_str(),
+            right.1,
+            nodes[right.2].iri.as_str(),
+        ))
+    });
+    for (subject_id, predicate, object_id, tooltip) in edges {
+        let tooltip = if tooltip.is_empty() { predicate.to_owned() } else { tooltip };
+        let _ = writeln!(
+            output,
+            "  {prefix}n{subject_id} -> {prefix}n{object_id} [label=\"{}\", tooltip=\"{}\"];",
+            escape(local_name(predicate)),
+            escape(&tooltip),
+        );
     }
 }
 
@@ -293,6 +379,11 @@ mod tests {
             ("back\\slash \\N", "back\\\\slash \\\\N"),
             ("two\nlines", "two\\nlines"),
             ("crlf\r\n", "crlf\\n"),
+            // See: issue 15 (a BEL made Graphviz write an SVG that is not well-formed XML).
+            (
+                "bell\u{7} escape\u{1b}[31m c1\u{9b} tab\t",
+                "bell\u{fffd} escape\u{fffd}[31m c1\u{fffd} tab ",
+            ),
         ];
         for (input, expected) in cases {
             assert_eq!(escape(input), expected, "{input}");

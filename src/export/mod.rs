@@ -1,4 +1,4 @@
-//! Writing a [`KnowledgeGraph`](crate::KnowledgeGraph) in RDF syntaxes and Graphviz DOT.
+//! Writing a [`KnowledgeGraph`] in RDF syntaxes, Graphviz DOT and an HTML report.
 //!
 //! **Invariant:** read-only over the graph; the same graph always gives the same bytes.
 //!
@@ -16,8 +16,10 @@
 //! ```
 
 mod dot;
+mod html;
 mod jsonld;
 mod ntriples;
+mod story;
 mod syntax;
 mod turtle;
 
@@ -26,6 +28,7 @@ use std::io::Write;
 use std::str::FromStr;
 
 pub use dot::{DotSerializer, WriterDotSerializer};
+pub use html::{HtmlSerializer, WriterHtmlSerializer};
 pub use jsonld::{JsonLdSerializer, WriterJsonLdSerializer, CONTEXT};
 pub use ntriples::{
     NQuadsSerializer, NTriplesSerializer, WriterNQuadsSerializer, WriterNTriplesSerializer,
@@ -33,6 +36,19 @@ pub use ntriples::{
 pub use turtle::{TriGSerializer, TurtleSerializer, WriterTriGSerializer, WriterTurtleSerializer};
 
 use crate::{ExportError, KnowledgeGraph};
+
+/// What a picture (DOT, the HTML report's graph) shows of a graph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum View {
+    /// Who did what: events with their roles, people and organisations, quotes by speaker,
+    /// places and quantities as lines of what they qualify; no article node, no provenance,
+    /// no background facts from the lexicon, one node per thing.
+    #[default]
+    Story,
+    /// Every node and edge of the graph (the article node and its `mentions` included).
+    Full,
+}
 
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -50,12 +66,23 @@ pub enum Format {
     JsonLd,
     /// [Graphviz DOT](https://graphviz.org/doc/info/lang.html).
     Dot,
+    /// A self-contained [HTML](https://html.spec.whatwg.org/) report: the article with its
+    /// mentions linked to their entities, the story graph as inline SVG, the facts, the
+    /// diagnostics.
+    Html,
 }
 
 impl Format {
     /// Every format, in the order of `--help`.
-    pub const ALL: &'static [Format] =
-        &[Self::Turtle, Self::NTriples, Self::NQuads, Self::TriG, Self::JsonLd, Self::Dot];
+    pub const ALL: &'static [Format] = &[
+        Self::Turtle,
+        Self::NTriples,
+        Self::NQuads,
+        Self::TriG,
+        Self::JsonLd,
+        Self::Dot,
+        Self::Html,
+    ];
 
     /// The short name used on the command line, such as `turtle`.
     ///
@@ -71,6 +98,7 @@ impl Format {
             Self::TriG => "trig",
             Self::JsonLd => "jsonld",
             Self::Dot => "dot",
+            Self::Html => "html",
         }
     }
 
@@ -84,6 +112,7 @@ impl Format {
             Self::TriG => "application/trig",
             Self::JsonLd => "application/ld+json",
             Self::Dot => "text/vnd.graphviz",
+            Self::Html => "text/html",
         }
     }
 
@@ -97,6 +126,7 @@ impl Format {
             Self::TriG => "trig",
             Self::JsonLd => "jsonld",
             Self::Dot => "dot",
+            Self::Html => "html",
         }
     }
 
@@ -115,7 +145,7 @@ impl fmt::Display for Format {
 
 /// The text is not a known format name, extension or media type.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown format '{0}' (expected one of turtle, ntriples, nquads, trig, jsonld, dot)")]
+#[error("unknown format '{0}' (expected one of turtle, ntriples, nquads, trig, jsonld, dot, html)")]
 pub struct UnknownFormatError(String);
 
 impl FromStr for Format {
@@ -147,6 +177,7 @@ impl FromStr for Format {
                                 || wanted.eq_ignore_ascii_case("json")
                         }
                         Self::Dot => wanted.eq_ignore_ascii_case("gv"),
+                        Self::Html => wanted.eq_ignore_ascii_case("htm"),
                         _ => false,
                     }
             })
@@ -191,6 +222,11 @@ pub fn write(
         }
         Format::Dot => {
             let mut serializer = DotSerializer::new().for_writer(writer);
+            serializer.serialize_graph(graph)?;
+            serializer.finish()?;
+        }
+        Format::Html => {
+            let mut serializer = HtmlSerializer::new().for_writer(writer);
             serializer.serialize_graph(graph)?;
             serializer.finish()?;
         }

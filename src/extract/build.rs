@@ -79,6 +79,7 @@ pub(crate) fn build_graph(
     builder.counted_groups();
     builder.values();
     builder.mentions();
+    builder.mention_spans();
     for diagnostic in &annotations.diagnostics {
         builder.graph.add_diagnostic(diagnostic.clone());
     }
@@ -977,6 +978,29 @@ impl<'a> Builder<'a, '_> {
                     }
                 }
                 _ => {}
+            }
+        }
+    }
+
+    /// Where the article names each node: the mentions of entities, of events a noun names,
+    /// and of quantities (for readers such as the HTML report; not written as RDF).
+    fn mention_spans(&mut self) {
+        let mut event_of_entity: HashMap<usize, NodeIndex> = HashMap::default();
+        for (event_index, event) in self.annotations.facts.events.iter().enumerate() {
+            if let (Some(entity), Some(&node)) = (event.entity, self.events.get(&event_index)) {
+                event_of_entity.entry(entity).or_insert(node);
+            }
+        }
+        for (index, mention) in self.annotations.mentions.iter().enumerate() {
+            let node = mention
+                .entity
+                .and_then(|entity| {
+                    self.entities.get(&entity).or_else(|| event_of_entity.get(&entity))
+                })
+                .or_else(|| self.quantities.get(&index))
+                .copied();
+            if let Some(node) = node {
+                self.graph.add_mention(mention.span, node);
             }
         }
     }

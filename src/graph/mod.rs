@@ -193,6 +193,7 @@ pub struct KnowledgeGraph {
     document: Document,
     document_node: Option<NodeIndex>,
     diagnostics: Vec<Diagnostic>,
+    mentions: Vec<(Span, NodeIndex)>,
 }
 
 impl KnowledgeGraph {
@@ -217,6 +218,36 @@ impl KnowledgeGraph {
     /// Records a diagnostic.
     pub fn add_diagnostic(&mut self, diagnostic: Diagnostic) {
         self.diagnostics.push(diagnostic);
+    }
+
+    /// Records that the words at `span` of the article name `node` (a mention).
+    ///
+    /// Mentions are not part of the RDF output; they let a reader find every place the
+    /// article names a node (the HTML report highlights them).
+    pub fn add_mention(&mut self, span: Span, node: NodeIndex) {
+        self.mentions.push((span, node));
+    }
+
+    /// Every mention of a node in the article, as `(span, node)`, sorted by start (longer
+    /// mentions first when two start together).
+    ///
+    /// NB: mentions may nest ("Russian" inside "Russian security forces"), never cross.
+    #[must_use]
+    pub fn mentions(&self) -> Vec<(Span, &Node)> {
+        let mut mentions: Vec<(Span, &Node)> = self
+            .mentions
+            .iter()
+            .filter_map(|&(span, index)| self.graph.node_weight(index).map(|node| (span, node)))
+            .collect();
+        mentions.sort_by(|left, right| {
+            (left.0.start, std::cmp::Reverse(left.0.end), &left.1.iri).cmp(&(
+                right.0.start,
+                std::cmp::Reverse(right.0.end),
+                &right.1.iri,
+            ))
+        });
+        mentions.dedup_by(|left, right| left.0 == right.0 && left.1.iri == right.1.iri);
+        mentions
     }
 
     /// The node that stands for the article itself, once added.
