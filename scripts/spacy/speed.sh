@@ -1,9 +1,0 @@
-#!/usr/bin/env bash
-# spaCy against `newsgraph parse`, tokens per second per core, on the same texts (see speed.py).
-#   scripts/spacy/speed.sh [TEXTS.jsonl] [REPEAT]    default: tests/syntax/texts/en_pud-test.jsonl, 3
-set -euo pipefail
-cd "$(dirname "$0")/../.."
-scripts/spacy/venv.sh
-cargo build --release --quiet
-taskset -c 0 target/spacy-venv/bin/python scripts/spacy/speed.py target/release/newsgraph \
-    "${1:-tests/syntax/texts/en_pud-test.jsonl}" "${2:-3}"
