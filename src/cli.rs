@@ -94,14 +94,17 @@ Examples:
     Extract(ExtractArgs),
 
     /// List every fact about an entity, one per line:
-    /// subject | relation | object | "sentence".
+    /// subject | relation | object | source (the quoted sentences, or where else it comes from).
     #[command(after_help = "\
 Examples:
   newsgraph query --entity court
   newsgraph query story.txt --entity \"Jane Doe\"
 
-The name is matched without regard to case against every name the article uses for an
-entity; exact matches win over partial ones. Exit status 1 when nothing matches.")]
+The name is matched without regard to case or a leading \"the\" against every name and
+description the article uses for an entity; exact matches win over partial ones. The
+entity's own facts come first. The source of a fact is the sentences that state it, or
+(from the dateline), (from the text) or (from the lexicon). Exit status 1 when nothing
+matches.")]
     Query(QueryArgs),
 
     /// Run a SPARQL 1.1 query (SELECT, ASK, CONSTRUCT, DESCRIBE) over the graphs of articles.
@@ -505,18 +508,26 @@ fn run_query(args: &QueryArgs, common: &Common) -> Result<Outcome> {
     if matches.is_empty() {
         return Ok(Outcome::NoMatch(no_match_message(&graph, &args.entity)));
     }
-    let mut facts: Vec<newsgraph::Fact<'_>> = Vec::new();
+    // The entity's own facts (it is the subject) come first, then those of other nodes about
+    // it; a fact two matched nodes share is listed once.
+    let mut own: Vec<newsgraph::Fact<'_>> = Vec::new();
+    let mut about: Vec<newsgraph::Fact<'_>> = Vec::new();
     for &node in &matches {
+        let Some(matched) = graph.node(node) else { continue };
         for fact in graph.facts_about(node) {
-            // Two matched nodes can share a fact; list it once.
-            if !facts.contains(&fact) {
-                facts.push(fact);
+            if own.contains(&fact) || about.contains(&fact) {
+                continue;
+            }
+            if std::ptr::eq(fact.subject, matched) {
+                own.push(fact);
+            } else {
+                about.push(fact);
             }
         }
     }
     let stdout = io::stdout();
     let mut writer = BufWriter::new(stdout.lock());
-    for fact in &facts {
+    for fact in own.iter().chain(&about) {
         writeln!(writer, "{}", fact_line(&graph, fact)).context("failed to write to stdout")?;
     }
     writer.flush().context("failed to write to stdout")?;
@@ -526,15 +537,8 @@ fn run_query(args: &QueryArgs, common: &Common) -> Result<Outcome> {
 /// The nodes a name stands for: every exact match if there is one, else every partial match.
 fn best_matches(graph: &KnowledgeGraph, name: &str) -> Vec<petgraph::stable_graph::NodeIndex> {
     let found = graph.find_by_name(name);
-    let wanted = name.trim().to_lowercase();
-    let is_exact = |index: &petgraph::stable_graph::NodeIndex| {
-        graph.node(*index).is_some_and(|node| {
-            std::iter::once(&node.label)
-                .chain(&node.names)
-                .any(|candidate| candidate.to_lowercase() == wanted)
-        })
-    };
-    let exact: Vec<_> = found.iter().copied().filter(is_exact).collect();
+    let exact: Vec<_> =
+        found.iter().copied().filter(|&index| graph.is_named(index, name)).collect();
     if exact.is_empty() {
         found
     } else {
@@ -542,7 +546,9 @@ fn best_matches(graph: &KnowledgeGraph, name: &str) -> Vec<petgraph::stable_grap
     }
 }
 
-/// `subject | relation | object | "sentence"`, with every sentence that states the fact.
+/// `subject | relation | object | source`, where the source is every sentence that states the
+/// fact (quoted), `(from the dateline) "words"`, `(from the text)` for what the article
+/// mentions, or `(from the lexicon)`.
 fn fact_line(graph: &KnowledgeGraph, fact: &newsgraph::Fact<'_>) -> String {
     let mut line = format!(
         "{} | {} | {} |",
@@ -550,11 +556,23 @@ fn fact_line(graph: &KnowledgeGraph, fact: &newsgraph::Fact<'_>) -> String {
         fact.predicate_name(),
         fact.object
     );
-    if fact.evidence.is_empty() {
-        line.push_str(" (from the lexicon)");
+    let source = fact.source();
+    let quoted: Vec<&newsgraph::Evidence> = match source {
+        newsgraph::FactSource::Text => fact
+            .evidence
+            .iter()
+            .filter(|evidence| !evidence.is_dateline() && &*evidence.rule != "lexicon")
+            .collect(),
+        newsgraph::FactSource::Dateline => {
+            fact.evidence.iter().filter(|evidence| evidence.is_dateline()).collect()
+        }
+        _ => Vec::new(),
+    };
+    if quoted.is_empty() || source != newsgraph::FactSource::Text {
+        let _ = write!(line, " (from the {})", source.name());
     }
     let mut seen = Vec::new();
-    for evidence in fact.evidence {
+    for evidence in quoted {
         if seen.contains(&evidence.sentence) {
             continue;
         }
