@@ -164,6 +164,38 @@ Examples:
 Each line reads: category P=precision R=recall F1=f1 (true positives/predicted/gold).
 With --verbose, the misses (-) and spurious predictions (+) of each article follow.")]
     Eval(EvalArgs),
+
+    /// Print a shell completion script for bash, elvish, fish, powershell or zsh.
+    #[command(after_help = "\
+Examples:
+  newsgraph completions bash > ~/.local/share/bash-completion/completions/newsgraph
+  newsgraph completions zsh > ~/.zfunc/_newsgraph     (with fpath+=~/.zfunc in ~/.zshrc)
+  newsgraph completions fish > ~/.config/fish/completions/newsgraph.fish")]
+    Completions(CompletionsArgs),
+
+    /// Print the manual page newsgraph(1) in roff, or write a page per command with --dir.
+    #[command(after_help = "\
+Examples:
+  newsgraph man | man -l -
+  newsgraph man --dir ~/.local/share/man/man1")]
+    Man(ManArgs),
+}
+
+/// Arguments of `newsgraph completions`.
+#[derive(Debug, clap::Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
+}
+
+/// Arguments of `newsgraph man`.
+#[derive(Debug, clap::Args)]
+pub struct ManArgs {
+    /// Write one page per command into DIR (newsgraph.1, newsgraph-extract.1, …) instead of
+    /// printing newsgraph(1) on stdout.
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }
 
 /// Arguments of `newsgraph eval`.
@@ -370,7 +402,42 @@ pub fn run(args: &Args) -> Result<Outcome> {
         Command::Sparql(sparql) => run_sparql(sparql, &common),
         Command::Load(load) => run_load(load, &common),
         Command::Eval(eval) => run_eval(eval, &common),
+        Command::Completions(completions) => run_completions(completions),
+        Command::Man(man) => run_man(man),
     }
+}
+
+/// `newsgraph completions SHELL`: the completion script on stdout.
+fn run_completions(args: &CompletionsArgs) -> Result<Outcome> {
+    let mut command = <Args as clap::CommandFactory>::command();
+    // clap_complete panics when its writer fails (a closed pipe), so the script is made in
+    // memory first and written here, where an error is an error.
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut command, "newsgraph", &mut script);
+    let mut stdout = io::stdout().lock();
+    stdout.write_all(&script).and_then(|()| stdout.flush()).context("failed to write to stdout")?;
+    Ok(Outcome::Success)
+}
+
+/// `newsgraph man`: newsgraph(1) on stdout, or every command's page in a directory.
+fn run_man(args: &ManArgs) -> Result<Outcome> {
+    let command = <Args as clap::CommandFactory>::command();
+    match &args.dir {
+        Some(dir) => {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("failed to create directory {}", dir.display()))?;
+            clap_mangen::generate_to(command, dir)
+                .with_context(|| format!("failed to write manual pages into {}", dir.display()))?;
+        }
+        None => {
+            let mut writer = BufWriter::new(io::stdout().lock());
+            clap_mangen::Man::new(command)
+                .render(&mut writer)
+                .context("failed to write to stdout")?;
+            writer.flush().context("failed to write to stdout")?;
+        }
+    }
+    Ok(Outcome::Success)
 }
 
 impl Common {
