@@ -1,4 +1,4 @@
-#![doc = "newsgraph: news articles to explainable knowledge graphs."]
+#![doc = include_str!("../docs/library.md")]
 #![doc(test(attr(deny(warnings))))]
 
 pub mod article;

@@ -26,7 +26,7 @@
 //!   `nif:anchorOf`, `nif:beginIndex`, `nif:endIndex`, `nif:referenceContext` and `nif:nextSentence`.
 //! * Every edge or attribute with evidence gets a reified statement
 //!   `<{doc}#fact-{h}> a rdf:Statement, ng:Fact; rdf:subject; rdf:predicate; rdf:object`, where `h` is
-//!   16 hex digits of [`fnv1a`](crate::mint::fnv1a) over `subject|predicate|object` (IRIs bare,
+//!   16 hex digits of [`fnv1a`] over `subject|predicate|object` (IRIs bare,
 //!   a literal object in its N-Triples form). Each evidence adds `prov:wasDerivedFrom <{doc}#s{n}>`,
 //!   `ng:rule "rule-id"` and `ng:evidenceSpan <{doc}#char={b},{e}>`.
 //! * A span node `<{doc}#char={b},{e}>` ([RFC 5147](https://www.rfc-editor.org/rfc/rfc5147) fragment)

@@ -1,4 +1,4 @@
-//! Writing a [`KnowledgeGraph`](crate::KnowledgeGraph) in RDF syntaxes and Graphviz DOT.
+//! Writing a [`KnowledgeGraph`] in RDF syntaxes and Graphviz DOT.
 //!
 //! **Invariant:** read-only over the graph; the same graph always gives the same bytes.
 //!

@@ -113,10 +113,10 @@ impl Fact<'_> {
     /// use newsgraph::graph::FactSource;
     ///
     /// let graph = newsgraph::extract("ACCRA, Ghana (AP) — Voters queued in Kumasi on Monday.\n")?;
-    /// let sources: Vec<(&str, FactSource)> =
-    ///     graph.facts().map(|fact| (fact.predicate_name(), fact.source())).collect();
-    /// assert!(sources.contains(&("mentions", FactSource::Text)));
-    /// assert!(sources.contains(&("containedInPlace", FactSource::Dateline)));
+    /// let sources: Vec<(String, FactSource)> =
+    ///     graph.facts().map(|fact| (fact.predicate_name().to_owned(), fact.source())).collect();
+    /// assert!(sources.contains(&("mentions".to_owned(), FactSource::Text)));
+    /// assert!(sources.contains(&("containedInPlace".to_owned(), FactSource::Dateline)));
     /// # Ok::<_, Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
