@@ -131,9 +131,10 @@ Exit status: 0 on success (also for an empty result), 2 on errors such as a synt
     /// For each article, its complete graph (the default graph of `extract`) is sent as
     /// N-Triples to `ENDPOINT?graph=IRI`, with POST (add to the graph) or, with --replace, PUT
     /// (replace it). Then the SPARQL query endpoint is asked for the number of triples in the
-    /// graph: with --replace it must equal the number sent, without it be at least that. Each
-    /// article prints `loaded N triples into <IRI> (store reports M)`; any failure stops with a
-    /// one-line error and exit status 2.
+    /// graph: with --replace it must equal the number sent, without it be at least that; with
+    /// --verify the graph is also read back and compared triple by triple. Each article prints
+    /// `loaded N triples into <IRI> (store reports M)`; a failure is a one-line error naming the
+    /// article, and stops the run unless --keep-going (exit status 2 either way).
     #[command(after_help = "\
 Examples:
   newsgraph load --endpoint http://localhost:7878/store --replace
@@ -143,8 +144,8 @@ Examples:
   NEWSGRAPH_PASSWORD=secret newsgraph load story.txt --user admin \\
       --endpoint http://localhost:3030/news/data
 
-Credentials are sent with HTTP Basic authentication (Virtuoso's -auth endpoint wants Digest,
-which this build does not speak).
+Credentials are sent with HTTP Basic authentication; HTTP Digest (Virtuoso's -auth endpoint)
+is not supported.
 
 Query endpoints derived from --endpoint: .../store -> .../query (Oxigraph server),
 .../DATASET/data -> .../DATASET/sparql (Fuseki), .../sparql-graph-crud[-auth] -> .../sparql
@@ -295,9 +296,20 @@ pub struct LoadArgs {
     #[arg(long, value_name = "USER")]
     pub user: Option<String>,
 
-    /// Give up on a request after this many seconds.
-    #[arg(long, value_name = "SECS", default_value_t = 30)]
+    /// Give up on a request after this many seconds (1 to 86400), the whole answer included.
+    #[arg(long, value_name = "SECS", default_value_t = 30,
+          value_parser = clap::value_parser!(u64).range(1..=86_400))]
     pub timeout: u64,
+
+    /// Also read each graph back (Graph Store GET) and compare it with what was sent, triple by
+    /// triple: a store that changes values (Virtuoso turns durations into seconds) fails,
+    /// naming the first triple that differs.
+    #[arg(long)]
+    pub verify: bool,
+
+    /// Go on with the other articles when one fails; exit status 2 at the end if any failed.
+    #[arg(long)]
+    pub keep_going: bool,
 
     /// IRI under which documents and entities are minted (should end in `/` or `#`).
     #[arg(long, value_name = "IRI", default_value = newsgraph::DEFAULT_BASE)]
@@ -462,7 +474,8 @@ fn run_load(args: &LoadArgs, common: &Common) -> Result<Outcome> {
     }
     let mut loader = newsgraph::load::GraphStoreLoader::new(&args.endpoint)?
         .with_timeout(std::time::Duration::from_secs(args.timeout))
-        .with_replace(args.replace);
+        .with_replace(args.replace)
+        .with_verify(args.verify);
     if let Some(url) = &args.query_endpoint {
         loader = loader.with_query_endpoint(url)?;
     }
@@ -476,14 +489,46 @@ fn run_load(args: &LoadArgs, common: &Common) -> Result<Outcome> {
     }
     // Fail on a missing query endpoint before reading or sending anything.
     loader.query_endpoint()?;
-    let graphs = load_graphs(&args.inputs, &args.base, common)?;
+    if args.inputs.iter().filter(|path| path.as_os_str() == "-").count() > 1 {
+        anyhow::bail!("stdin (`-`) can be read only once");
+    }
+    let inputs: Vec<Option<&Path>> = if args.inputs.is_empty() {
+        vec![None]
+    } else {
+        args.inputs.iter().map(|path| Some(path.as_path())).collect()
+    };
     let stdout = io::stdout();
     let mut writer = stdout.lock();
-    for graph in &graphs {
-        let report = loader.load(graph, args.graph.as_deref())?;
-        writeln!(writer, "{report}").context("failed to write to stdout")?;
+    let mut failed = 0;
+    for input in &inputs {
+        let loaded = load_graph(*input, &args.base, common).and_then(|graph| {
+            if !common.quiet {
+                print_diagnostics(&graph);
+            }
+            loader.load(&graph, args.graph.as_deref()).with_context(|| input_name(*input))
+        });
+        match loaded {
+            Ok(report) => writeln!(writer, "{report}").context("failed to write to stdout")?,
+            Err(error) if args.keep_going => {
+                failed += 1;
+                eprintln!("error: {}", one_line(&format!("{error:#}")));
+            }
+            Err(error) => return Err(error),
+        }
+    }
+    if failed > 0 {
+        anyhow::bail!("{failed} of {} articles failed to load (see above)", inputs.len());
     }
     Ok(Outcome::Success)
+}
+
+/// How messages name an input: `article PATH`, `article from stdin`, or the bundled article.
+fn input_name(input: Option<&Path>) -> String {
+    match input {
+        None => format!("bundled article {BUNDLED_ARTICLE_PATH}"),
+        Some(path) if path.as_os_str() == "-" => "article from stdin".to_owned(),
+        Some(path) => format!("article {}", path.display()),
+    }
 }
 
 fn run_sparql(args: &SparqlArgs, common: &Common) -> Result<Outcome> {
