@@ -38,6 +38,7 @@
 //! # Ok::<_, Box<dyn std::error::Error>>(())
 //! ```
 
+use std::collections::HashMap;
 use std::fmt;
 use std::time::Duration;
 
@@ -547,28 +548,116 @@ fn asks_for_digest_only(headers: &ureq::http::HeaderMap) -> bool {
         && !schemes.iter().any(|scheme| scheme.contains("basic"))
 }
 
-/// The triples of an RDF document.
+/// The triples of an RDF document, each keyed by its [canonical form](canonical_triple).
 fn parse_triples(
     bytes: &[u8],
     format: oxrdfio::RdfFormat,
-) -> Result<std::collections::HashSet<oxrdf::Triple>, oxrdfio::RdfSyntaxError> {
+) -> Result<HashMap<oxrdf::Triple, oxrdf::Triple>, oxrdfio::RdfSyntaxError> {
     oxrdfio::RdfParser::from_format(format)
         .for_slice(bytes)
-        .map(|quad| quad.map(oxrdf::Triple::from))
+        .map(|quad| {
+            let triple = oxrdf::Triple::from(quad?);
+            Ok((canonical_triple(&triple), triple))
+        })
         .collect()
+}
+
+/// The XSD datatypes derived from `xsd:integer`, which stores may keep as `xsd:integer`
+/// (Oxigraph writes `"3"^^xsd:nonNegativeInteger` back as `"3"^^xsd:integer`).
+const INTEGER_TYPES: [&str; 13] = [
+    "integer",
+    "nonNegativeInteger",
+    "positiveInteger",
+    "nonPositiveInteger",
+    "negativeInteger",
+    "long",
+    "int",
+    "short",
+    "byte",
+    "unsignedLong",
+    "unsignedInt",
+    "unsignedShort",
+    "unsignedByte",
+];
+
+/// A triple with its literal object in a canonical form of its value, so that two ways of
+/// writing the same value compare equal: every integer type as `xsd:integer` without sign or
+/// leading zeros, an `xsd:decimal` without needless zeros, a language tag in lowercase.
+/// Other literals (durations, dates, strings) keep their lexical form, so a store that changes
+/// them (Virtuoso's `"P3D"` → `"259200.0"`) still shows.
+fn canonical_triple(triple: &oxrdf::Triple) -> oxrdf::Triple {
+    let oxrdf::Term::Literal(literal) = &triple.object else { return triple.clone() };
+    let object = if let Some(language) = literal.language() {
+        oxrdf::Literal::new_language_tagged_literal_unchecked(
+            literal.value(),
+            language.to_ascii_lowercase(),
+        )
+    } else {
+        let datatype = literal.datatype().as_str();
+        let local = datatype.strip_prefix(crate::vocab::xsd::NS).unwrap_or("");
+        if INTEGER_TYPES.contains(&local) {
+            let (negative, digits) = split_number(literal.value());
+            let digits = digits.trim_start_matches('0');
+            let value = match (negative, digits.is_empty()) {
+                (_, true) => "0".to_owned(),
+                (true, false) => format!("-{digits}"),
+                (false, false) => digits.to_owned(),
+            };
+            oxrdf::Literal::new_typed_literal(
+                value,
+                oxrdf::NamedNode::new_unchecked(crate::vocab::xsd::INTEGER),
+            )
+        } else if local == "decimal" {
+            let (negative, digits) = split_number(literal.value());
+            let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+            let whole = whole.trim_start_matches('0');
+            let fraction = fraction.trim_end_matches('0');
+            let whole = if whole.is_empty() { "0" } else { whole };
+            let zero = whole == "0" && fraction.is_empty();
+            let sign = if negative && !zero { "-" } else { "" };
+            oxrdf::Literal::new_typed_literal(
+                format!("{sign}{whole}.{}", if fraction.is_empty() { "0" } else { fraction }),
+                literal.datatype().into_owned(),
+            )
+        } else {
+            literal.clone()
+        }
+    };
+    oxrdf::Triple::new(triple.subject.clone(), triple.predicate.clone(), object)
+}
+
+/// A number's sign and the rest: `"-007"` → `(true, "007")`; surrounding space ignored.
+fn split_number(lexical: &str) -> (bool, &str) {
+    let lexical = lexical.trim();
+    match lexical.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, lexical.strip_prefix('+').unwrap_or(lexical)),
+    }
 }
 
 /// How the graph read back differs from what was sent, or `None` when it holds exactly the
 /// triples sent (`exact`) or every one of them (not `exact`: a `POST` adds to earlier triples).
-/// Names the first missing and the first added triple in N-Triples order.
+/// Triples are compared in their [canonical form](canonical_triple); the first missing and the
+/// first added triple (in N-Triples order) are named as they were sent and read.
 fn compare_graphs(
-    sent: &std::collections::HashSet<oxrdf::Triple>,
-    stored: &std::collections::HashSet<oxrdf::Triple>,
+    sent: &HashMap<oxrdf::Triple, oxrdf::Triple>,
+    stored: &HashMap<oxrdf::Triple, oxrdf::Triple>,
     exact: bool,
 ) -> Option<String> {
-    let mut missing: Vec<String> = sent.difference(stored).map(ToString::to_string).collect();
-    let mut added: Vec<String> =
-        if exact { stored.difference(sent).map(ToString::to_string).collect() } else { Vec::new() };
+    let mut missing: Vec<String> = sent
+        .iter()
+        .filter(|(key, _)| !stored.contains_key(*key))
+        .map(|(_, triple)| triple.to_string())
+        .collect();
+    let mut added: Vec<String> = if exact {
+        stored
+            .iter()
+            .filter(|(key, _)| !sent.contains_key(*key))
+            .map(|(_, triple)| triple.to_string())
+            .collect()
+    } else {
+        Vec::new()
+    };
     if missing.is_empty() && added.is_empty() {
         return None;
     }
@@ -811,6 +900,36 @@ mod tests {
         let scrubbed =
             loader.map(|loader| loader.scrub("Basic ZGJhOnMzY3JldA== dba:s3cret s3cret dba"));
         assert_eq!(scrubbed.ok().as_deref(), Some("Basic *** *** *** dba"));
+    }
+
+    #[test]
+    fn literals_compare_by_value_where_stores_rewrite_them() {
+        let xsd = crate::vocab::xsd::NS;
+        let triple = |object: &str| {
+            let ntriples = format!("<http://s> <http://p> {object} .");
+            let parsed = parse_triples(ntriples.as_bytes(), oxrdfio::RdfFormat::NTriples);
+            parsed.ok().and_then(|map| map.into_keys().next())
+        };
+        let same = [
+            (format!("\"3\"^^<{xsd}nonNegativeInteger>"), format!("\"3\"^^<{xsd}integer>")),
+            (format!("\"+007\"^^<{xsd}integer>"), format!("\"7\"^^<{xsd}int>")),
+            (format!("\"-0\"^^<{xsd}integer>"), format!("\"0\"^^<{xsd}integer>")),
+            (format!("\"53.850\"^^<{xsd}decimal>"), format!("\"053.85\"^^<{xsd}decimal>")),
+            (format!("\"2\"^^<{xsd}decimal>"), format!("\"2.0\"^^<{xsd}decimal>")),
+            ("\"Court\"@EN".to_owned(), "\"Court\"@en".to_owned()),
+        ];
+        for (left, right) in same {
+            assert_eq!(triple(&left), triple(&right), "{left} and {right}");
+        }
+        let different = [
+            (format!("\"P3D\"^^<{xsd}duration>"), format!("\"259200.0\"^^<{xsd}duration>")),
+            (format!("\"3000000000\"^^<{xsd}integer>"), format!("\"3000000000\"^^<{xsd}decimal>")),
+            (format!("\"2019-01\"^^<{xsd}gYearMonth>"), format!("\"2019\"^^<{xsd}gYear>")),
+            ("\"Court\"@en".to_owned(), "\"Court\"".to_owned()),
+        ];
+        for (left, right) in different {
+            assert_ne!(triple(&left), triple(&right), "{left} and {right}");
+        }
     }
 
     #[test]
