@@ -20,6 +20,10 @@ clippy:
 test:
     cargo test
 
+# The API docs, warnings as errors (target/doc/newsgraph/index.html).
+doc:
+    RUSTDOCFLAGS="-D warnings" cargo doc --no-deps
+
 # Validate every article's Turtle with pySHACL and parse every RDF format with rdflib.
 validate:
     scripts/validate_shacl.sh

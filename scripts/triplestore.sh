@@ -424,8 +424,13 @@ check() {
         echo "$file -> <$iri>: $n triples"
     done
 
-    step "load every article with newsgraph load (Graph Store Protocol, PUT) into $(gsp_url)"
-    "$bin" load -q "${articles[@]}" --endpoint "$(gsp_url)" --replace | tee "$work/load.txt" || {
+    # Oxigraph keeps every triple as sent, so newsgraph's own read-back check (--verify) must
+    # pass; Virtuoso is known to change durations, big integers and gYear/gYearMonth values,
+    # which the comparisons below report one by one.
+    local verify=()
+    [ "$(backend)" = oxigraph ] && verify=(--verify)
+    step "load every article with newsgraph load ${verify[*]} (Graph Store Protocol, PUT) into $(gsp_url)"
+    "$bin" load -q "${articles[@]}" --endpoint "$(gsp_url)" --replace --keep-going "${verify[@]}" | tee "$work/load.txt" || {
         # Go on: the comparisons below show what the store holds.
         echo "FAILED     newsgraph load (above)"
         failed=1

@@ -97,14 +97,17 @@ Examples:
     Extract(ExtractArgs),
 
     /// List every fact about an entity, one per line:
-    /// subject | relation | object | "sentence".
+    /// subject | relation | object | source (the quoted sentences, or where else it comes from).
     #[command(after_help = "\
 Examples:
   newsgraph query --entity court
   newsgraph query story.txt --entity \"Jane Doe\"
 
-The name is matched without regard to case against every name the article uses for an
-entity; exact matches win over partial ones. Exit status 1 when nothing matches.")]
+The name is matched without regard to case or a leading \"the\" against every name and
+description the article uses for an entity; exact matches win over partial ones. The
+entity's own facts come first. The source of a fact is the sentences that state it, or
+(from the dateline), (from the text) or (from the lexicon). Exit status 1 when nothing
+matches.")]
     Query(QueryArgs),
 
     /// Run a SPARQL 1.1 query (SELECT, ASK, CONSTRUCT, DESCRIBE) over the graphs of articles.
@@ -131,9 +134,10 @@ Exit status: 0 on success (also for an empty result), 2 on errors such as a synt
     /// For each article, its complete graph (the default graph of `extract`) is sent as
     /// N-Triples to `ENDPOINT?graph=IRI`, with POST (add to the graph) or, with --replace, PUT
     /// (replace it). Then the SPARQL query endpoint is asked for the number of triples in the
-    /// graph: with --replace it must equal the number sent, without it be at least that. Each
-    /// article prints `loaded N triples into <IRI> (store reports M)`; any failure stops with a
-    /// one-line error and exit status 2.
+    /// graph: with --replace it must equal the number sent, without it be at least that; with
+    /// --verify the graph is also read back and compared triple by triple. Each article prints
+    /// `loaded N triples into <IRI> (store reports M)`; a failure is a one-line error naming the
+    /// article, and stops the run unless --keep-going (exit status 2 either way).
     #[command(after_help = "\
 Examples:
   newsgraph load --endpoint http://localhost:7878/store --replace
@@ -143,8 +147,8 @@ Examples:
   NEWSGRAPH_PASSWORD=secret newsgraph load story.txt --user admin \\
       --endpoint http://localhost:3030/news/data
 
-Credentials are sent with HTTP Basic authentication (Virtuoso's -auth endpoint wants Digest,
-which this build does not speak).
+Credentials are sent with HTTP Basic authentication; HTTP Digest (Virtuoso's -auth endpoint)
+is not supported.
 
 Query endpoints derived from --endpoint: .../store -> .../query (Oxigraph server),
 .../DATASET/data -> .../DATASET/sparql (Fuseki), .../sparql-graph-crud[-auth] -> .../sparql
@@ -164,6 +168,38 @@ Examples:
 Each line reads: category P=precision R=recall F1=f1 (true positives/predicted/gold).
 With --verbose, the misses (-) and spurious predictions (+) of each article follow.")]
     Eval(EvalArgs),
+
+    /// Print a shell completion script for bash, elvish, fish, powershell or zsh.
+    #[command(after_help = "\
+Examples:
+  newsgraph completions bash > ~/.local/share/bash-completion/completions/newsgraph
+  newsgraph completions zsh > ~/.zfunc/_newsgraph     (with fpath+=~/.zfunc in ~/.zshrc)
+  newsgraph completions fish > ~/.config/fish/completions/newsgraph.fish")]
+    Completions(CompletionsArgs),
+
+    /// Print the manual page newsgraph(1) in roff, or write a page per command with --dir.
+    #[command(after_help = "\
+Examples:
+  newsgraph man | man -l -
+  newsgraph man --dir ~/.local/share/man/man1")]
+    Man(ManArgs),
+}
+
+/// Arguments of `newsgraph completions`.
+#[derive(Debug, clap::Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
+}
+
+/// Arguments of `newsgraph man`.
+#[derive(Debug, clap::Args)]
+pub struct ManArgs {
+    /// Write one page per command into DIR (newsgraph.1, newsgraph-extract.1, …) instead of
+    /// printing newsgraph(1) on stdout.
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }
 
 /// Arguments of `newsgraph eval`.
@@ -291,9 +327,20 @@ pub struct LoadArgs {
     #[arg(long, value_name = "USER")]
     pub user: Option<String>,
 
-    /// Give up on a request after this many seconds.
-    #[arg(long, value_name = "SECS", default_value_t = 30)]
+    /// Give up on a request after this many seconds (1 to 86400), the whole answer included.
+    #[arg(long, value_name = "SECS", default_value_t = 30,
+          value_parser = clap::value_parser!(u64).range(1..=86_400))]
     pub timeout: u64,
+
+    /// Also read each graph back (Graph Store GET) and compare it with what was sent, triple by
+    /// triple: a store that changes values (Virtuoso turns durations into seconds) fails,
+    /// naming the first triple that differs.
+    #[arg(long)]
+    pub verify: bool,
+
+    /// Go on with the other articles when one fails; exit status 2 at the end if any failed.
+    #[arg(long)]
+    pub keep_going: bool,
 
     /// IRI under which documents and entities are minted (should end in `/` or `#`).
     #[arg(long, value_name = "IRI", default_value = newsgraph::DEFAULT_BASE)]
@@ -402,7 +449,42 @@ pub fn run(args: &Args) -> Result<Outcome> {
         Command::Sparql(sparql) => run_sparql(sparql, &common),
         Command::Load(load) => run_load(load, &common),
         Command::Eval(eval) => run_eval(eval, &common),
+        Command::Completions(completions) => run_completions(completions),
+        Command::Man(man) => run_man(man),
     }
+}
+
+/// `newsgraph completions SHELL`: the completion script on stdout.
+fn run_completions(args: &CompletionsArgs) -> Result<Outcome> {
+    let mut command = <Args as clap::CommandFactory>::command();
+    // clap_complete panics when its writer fails (a closed pipe), so the script is made in
+    // memory first and written here, where an error is an error.
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut command, "newsgraph", &mut script);
+    let mut stdout = io::stdout().lock();
+    stdout.write_all(&script).and_then(|()| stdout.flush()).context("failed to write to stdout")?;
+    Ok(Outcome::Success)
+}
+
+/// `newsgraph man`: newsgraph(1) on stdout, or every command's page in a directory.
+fn run_man(args: &ManArgs) -> Result<Outcome> {
+    let command = <Args as clap::CommandFactory>::command();
+    match &args.dir {
+        Some(dir) => {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("failed to create directory {}", dir.display()))?;
+            clap_mangen::generate_to(command, dir)
+                .with_context(|| format!("failed to write manual pages into {}", dir.display()))?;
+        }
+        None => {
+            let mut writer = BufWriter::new(io::stdout().lock());
+            clap_mangen::Man::new(command)
+                .render(&mut writer)
+                .context("failed to write to stdout")?;
+            writer.flush().context("failed to write to stdout")?;
+        }
+    }
+    Ok(Outcome::Success)
 }
 
 impl Common {
@@ -427,7 +509,8 @@ fn run_load(args: &LoadArgs, common: &Common) -> Result<Outcome> {
     }
     let mut loader = newsgraph::load::GraphStoreLoader::new(&args.endpoint)?
         .with_timeout(std::time::Duration::from_secs(args.timeout))
-        .with_replace(args.replace);
+        .with_replace(args.replace)
+        .with_verify(args.verify);
     if let Some(url) = &args.query_endpoint {
         loader = loader.with_query_endpoint(url)?;
     }
@@ -441,14 +524,46 @@ fn run_load(args: &LoadArgs, common: &Common) -> Result<Outcome> {
     }
     // Fail on a missing query endpoint before reading or sending anything.
     loader.query_endpoint()?;
-    let graphs = load_graphs(&args.inputs, &args.base, common)?;
+    if args.inputs.iter().filter(|path| path.as_os_str() == "-").count() > 1 {
+        anyhow::bail!("stdin (`-`) can be read only once");
+    }
+    let inputs: Vec<Option<&Path>> = if args.inputs.is_empty() {
+        vec![None]
+    } else {
+        args.inputs.iter().map(|path| Some(path.as_path())).collect()
+    };
     let stdout = io::stdout();
     let mut writer = stdout.lock();
-    for graph in &graphs {
-        let report = loader.load(graph, args.graph.as_deref())?;
-        writeln!(writer, "{report}").context("failed to write to stdout")?;
+    let mut failed = 0;
+    for input in &inputs {
+        let loaded = load_graph(*input, &args.base, common).and_then(|graph| {
+            if !common.quiet {
+                print_diagnostics(&graph);
+            }
+            loader.load(&graph, args.graph.as_deref()).with_context(|| input_name(*input))
+        });
+        match loaded {
+            Ok(report) => writeln!(writer, "{report}").context("failed to write to stdout")?,
+            Err(error) if args.keep_going => {
+                failed += 1;
+                eprintln!("error: {}", one_line(&format!("{error:#}")));
+            }
+            Err(error) => return Err(error),
+        }
+    }
+    if failed > 0 {
+        anyhow::bail!("{failed} of {} articles failed to load (see above)", inputs.len());
     }
     Ok(Outcome::Success)
+}
+
+/// How messages name an input: `article PATH`, `article from stdin`, or the bundled article.
+fn input_name(input: Option<&Path>) -> String {
+    match input {
+        None => format!("bundled article {BUNDLED_ARTICLE_PATH}"),
+        Some(path) if path.as_os_str() == "-" => "article from stdin".to_owned(),
+        Some(path) => format!("article {}", path.display()),
+    }
 }
 
 fn run_sparql(args: &SparqlArgs, common: &Common) -> Result<Outcome> {
@@ -564,18 +679,26 @@ fn run_query(args: &QueryArgs, common: &Common) -> Result<Outcome> {
     if matches.is_empty() {
         return Ok(Outcome::NoMatch(no_match_message(&graph, &args.entity)));
     }
-    let mut facts: Vec<newsgraph::Fact<'_>> = Vec::new();
+    // The entity's own facts (it is the subject) come first, then those of other nodes about
+    // it; a fact two matched nodes share is listed once.
+    let mut own: Vec<newsgraph::Fact<'_>> = Vec::new();
+    let mut about: Vec<newsgraph::Fact<'_>> = Vec::new();
     for &node in &matches {
+        let Some(matched) = graph.node(node) else { continue };
         for fact in graph.facts_about(node) {
-            // Two matched nodes can share a fact; list it once.
-            if !facts.contains(&fact) {
-                facts.push(fact);
+            if own.contains(&fact) || about.contains(&fact) {
+                continue;
+            }
+            if std::ptr::eq(fact.subject, matched) {
+                own.push(fact);
+            } else {
+                about.push(fact);
             }
         }
     }
     let stdout = io::stdout();
     let mut writer = BufWriter::new(stdout.lock());
-    for fact in &facts {
+    for fact in own.iter().chain(&about) {
         writeln!(writer, "{}", fact_line(&graph, fact)).context("failed to write to stdout")?;
     }
     writer.flush().context("failed to write to stdout")?;
@@ -585,15 +708,8 @@ fn run_query(args: &QueryArgs, common: &Common) -> Result<Outcome> {
 /// The nodes a name stands for: every exact match if there is one, else every partial match.
 fn best_matches(graph: &KnowledgeGraph, name: &str) -> Vec<petgraph::stable_graph::NodeIndex> {
     let found = graph.find_by_name(name);
-    let wanted = name.trim().to_lowercase();
-    let is_exact = |index: &petgraph::stable_graph::NodeIndex| {
-        graph.node(*index).is_some_and(|node| {
-            std::iter::once(&node.label)
-                .chain(&node.names)
-                .any(|candidate| candidate.to_lowercase() == wanted)
-        })
-    };
-    let exact: Vec<_> = found.iter().copied().filter(is_exact).collect();
+    let exact: Vec<_> =
+        found.iter().copied().filter(|&index| graph.is_named(index, name)).collect();
     if exact.is_empty() {
         found
     } else {
@@ -601,7 +717,9 @@ fn best_matches(graph: &KnowledgeGraph, name: &str) -> Vec<petgraph::stable_grap
     }
 }
 
-/// `subject | relation | object | "sentence"`, with every sentence that states the fact.
+/// `subject | relation | object | source`, where the source is every sentence that states the
+/// fact (quoted), `(from the dateline) "words"`, `(from the text)` for what the article
+/// mentions, or `(from the lexicon)`.
 fn fact_line(graph: &KnowledgeGraph, fact: &newsgraph::Fact<'_>) -> String {
     let mut line = format!(
         "{} | {} | {} |",
@@ -609,11 +727,23 @@ fn fact_line(graph: &KnowledgeGraph, fact: &newsgraph::Fact<'_>) -> String {
         fact.predicate_name(),
         fact.object
     );
-    if fact.evidence.is_empty() {
-        line.push_str(" (from the lexicon)");
+    let source = fact.source();
+    let quoted: Vec<&newsgraph::Evidence> = match source {
+        newsgraph::FactSource::Text => fact
+            .evidence
+            .iter()
+            .filter(|evidence| !evidence.is_dateline() && &*evidence.rule != "lexicon")
+            .collect(),
+        newsgraph::FactSource::Dateline => {
+            fact.evidence.iter().filter(|evidence| evidence.is_dateline()).collect()
+        }
+        _ => Vec::new(),
+    };
+    if quoted.is_empty() || source != newsgraph::FactSource::Text {
+        let _ = write!(line, " (from the {})", source.name());
     }
     let mut seen = Vec::new();
-    for evidence in fact.evidence {
+    for evidence in quoted {
         if seen.contains(&evidence.sentence) {
             continue;
         }

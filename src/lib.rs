@@ -1,4 +1,4 @@
-#![doc = "newsgraph: news articles to explainable knowledge graphs."]
+#![doc = include_str!("../docs/library.md")]
 #![doc(test(attr(deny(warnings))))]
 
 pub mod article;
@@ -19,5 +19,7 @@ pub mod vocab;
 pub use article::{Article, Span};
 pub use error::{ArticleParseError, Error, ExportError, LexiconError, Location};
 pub use export::Format;
-pub use graph::{Diagnostic, Evidence, Fact, FactObject, KnowledgeGraph, Literal, Node, NodeKind};
+pub use graph::{
+    Diagnostic, Evidence, Fact, FactObject, FactSource, KnowledgeGraph, Literal, Node, NodeKind,
+};
 pub use pipeline::{extract, extract_article, extract_with, Options, Resources, DEFAULT_BASE};

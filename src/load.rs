@@ -11,6 +11,16 @@
 //! `POST` at least that many (the graph may hold earlier triples). Anything else is an error:
 //! nothing is lost silently.
 //!
+//! A count does not see a store that changes what it keeps (Virtuoso turns `"P3D"^^xsd:duration`
+//! into `"259200.0"^^xsd:duration` and keeps the count). With
+//! [`with_verify`](GraphStoreLoader::with_verify) the loader also reads the graph back
+//! (Graph Store `GET`) and compares it with what it sent, as sets of triples (the graphs have no
+//! blank nodes, so set equality is isomorphism), naming the first triple that differs.
+//!
+//! Every answer is read to its end within the timeout: an answer cut off or timed out is a
+//! failure, never a success. Messages never repeat the password, nor anything a store echoes
+//! of the credentials.
+//!
 //! Only `http://` endpoints are supported: the client is built without TLS, which keeps
 //! `ring`/`rustls` out of the build. Put a store behind TLS on loopback or a tunnel.
 //!
@@ -28,6 +38,7 @@
 //! # Ok::<_, Box<dyn std::error::Error>>(())
 //! ```
 
+use std::collections::HashMap;
 use std::fmt;
 use std::time::Duration;
 
@@ -42,6 +53,20 @@ const CONTENT_TYPE: &str = "application/n-triples";
 /// How much of an error response's body a message quotes.
 const QUOTED_BODY_CHARS: usize = 200;
 
+/// The longest a loader waits for one request; longer timeouts are cut to this.
+///
+/// NB: a timeout near `u64::MAX` seconds would overflow the clock arithmetic of the HTTP
+/// client; a day is more than any store needs for one graph.
+pub const MAX_TIMEOUT: Duration = Duration::from_secs(24 * 60 * 60);
+
+/// The most of an answer the loader reads: a graph read back with `--verify` can be large, but
+/// an endless answer must not fill the memory.
+const MAX_ANSWER_BYTES: u64 = 1 << 30;
+
+/// What the query string of a URL percent-encodes: all but RFC 3986's unreserved characters.
+const QUERY_VALUE: &percent_encoding::AsciiSet =
+    &percent_encoding::NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
+
 /// Sends graphs to a SPARQL 1.1 Graph Store and verifies the triple counts.
 #[derive(Debug, Clone)]
 #[must_use]
@@ -51,6 +76,7 @@ pub struct GraphStoreLoader {
     credentials: Option<(String, String)>,
     timeout: Duration,
     replace: bool,
+    verify: bool,
 }
 
 /// What one successful [`GraphStoreLoader::load`] did.
@@ -62,15 +88,26 @@ pub struct LoadReport {
     pub sent: u64,
     /// The number of triples the store reports in the graph afterwards.
     pub reported: u64,
+    /// Whether the graph was read back and found to hold what was sent
+    /// ([`GraphStoreLoader::with_verify`]).
+    pub verified: bool,
 }
 
+/// `loaded N triples into <IRI> (store reports M)`, and `; read back: identical` (after `PUT`)
+/// or `; read back: every triple is there` (after `POST`) when verified.
 impl fmt::Display for LoadReport {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             formatter,
             "loaded {} triples into <{}> (store reports {})",
             self.sent, self.graph, self.reported
-        )
+        )?;
+        if self.verified {
+            let what =
+                if self.sent == self.reported { "identical" } else { "every triple is there" };
+            write!(formatter, "; read back: {what}")?;
+        }
+        Ok(())
     }
 }
 
@@ -86,6 +123,8 @@ pub enum LoadErrorKind {
     Timeout,
     /// 401 or 403: missing or wrong credentials.
     Unauthorized,
+    /// 401 asking for an authentication scheme newsgraph does not speak (HTTP Digest).
+    UnsupportedAuthentication,
     /// 404: no Graph Store (or SPARQL endpoint) at that URL.
     NotFound,
     /// 413: the request body is larger than the store accepts.
@@ -94,10 +133,15 @@ pub enum LoadErrorKind {
     ServerError,
     /// Any other unexpected HTTP status.
     UnexpectedStatus,
-    /// The count query's answer is not a SPARQL results document with a count.
+    /// The count query's answer is not a SPARQL results document with a count, or a graph read
+    /// back is not RDF.
     BadResponse,
+    /// An answer ended before its announced length, or broke off.
+    IncompleteAnswer,
     /// The store reports a different number of triples than were sent.
     CountMismatch,
+    /// The graph read back differs from what was sent ([`GraphStoreLoader::with_verify`]).
+    ContentMismatch,
 }
 
 /// Loading into a triple store failed; the message is one line with the URL, the HTTP status
@@ -144,6 +188,7 @@ impl GraphStoreLoader {
             credentials: None,
             timeout: Duration::from_secs(30),
             replace: false,
+            verify: false,
         })
     }
 
@@ -168,9 +213,17 @@ impl GraphStoreLoader {
         self
     }
 
-    /// Gives up on a request after `timeout` (connecting, sending and reading together).
+    /// Gives up on a request after `timeout` (connecting, sending and reading the whole answer
+    /// together); at most [`MAX_TIMEOUT`].
     pub fn with_timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = timeout;
+        self.timeout = timeout.min(MAX_TIMEOUT);
+        self
+    }
+
+    /// With `true`, reads each graph back after loading it (Graph Store `GET`) and fails unless
+    /// it holds exactly the triples sent (after `PUT`) or every one of them (after `POST`).
+    pub fn with_verify(mut self, verify: bool) -> Self {
+        self.verify = verify;
         self
     }
 
@@ -210,6 +263,17 @@ impl GraphStoreLoader {
         graph: &KnowledgeGraph,
         graph_iri: Option<&str>,
     ) -> Result<LoadReport, LoadError> {
+        self.load_unscrubbed(graph, graph_iri).map_err(|mut error| {
+            error.message = self.scrub(&error.message);
+            error
+        })
+    }
+
+    fn load_unscrubbed(
+        &self,
+        graph: &KnowledgeGraph,
+        graph_iri: Option<&str>,
+    ) -> Result<LoadReport, LoadError> {
         let graph_iri = graph_iri.unwrap_or(&graph.document().iri).to_owned();
         oxrdf::NamedNode::new(&graph_iri).map_err(|error| {
             LoadError::new(
@@ -222,12 +286,12 @@ impl GraphStoreLoader {
         let agent = self.agent();
 
         let method = if self.replace { "PUT" } else { "POST" };
-        let target = with_parameter(&self.endpoint, "graph", &graph_iri);
+        let target = with_parameter(&self.endpoint, "graph", &graph_iri)?;
         let request = if self.replace { agent.put(&target) } else { agent.post(&target) };
         let request = self.authorize(request.header("Content-Type", CONTENT_TYPE));
         let response =
             request.send(&body).map_err(|error| self.transport(method, &target, error))?;
-        check_status(
+        self.check_status(
             method,
             &target,
             response,
@@ -236,16 +300,17 @@ impl GraphStoreLoader {
 
         let count_query =
             format!("SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph_iri}> {{ ?s ?p ?o }} }}");
-        let target = with_parameter(&query_endpoint, "query", &count_query);
+        let target = with_parameter(&query_endpoint, "query", &count_query)?;
         let request =
             self.authorize(agent.get(&target).header("Accept", "application/sparql-results+json"));
         let response = request.call().map_err(|error| self.transport("GET", &target, error))?;
-        let answer = check_status(
+        let (answer, _) = self.check_status(
             "GET",
             &target,
             response,
             "the SPARQL query endpoint, such as http://localhost:7878/query",
         )?;
+        let answer = String::from_utf8_lossy(&answer);
         let reported = parse_count(&answer).ok_or_else(|| {
             LoadError::new(
                 LoadErrorKind::BadResponse,
@@ -266,7 +331,71 @@ impl GraphStoreLoader {
                 ),
             ));
         }
-        Ok(LoadReport { graph: graph_iri, sent, reported })
+        if self.verify {
+            self.verify_graph(&agent, &graph_iri, &body)?;
+        }
+        Ok(LoadReport { graph: graph_iri, sent, reported, verified: self.verify })
+    }
+
+    /// Reads the graph back with a Graph Store `GET` and compares it with the N-Triples sent.
+    fn verify_graph(
+        &self,
+        agent: &ureq::Agent,
+        graph_iri: &str,
+        sent: &[u8],
+    ) -> Result<(), LoadError> {
+        let target = with_parameter(&self.endpoint, "graph", graph_iri)?;
+        let request = self.authorize(
+            agent.get(&target).header("Accept", "application/n-triples, text/turtle;q=0.9"),
+        );
+        let response = request.call().map_err(|error| self.transport("GET", &target, error))?;
+        let (answer, media_type) = self.check_status(
+            "GET",
+            &target,
+            response,
+            "the Graph Store endpoint, such as http://localhost:7878/store",
+        )?;
+        let format = media_type
+            .as_deref()
+            .and_then(oxrdfio::RdfFormat::from_media_type)
+            .unwrap_or(oxrdfio::RdfFormat::NTriples);
+        let stored = parse_triples(&answer, format).map_err(|error| {
+            LoadError::new(
+                LoadErrorKind::BadResponse,
+                format!(
+                    "GET {}: the graph read back is not {}: {error}",
+                    redact(&target),
+                    format.name()
+                ),
+            )
+        })?;
+        let sent = parse_triples(sent, oxrdfio::RdfFormat::NTriples).map_err(|error| {
+            LoadError::new(
+                LoadErrorKind::BadResponse,
+                format!("cannot read back the graph sent: {error}"),
+            )
+        })?;
+        match compare_graphs(&sent, &stored, self.replace) {
+            None => Ok(()),
+            Some(difference) => Err(LoadError::new(
+                LoadErrorKind::ContentMismatch,
+                format!("the store changed <{graph_iri}>: read back, {difference}"),
+            )),
+        }
+    }
+
+    /// A message with the password, the `user:password` pair and the Basic token (as sent or
+    /// echoed back by a store) replaced by `***`.
+    fn scrub(&self, message: &str) -> String {
+        let Some((user, password)) = &self.credentials else { return message.to_owned() };
+        let pair = format!("{user}:{password}");
+        let mut scrubbed = message.to_owned();
+        for secret in [base64(pair.as_bytes()), pair, password.clone()] {
+            if !secret.is_empty() {
+                scrubbed = scrubbed.replace(&secret, "***");
+            }
+        }
+        scrubbed
     }
 
     fn agent(&self) -> ureq::Agent {
@@ -329,40 +458,222 @@ impl GraphStoreLoader {
     }
 }
 
-/// Reads a response and turns an error status into a [`LoadError`]; returns the body.
-fn check_status(
-    method: &str,
-    url: &str,
-    mut response: ureq::http::Response<ureq::Body>,
-    what: &str,
-) -> Result<String, LoadError> {
-    let status = response.status().as_u16();
-    let reason = response.status().canonical_reason().unwrap_or("");
-    // An unreadable body of an error answer still leaves the status to report.
-    let body = response.body_mut().read_to_string().unwrap_or_default();
-    if (200..300).contains(&status) {
-        return Ok(body);
+impl GraphStoreLoader {
+    /// Reads a whole answer within the timeout and turns an error status into a [`LoadError`];
+    /// returns the body and its media type.
+    ///
+    /// NB: the body of a successful answer is read to its end: an answer cut off before its
+    /// announced length, or one that times out, is a failure even after a 2xx status.
+    fn check_status(
+        &self,
+        method: &str,
+        url: &str,
+        mut response: ureq::http::Response<ureq::Body>,
+        what: &str,
+    ) -> Result<(Vec<u8>, Option<String>), LoadError> {
+        let status = response.status().as_u16();
+        let reason = response.status().canonical_reason().unwrap_or("");
+        let media_type = response
+            .headers()
+            .get("content-type")
+            .and_then(|value| value.to_str().ok())
+            .map(|value| value.split(';').next().unwrap_or("").trim().to_ascii_lowercase());
+        let digest_only = status == 401 && asks_for_digest_only(response.headers());
+        let body = response.body_mut().with_config().limit(MAX_ANSWER_BYTES).read_to_vec();
+        if (200..300).contains(&status) {
+            return match body {
+                Ok(body) => Ok((body, media_type)),
+                Err(error) => Err(self.cut_off(method, url, status, error)),
+            };
+        }
+        // An unreadable body of an error answer still leaves the status to report.
+        let body = String::from_utf8_lossy(&body.unwrap_or_default()).into_owned();
+        let url = redact(url);
+        let (kind, hint) = match status {
+            401 if digest_only => (
+                LoadErrorKind::UnsupportedAuthentication,
+                "this store asks for HTTP Digest authentication, which newsgraph does not support"
+                    .to_owned(),
+            ),
+            401 | 403 => (
+                LoadErrorKind::Unauthorized,
+                "check --user and the NEWSGRAPH_PASSWORD environment variable".to_owned(),
+            ),
+            404 => (LoadErrorKind::NotFound, format!("check the URL: it should be {what}")),
+            413 => (
+                LoadErrorKind::PayloadTooLarge,
+                "the store refuses a body this large; raise its request size limit".to_owned(),
+            ),
+            500..=599 => (
+                LoadErrorKind::ServerError,
+                format!("the store failed; see its log ({})", quote_body(&body)),
+            ),
+            _ => (LoadErrorKind::UnexpectedStatus, quote_body(&body)),
+        };
+        let mut error =
+            LoadError::new(kind, format!("{method} {url}: HTTP {status} {reason}; {hint}"));
+        error.status = Some(status);
+        Err(error)
     }
-    let url = redact(url);
-    let (kind, hint) = match status {
-        401 | 403 => (
-            LoadErrorKind::Unauthorized,
-            "check --user and the NEWSGRAPH_PASSWORD environment variable".to_owned(),
-        ),
-        404 => (LoadErrorKind::NotFound, format!("check the URL: it should be {what}")),
-        413 => (
-            LoadErrorKind::PayloadTooLarge,
-            "the store refuses a body this large; raise its request size limit".to_owned(),
-        ),
-        500..=599 => (
-            LoadErrorKind::ServerError,
-            format!("the store failed; see its log ({})", quote_body(&body)),
-        ),
-        _ => (LoadErrorKind::UnexpectedStatus, quote_body(&body)),
+
+    /// The failure of an answer whose status was a success but whose body broke off.
+    fn cut_off(&self, method: &str, url: &str, status: u16, error: ureq::Error) -> LoadError {
+        let timed_out = matches!(error, ureq::Error::Timeout(_))
+            || matches!(&error, ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::TimedOut);
+        let mut error = if timed_out {
+            self.transport(method, url, error)
+        } else {
+            LoadError::new(
+                LoadErrorKind::IncompleteAnswer,
+                format!(
+                    "{method} {}: HTTP {status}, but the answer broke off ({error}); the store may not have kept the graph",
+                    redact(url)
+                ),
+            )
+        };
+        error.status = Some(status);
+        error
+    }
+}
+
+/// Whether a 401 answer offers HTTP Digest and no Basic authentication.
+fn asks_for_digest_only(headers: &ureq::http::HeaderMap) -> bool {
+    let schemes: Vec<String> = headers
+        .get_all("www-authenticate")
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .map(|value| value.trim_start().to_ascii_lowercase())
+        .collect();
+    schemes.iter().any(|scheme| scheme.starts_with("digest"))
+        && !schemes.iter().any(|scheme| scheme.contains("basic"))
+}
+
+/// The triples of an RDF document, each keyed by its [canonical form](canonical_triple).
+fn parse_triples(
+    bytes: &[u8],
+    format: oxrdfio::RdfFormat,
+) -> Result<HashMap<oxrdf::Triple, oxrdf::Triple>, oxrdfio::RdfSyntaxError> {
+    oxrdfio::RdfParser::from_format(format)
+        .for_slice(bytes)
+        .map(|quad| {
+            let triple = oxrdf::Triple::from(quad?);
+            Ok((canonical_triple(&triple), triple))
+        })
+        .collect()
+}
+
+/// The XSD datatypes derived from `xsd:integer`, which stores may keep as `xsd:integer`
+/// (Oxigraph writes `"3"^^xsd:nonNegativeInteger` back as `"3"^^xsd:integer`).
+const INTEGER_TYPES: [&str; 13] = [
+    "integer",
+    "nonNegativeInteger",
+    "positiveInteger",
+    "nonPositiveInteger",
+    "negativeInteger",
+    "long",
+    "int",
+    "short",
+    "byte",
+    "unsignedLong",
+    "unsignedInt",
+    "unsignedShort",
+    "unsignedByte",
+];
+
+/// A triple with its literal object in a canonical form of its value, so that two ways of
+/// writing the same value compare equal: every integer type as `xsd:integer` without sign or
+/// leading zeros, an `xsd:decimal` without needless zeros, a language tag in lowercase.
+/// Other literals (durations, dates, strings) keep their lexical form, so a store that changes
+/// them (Virtuoso's `"P3D"` → `"259200.0"`) still shows.
+fn canonical_triple(triple: &oxrdf::Triple) -> oxrdf::Triple {
+    let oxrdf::Term::Literal(literal) = &triple.object else { return triple.clone() };
+    let object = if let Some(language) = literal.language() {
+        oxrdf::Literal::new_language_tagged_literal_unchecked(
+            literal.value(),
+            language.to_ascii_lowercase(),
+        )
+    } else {
+        let datatype = literal.datatype().as_str();
+        let local = datatype.strip_prefix(crate::vocab::xsd::NS).unwrap_or("");
+        if INTEGER_TYPES.contains(&local) {
+            let (negative, digits) = split_number(literal.value());
+            let digits = digits.trim_start_matches('0');
+            let value = match (negative, digits.is_empty()) {
+                (_, true) => "0".to_owned(),
+                (true, false) => format!("-{digits}"),
+                (false, false) => digits.to_owned(),
+            };
+            oxrdf::Literal::new_typed_literal(
+                value,
+                oxrdf::NamedNode::new_unchecked(crate::vocab::xsd::INTEGER),
+            )
+        } else if local == "decimal" {
+            let (negative, digits) = split_number(literal.value());
+            let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+            let whole = whole.trim_start_matches('0');
+            let fraction = fraction.trim_end_matches('0');
+            let whole = if whole.is_empty() { "0" } else { whole };
+            let zero = whole == "0" && fraction.is_empty();
+            let sign = if negative && !zero { "-" } else { "" };
+            oxrdf::Literal::new_typed_literal(
+                format!("{sign}{whole}.{}", if fraction.is_empty() { "0" } else { fraction }),
+                literal.datatype().into_owned(),
+            )
+        } else {
+            literal.clone()
+        }
     };
-    let mut error = LoadError::new(kind, format!("{method} {url}: HTTP {status} {reason}; {hint}"));
-    error.status = Some(status);
-    Err(error)
+    oxrdf::Triple::new(triple.subject.clone(), triple.predicate.clone(), object)
+}
+
+/// A number's sign and the rest: `"-007"` → `(true, "007")`; surrounding space ignored.
+fn split_number(lexical: &str) -> (bool, &str) {
+    let lexical = lexical.trim();
+    match lexical.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, lexical.strip_prefix('+').unwrap_or(lexical)),
+    }
+}
+
+/// How the graph read back differs from what was sent, or `None` when it holds exactly the
+/// triples sent (`exact`) or every one of them (not `exact`: a `POST` adds to earlier triples).
+/// Triples are compared in their [canonical form](canonical_triple); the first missing and the
+/// first added triple (in N-Triples order) are named as they were sent and read.
+fn compare_graphs(
+    sent: &HashMap<oxrdf::Triple, oxrdf::Triple>,
+    stored: &HashMap<oxrdf::Triple, oxrdf::Triple>,
+    exact: bool,
+) -> Option<String> {
+    let mut missing: Vec<String> = sent
+        .iter()
+        .filter(|(key, _)| !stored.contains_key(*key))
+        .map(|(_, triple)| triple.to_string())
+        .collect();
+    let mut added: Vec<String> = if exact {
+        stored
+            .iter()
+            .filter(|(key, _)| !sent.contains_key(*key))
+            .map(|(_, triple)| triple.to_string())
+            .collect()
+    } else {
+        Vec::new()
+    };
+    if missing.is_empty() && added.is_empty() {
+        return None;
+    }
+    missing.sort();
+    added.sort();
+    let mut parts = Vec::new();
+    if let Some(first) = missing.first() {
+        parts.push(format!(
+            "{} of the triples sent are missing, the first {first} .",
+            missing.len()
+        ));
+    }
+    if let Some(first) = added.first() {
+        parts.push(format!("{} triples were not sent, the first {first} .", added.len()));
+    }
+    Some(parts.join("; "))
 }
 
 /// The complete graph as N-Triples, and its number of triples.
@@ -410,6 +721,8 @@ fn parse_count(body: &str) -> Option<u64> {
 /// ```
 #[must_use]
 pub fn derive_query_endpoint(endpoint: &str) -> Option<String> {
+    // A fragment is never sent to a server.
+    let endpoint = endpoint.split_once('#').map_or(endpoint, |(before, _)| before);
     let (path, query) = match endpoint.split_once('?') {
         Some((path, query)) => (path, Some(query)),
         None => (endpoint, None),
@@ -448,23 +761,26 @@ fn check_url(url: &str, flag: &str) -> Result<(), LoadError> {
     ))
 }
 
-/// `url` with `name=value` added to its query string, the value percent-encoded.
-fn with_parameter(url: &str, name: &str, value: &str) -> String {
-    let separator = if url.contains('?') { '&' } else { '?' };
-    format!("{url}{separator}{name}={}", percent_encode(value))
-}
-
-/// Percent-encodes everything but the unreserved characters of RFC 3986.
-fn percent_encode(value: &str) -> String {
-    let mut encoded = String::with_capacity(value.len() * 3);
-    for byte in value.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
-            encoded.push(char::from(byte));
-        } else {
-            encoded.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    encoded
+/// `url` with `name=value` added to its query string, the value percent-encoded; built with
+/// the HTTP client's URI type, so a `#fragment` of `url` is dropped rather than swallowing the
+/// parameter.
+fn with_parameter(url: &str, name: &str, value: &str) -> Result<String, LoadError> {
+    let invalid = |problem: String| {
+        LoadError::new(
+            LoadErrorKind::InvalidEndpoint,
+            format!("invalid URL {}: {problem}", redact(url)),
+        )
+    };
+    let uri: ureq::http::Uri = url.parse().map_err(|error| invalid(format!("{error}")))?;
+    let (Some(scheme), Some(authority)) = (uri.scheme_str(), uri.authority()) else {
+        return Err(invalid("expected http://HOST/PATH".to_owned()));
+    };
+    let value = percent_encoding::utf8_percent_encode(value, QUERY_VALUE);
+    let path_and_query = match uri.query() {
+        Some(query) if !query.is_empty() => format!("{}?{query}&{name}={value}", uri.path()),
+        _ => format!("{}?{name}={value}", uri.path()),
+    };
+    Ok(format!("{scheme}://{authority}{path_and_query}"))
 }
 
 /// A URL with any `user:password@` removed, for messages.
@@ -546,11 +862,74 @@ mod tests {
     fn urls() {
         assert_eq!(redact("http://me:secret@host:1/store"), "http://host:1/store");
         assert_eq!(redact("http://host/a@b"), "http://host/a@b");
-        assert_eq!(
-            with_parameter("http://h/store", "graph", "https://x/doc/1#s"),
-            "http://h/store?graph=https%3A%2F%2Fx%2Fdoc%2F1%23s"
-        );
-        assert_eq!(with_parameter("http://h/s?a=1", "graph", "g"), "http://h/s?a=1&graph=g");
+        let cases = [
+            (
+                "http://h/store",
+                "https://x/doc/1#s",
+                "http://h/store?graph=https%3A%2F%2Fx%2Fdoc%2F1%23s",
+            ),
+            ("http://h/s?a=1", "g", "http://h/s?a=1&graph=g"),
+            // See: issue 15 (an endpoint with a #fragment got ?graph= after the fragment).
+            ("http://h:1/store#frag", "g", "http://h:1/store?graph=g"),
+            ("http://h/s?a=1#frag", "g", "http://h/s?a=1&graph=g"),
+            ("http://h", "g é", "http://h/?graph=g%20%C3%A9"),
+        ];
+        for (url, value, expected) in cases {
+            assert_eq!(
+                with_parameter(url, "graph", value).ok().as_deref(),
+                Some(expected),
+                "{url}"
+            );
+        }
+        assert!(with_parameter("http://h/a b", "graph", "g").is_err());
+        assert_eq!(derive_query_endpoint("http://h/store#x").as_deref(), Some("http://h/query"));
+    }
+
+    #[test]
+    fn timeouts_are_capped() {
+        // See: issue 15 (a timeout of u64::MAX seconds overflowed the client's clock).
+        let loader = GraphStoreLoader::new("http://127.0.0.1:9/store")
+            .map(|loader| loader.with_timeout(Duration::from_secs(u64::MAX)));
+        assert_eq!(loader.map(|loader| loader.timeout).ok(), Some(MAX_TIMEOUT));
+    }
+
+    #[test]
+    fn credentials_are_scrubbed() {
+        let loader = GraphStoreLoader::new("http://127.0.0.1:9/store")
+            .map(|loader| loader.with_credentials("dba", "s3cret"));
+        let scrubbed =
+            loader.map(|loader| loader.scrub("Basic ZGJhOnMzY3JldA== dba:s3cret s3cret dba"));
+        assert_eq!(scrubbed.ok().as_deref(), Some("Basic *** *** *** dba"));
+    }
+
+    #[test]
+    fn literals_compare_by_value_where_stores_rewrite_them() {
+        let xsd = crate::vocab::xsd::NS;
+        let triple = |object: &str| {
+            let ntriples = format!("<http://s> <http://p> {object} .");
+            let parsed = parse_triples(ntriples.as_bytes(), oxrdfio::RdfFormat::NTriples);
+            parsed.ok().and_then(|map| map.into_keys().next())
+        };
+        let same = [
+            (format!("\"3\"^^<{xsd}nonNegativeInteger>"), format!("\"3\"^^<{xsd}integer>")),
+            (format!("\"+007\"^^<{xsd}integer>"), format!("\"7\"^^<{xsd}int>")),
+            (format!("\"-0\"^^<{xsd}integer>"), format!("\"0\"^^<{xsd}integer>")),
+            (format!("\"53.850\"^^<{xsd}decimal>"), format!("\"053.85\"^^<{xsd}decimal>")),
+            (format!("\"2\"^^<{xsd}decimal>"), format!("\"2.0\"^^<{xsd}decimal>")),
+            ("\"Court\"@EN".to_owned(), "\"Court\"@en".to_owned()),
+        ];
+        for (left, right) in same {
+            assert_eq!(triple(&left), triple(&right), "{left} and {right}");
+        }
+        let different = [
+            (format!("\"P3D\"^^<{xsd}duration>"), format!("\"259200.0\"^^<{xsd}duration>")),
+            (format!("\"3000000000\"^^<{xsd}integer>"), format!("\"3000000000\"^^<{xsd}decimal>")),
+            (format!("\"2019-01\"^^<{xsd}gYearMonth>"), format!("\"2019\"^^<{xsd}gYear>")),
+            ("\"Court\"@en".to_owned(), "\"Court\"".to_owned()),
+        ];
+        for (left, right) in different {
+            assert_ne!(triple(&left), triple(&right), "{left} and {right}");
+        }
     }
 
     #[test]

@@ -11,7 +11,11 @@
 //! external identifier), and its attributes as typed literals
 //! (`Date` → `xsd:date`, `Year` → `xsd:gYear`, `YearMonth` → `xsd:gYearMonth`,
 //! `Integer` → `xsd:integer`, `Decimal` → `xsd:decimal`, `Duration` → `xsd:duration`,
-//! `Text` → a plain `xsd:string`).
+//! `Text` → English prose tagged `@en`).
+//! Labels, names, and text attributes (quotes, claims, job titles, descriptions, the dateline)
+//! are English prose and carry the language tag `@en` (`rdf:langString`); the NIF strings
+//! (`nif:isString`, `nif:anchorOf`) stay plain `xsd:string`, as NIF requires, and so do rule
+//! identifiers (`ng:rule`).
 //! Every edge `s p o` is the triple `s p o`.
 //! All of these are in the **default graph**, which alone is the complete graph.
 //!
@@ -26,7 +30,7 @@
 //!   `nif:anchorOf`, `nif:beginIndex`, `nif:endIndex`, `nif:referenceContext` and `nif:nextSentence`.
 //! * Every edge or attribute with evidence gets a reified statement
 //!   `<{doc}#fact-{h}> a rdf:Statement, ng:Fact; rdf:subject; rdf:predicate; rdf:object`, where `h` is
-//!   16 hex digits of [`fnv1a`](crate::mint::fnv1a) over `subject|predicate|object` (IRIs bare,
+//!   16 hex digits of [`fnv1a`] over `subject|predicate|object` (IRIs bare,
 //!   a literal object in its N-Triples form). Each evidence adds `prov:wasDerivedFrom <{doc}#s{n}>`,
 //!   `ng:rule "rule-id"` and `ng:evidenceSpan <{doc}#char={b},{e}>`.
 //! * A span node `<{doc}#char={b},{e}>` ([RFC 5147](https://www.rfc-editor.org/rfc/rfc5147) fragment)
@@ -123,7 +127,7 @@ pub fn fact_iri(document_iri: &str, subject: &str, predicate: &str, object: &str
 #[must_use]
 pub fn literal(value: &Literal) -> RdfLiteral {
     match value {
-        Literal::Text(text) => RdfLiteral::new_simple_literal(text),
+        Literal::Text(text) => english(text),
         Literal::Date(date) => typed(date.to_string(), xsd::DATE),
         Literal::Year(year) => typed(format_year(*year), xsd::G_YEAR),
         Literal::YearMonth(year, month) => {
@@ -177,8 +181,16 @@ fn offset(value: usize) -> Term {
     typed(value.to_string(), xsd::NON_NEGATIVE_INTEGER).into()
 }
 
+/// A plain `xsd:string`: the article's own strings as NIF requires them (`nif:isString`,
+/// `nif:anchorOf`) and identifiers (`ng:rule`).
 fn text(value: &str) -> Term {
     RdfLiteral::new_simple_literal(value).into()
+}
+
+/// English prose (labels, names, quotes, claims, titles): a literal tagged `@en`.
+fn english(value: &str) -> RdfLiteral {
+    // "en" is a well-formed BCP 47 tag, so the unchecked constructor is sound.
+    RdfLiteral::new_language_tagged_literal_unchecked(value, "en")
 }
 
 struct Builder {
@@ -239,10 +251,10 @@ impl Builder {
         for class in &node.classes {
             self.add(&subject, rdf::TYPE, iri(class));
         }
-        self.add(&subject, rdfs::LABEL, text(&node.label));
-        self.add(&subject, schema::NAME, text(&node.label));
+        self.add(&subject, rdfs::LABEL, english(&node.label));
+        self.add(&subject, schema::NAME, english(&node.label));
         for name in node.names.iter().filter(|name| **name != node.label) {
-            self.add(&subject, schema::ALTERNATE_NAME, text(name));
+            self.add(&subject, schema::ALTERNATE_NAME, english(name));
         }
         for same_as in &node.same_as {
             self.add(&subject, owl::SAME_AS, iri(same_as));
@@ -338,11 +350,55 @@ mod tests {
     use oxrdf::{GraphName, Quad, Term};
 
     use super::{dateline_iri, iri, to_quads};
-    use crate::vocab::{nif, prov, rdf, schema};
+    use crate::vocab::{ng, nif, prov, rdf, rdfs, schema};
 
     fn quads_of(text: &str) -> (String, Vec<Quad>) {
         let graph = crate::extract(text).unwrap_or_else(|error| panic!("{error}"));
         (graph.document().iri.clone(), to_quads(&graph))
+    }
+
+    /// See: issue 14 ("Language"): English prose carries `@en`, NIF strings and rule ids do not.
+    #[test]
+    fn english_prose_is_tagged_and_nif_strings_are_plain() {
+        let (_, quads) = quads_of(
+            "ACCRA, Ghana (AP) — Government spokesman Kofi Mensah said the vote was \"free and fair\".\n",
+        );
+        let english = [
+            rdfs::LABEL,
+            schema::NAME,
+            schema::ALTERNATE_NAME,
+            schema::TEXT,
+            schema::JOB_TITLE,
+            schema::DATELINE,
+            ng::QUOTE,
+            ng::DESCRIPTION,
+            schema::UNIT_TEXT,
+        ];
+        let plain = [nif::IS_STRING, nif::ANCHOR_OF, ng::RULE];
+        let mut seen = std::collections::BTreeSet::new();
+        for quad in &quads {
+            let Term::Literal(literal) = &quad.object else { continue };
+            let predicate = quad.predicate.as_str();
+            if english.contains(&predicate) {
+                assert_eq!(literal.language(), Some("en"), "{quad}");
+                seen.insert(predicate);
+            } else if plain.contains(&predicate) {
+                assert_eq!(literal.language(), None, "{quad}");
+                assert_eq!(literal.datatype().as_str(), crate::vocab::xsd::STRING, "{quad}");
+                seen.insert(predicate);
+            }
+        }
+        for predicate in [
+            rdfs::LABEL,
+            schema::NAME,
+            schema::DATELINE,
+            ng::QUOTE,
+            nif::IS_STRING,
+            nif::ANCHOR_OF,
+            ng::RULE,
+        ] {
+            assert!(seen.contains(predicate), "no {predicate} in the example");
+        }
     }
 
     #[test]

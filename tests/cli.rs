@@ -456,9 +456,9 @@ fn sparql_prints_a_table_by_default() {
     assert!(output.status.success(), "{output:?}");
     assert_eq!(
         String::from_utf8(output.stdout).unwrap(),
-        "?court                           | ?against\n\
-         ---------------------------------+---------\n\
-         \"European Court of Human Rights\" | \"Russia\"\n"
+        "?court                              | ?against\n\
+         ------------------------------------+------------\n\
+         \"European Court of Human Rights\"@en | \"Russia\"@en\n"
     );
 }
 

@@ -90,7 +90,7 @@ fn the_court_rules_against_russia() {
         "doc:ruling-43 ng:finding doc:violation-2425",
         "doc:violation-2425 ng:concerns doc:useofforce-2466",
         "doc:useofforce-2466 ng:agent doc:russian-security-forces",
-        "doc:useofforce-2466 ng:description \"lethal force\"",
+        "doc:useofforce-2466 ng:description \"lethal force\"@en",
         // The case, brought by more than 400 Russians.
         "doc:ruling-43 ng:case doc:legalcase-1641",
         "doc:legalcase-1641 ng:court id:european-court-of-human-rights",
@@ -100,7 +100,7 @@ fn the_court_rules_against_russia() {
         "doc:quantity-1695 schema:minValue \"400\"^^xsd:integer",
         // Serious shortcomings in the investigation into the attack.
         "doc:ruling-43 ng:finding doc:shortcoming-2751",
-        "doc:shortcoming-2751 ng:description \"serious shortcomings\"",
+        "doc:shortcoming-2751 ng:description \"serious shortcomings\"@en",
         "doc:shortcoming-2751 ng:concerns doc:investigation-2788",
         "doc:investigation-2788 ng:concerns doc:siege-149",
         // What the court says is its claim, not the article's assertion.
@@ -114,7 +114,7 @@ fn the_siege() {
     assert_all(&[
         "doc:siege-149 rdf:type ng:Siege",
         "doc:siege-149 rdf:type ng:HostageTaking",
-        "doc:siege-149 rdfs:label \"Beslan school siege\"",
+        "doc:siege-149 rdfs:label \"Beslan school siege\"@en",
         "doc:siege-149 ng:place id:beslan-school",
         "id:beslan-school schema:containedInPlace id:beslan",
         "id:beslan-school schema:containedInPlace id:north-ossetia",
@@ -123,8 +123,8 @@ fn the_siege() {
         "doc:siege-149 ng:date \"2004\"^^xsd:gYear",
         "doc:siege-149 schema:startDate \"2004-09-01\"^^xsd:date",
         "doc:siege-149 ng:agent doc:chechen-rebels",
-        "doc:chechen-rebels schema:alternateName \"militants\"",
-        "doc:chechen-rebels schema:alternateName \"attackers\"",
+        "doc:chechen-rebels schema:alternateName \"militants\"@en",
+        "doc:chechen-rebels schema:alternateName \"attackers\"@en",
         "doc:chechen-rebels ng:nationality id:chechnya",
         "doc:siege-149 ng:demand doc:withdrawal-635",
         "doc:withdrawal-635 ng:theme doc:russian-security-forces",
@@ -161,18 +161,18 @@ fn the_kremlin_reacts() {
     assert_all(&[
         "id:dmitry-peskov rdf:type schema:Person",
         "id:dmitry-peskov ng:spokespersonFor id:kremlin",
-        "id:dmitry-peskov schema:jobTitle \"spokesman\"",
+        "id:dmitry-peskov schema:jobTitle \"spokesman\"@en",
         "doc:statement-2063 ng:speaker id:dmitry-peskov",
         "doc:statement-2063 ng:onBehalfOf id:kremlin",
-        "doc:statement-2063 ng:quote \"impossible\"",
+        "doc:statement-2063 ng:quote \"impossible\"@en",
         "doc:statement-2063 schema:about doc:ruling-43",
         "doc:statement-2155 ng:speaker id:dmitry-peskov",
-        "doc:statement-2155 ng:quote \"Such phrasing for a country that has suffered an attack is absolutely unacceptable\"",
+        "doc:statement-2155 ng:quote \"Such phrasing for a country that has suffered an attack is absolutely unacceptable\"@en",
         "doc:statement-2155 schema:about doc:ruling-43",
         "doc:reaction-489 ng:agent id:russia",
         "doc:reaction-489 ng:reactsTo doc:ruling-43",
         "doc:statement-489 ng:speaker id:russia",
-        "doc:statement-489 ng:quote \"absolutely unacceptable\"",
+        "doc:statement-489 ng:quote \"absolutely unacceptable\"@en",
         "doc:statement-489 ng:reactsTo doc:ruling-43",
     ]);
 }

@@ -266,3 +266,30 @@ fn display_of_literals() {
         assert_eq!(FactObject::Literal(&literal).to_string(), expected);
     }
 }
+
+#[test]
+fn find_by_name_matches_descriptions_and_the_article_only_by_its_title() {
+    // See: issue 14 ("query": descriptions and every alias match).
+    let mut f = fixture();
+    f.graph.add_description(f.acme, "company");
+    let article = f.graph.add_node(Node::new(
+        "https://example.org/doc/1",
+        NodeKind::Document,
+        "Jane Doe, 40, works for Acme.",
+    ));
+    let cases: [(&str, Vec<NodeIndex>); 7] = [
+        ("the company", vec![f.acme]),
+        ("The  Company", vec![f.acme]),
+        ("company", vec![f.acme]),
+        ("compan", vec![f.acme]),
+        // The article's node: its whole title, never a part of it.
+        ("jane doe, 40, works for acme.", vec![article]),
+        ("works for", vec![]),
+        ("jane", vec![f.jane]),
+    ];
+    for (name, expected) in cases {
+        assert_eq!(f.graph.find_by_name(name), expected, "name {name:?}");
+    }
+    assert!(f.graph.is_named(f.acme, "the company"));
+    assert!(!f.graph.is_named(f.acme, "compan"));
+}

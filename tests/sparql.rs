@@ -171,13 +171,13 @@ fn results_formats() {
     };
     assert_eq!(
         write(ResultsFormat::Table),
-        "?court                           | ?against\n\
-         ---------------------------------+---------\n\
-         \"European Court of Human Rights\" | \"Russia\"\n"
+        "?court                              | ?against\n\
+         ------------------------------------+------------\n\
+         \"European Court of Human Rights\"@en | \"Russia\"@en\n"
     );
     assert_eq!(
         write(ResultsFormat::Json),
-        r#"{"head":{"vars":["court","against"]},"results":{"bindings":[{"court":{"type":"literal","value":"European Court of Human Rights"},"against":{"type":"literal","value":"Russia"}}]}}"#
+        r#"{"head":{"vars":["court","against"]},"results":{"bindings":[{"court":{"type":"literal","value":"European Court of Human Rights","xml:lang":"en"},"against":{"type":"literal","value":"Russia","xml:lang":"en"}}]}}"#
     );
     assert_eq!(
         write(ResultsFormat::Csv),
@@ -185,7 +185,7 @@ fn results_formats() {
     );
     assert_eq!(
         write(ResultsFormat::Tsv),
-        "?court\t?against\n\"European Court of Human Rights\"\t\"Russia\"\n"
+        "?court\t?against\n\"European Court of Human Rights\"@en\t\"Russia\"@en\n"
     );
 }
 

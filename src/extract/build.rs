@@ -438,11 +438,14 @@ impl<'a> Builder<'a, '_> {
         }
         // A described entity is known by every description the article gives it
         // ("Syrian rebels", "militants", "the attackers").
-        if !entity.proper {
-            for mention in entity.mentions.iter().filter_map(|&m| self.annotations.mentions.get(m))
-            {
-                if mention.tag() != Tag::Pro && mention.tag() == entity.tag.unwrap_or(Tag::Pro) {
+        // A named entity is found by its descriptions too ("the court" for the European Court
+        // of Human Rights), though they are no names of it.
+        for mention in entity.mentions.iter().filter_map(|&m| self.annotations.mentions.get(m)) {
+            if mention.tag() != Tag::Pro && mention.tag() == entity.tag.unwrap_or(Tag::Pro) {
+                if !entity.proper {
                     self.graph.add_name(index, strip_determiner(&mention.text));
+                } else if !mention.proper {
+                    self.graph.add_description(index, strip_determiner(&mention.text));
                 }
             }
         }

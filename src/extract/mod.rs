@@ -1,7 +1,7 @@
 //! The extraction pipeline: mentions, entities and facts, as stages over an [`Article`].
 //!
 //! **Invariant:** stages do no I/O and never fail; what they cannot resolve becomes a
-//! [`Diagnostic`](crate::Diagnostic).
+//! [`Diagnostic`].
 
 mod build;
 mod coref;

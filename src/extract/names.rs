@@ -1359,6 +1359,16 @@ fn rescue_unknown(
     if common_noun {
         return;
     }
+    // "They have failed", "When the first blast went off": a capitalised function word starts a
+    // sentence inside a quotation (which the sentence splitter keeps whole) and is no name.
+    // All capitals ("US", "IT") may be an acronym, so those still get their diagnostic.
+    let function_word = run.len() == 1 && !is_all_caps(name) && {
+        let lower = crate::lexicon::lowercase(name);
+        FUNCTION_WORDS.contains(&*lower)
+    };
+    if function_word {
+        return;
+    }
     // "a spokesman for the health ministry, Amadou Diallo, said".
     if run.len() <= 3 && titled_speaker(context, annotations, sentence, start, rest) {
         push_kind(context, sentence, start, end, Kind::Person, annotations);
@@ -1391,6 +1401,11 @@ fn rescue_unknown(
             "unknown name {name:?} left out: no lexicon entry and no context that tells what it is"
         ),
     });
+}
+
+/// Whether a word is written in capitals only ("US", "NATO"), with at least two letters.
+fn is_all_caps(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() > 1 && !word.chars().any(char::is_lowercase)
 }
 
 /// Whether a run that ends in a weak head word ("Capital", "Exchange", "Systems") is an
@@ -2673,6 +2688,43 @@ mod tests {
             // Capitals in a body sentence are no byline.
             ("The NATO ALLIES met. By then it was late.", &[], &["NATO ALLIES/PER"]),
         ]);
+    }
+
+    /// See: issue 14 (no `unknown name` warnings for capitalised function words).
+    #[test]
+    fn capitalised_function_words_are_no_unknown_names() {
+        let cases: [(&str, &[&str]); 4] = [
+            (
+                "\"The city is a theatre of horror. They have failed,\" Diarra said.\n",
+                &[],
+            ),
+            ("\"We had no choice. When the blast went off, we ran,\" he said.\n", &[]),
+            ("\"This is grave. Our first priority is food,\" she said. Then they left.\n", &[]),
+            // A capitalised word that is no function word still gets its diagnostic.
+            (
+                "\"We are here. Zorblax has failed,\" she said.\n",
+                &["unknown name \"Zorblax\" left out: no lexicon entry and no context that tells what it is"],
+            ),
+        ];
+        for (text, expected) in cases {
+            let article = Article::parse(text).unwrap_or_else(|error| panic!("{error}"));
+            let resources =
+                crate::pipeline::Resources::builtin().unwrap_or_else(|error| panic!("{error}"));
+            let context = Context {
+                article: &article,
+                lexicon: &resources.lexicon,
+                rules: &resources.rules,
+                date: None,
+            };
+            let annotations = run(&context);
+            let unknown: Vec<&str> = annotations
+                .diagnostics
+                .iter()
+                .filter(|diagnostic| diagnostic.message.starts_with("unknown name"))
+                .map(|diagnostic| diagnostic.message.as_str())
+                .collect();
+            assert_eq!(unknown, expected, "{text:?}");
+        }
     }
 
     fn assert_names(cases: &[(&str, &[&str], &[&str])]) {

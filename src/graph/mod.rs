@@ -5,7 +5,7 @@
 
 mod query;
 
-pub use query::{Fact, FactObject};
+pub use query::{Fact, FactObject, FactSource};
 
 use std::collections::BTreeMap;
 
@@ -97,6 +97,13 @@ pub struct Node {
     pub label: String,
     /// Names used for it in the article, the label first (`schema:name`, `schema:alternateName`).
     pub names: Vec<String>,
+    /// Common-noun phrases the article uses for a named entity, without their determiner
+    /// ("court" and "Strasbourg-based court" for "the court", "the Strasbourg-based court").
+    ///
+    /// NB: they help find the entity by what the article calls it
+    /// ([`find_by_name`](KnowledgeGraph::find_by_name)); they are no names, so the RDF mapping
+    /// leaves them out.
+    pub descriptions: Vec<String>,
     /// External identifiers (`owl:sameAs`), such as Wikidata entity IRIs.
     pub same_as: Vec<String>,
     /// Literal-valued properties.
@@ -113,6 +120,7 @@ impl Node {
             kind,
             classes: Vec::new(),
             names: vec![label.clone()],
+            descriptions: Vec::new(),
             label,
             same_as: Vec::new(),
             attributes: Vec::new(),
@@ -273,6 +281,9 @@ impl KnowledgeGraph {
                 for name in node.names {
                     push_unique(&mut existing.names, name);
                 }
+                for description in node.descriptions {
+                    push_unique(&mut existing.descriptions, description);
+                }
                 for same_as in node.same_as {
                     push_unique(&mut existing.same_as, same_as);
                 }
@@ -339,6 +350,13 @@ impl KnowledgeGraph {
     pub fn add_name(&mut self, node: NodeIndex, name: &str) {
         if let Some(existing) = self.graph.node_weight_mut(node) {
             push_unique(&mut existing.names, name.to_owned());
+        }
+    }
+
+    /// Adds a description ("court") to a node; see [`Node::descriptions`].
+    pub fn add_description(&mut self, node: NodeIndex, description: &str) {
+        if let Some(existing) = self.graph.node_weight_mut(node) {
+            push_unique(&mut existing.descriptions, description.to_owned());
         }
     }
 

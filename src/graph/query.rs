@@ -11,7 +11,8 @@ use petgraph::stable_graph::NodeIndex;
 use petgraph::visit::{EdgeRef, UndirectedAdaptor};
 use petgraph::Direction;
 
-use super::{Evidence, KnowledgeGraph, Literal, Node};
+use super::{Evidence, KnowledgeGraph, Literal, Node, NodeKind};
+use crate::vocab::schema;
 
 /// The object of a fact: a node or a literal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,11 +66,77 @@ pub struct Fact<'a> {
     pub evidence: &'a [Evidence],
 }
 
+/// Where a fact comes from; see [`Fact::source`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum FactSource {
+    /// A sentence of the article states it, or it is that the article mentions something.
+    Text,
+    /// The dateline states it (`ACCRA, Ghana (AP) —`: Accra is in Ghana), or it is the
+    /// article's own date, place or agency, which the dateline gives.
+    Dateline,
+    /// Background knowledge from a lexicon (Beslan is in North Ossetia), which the article
+    /// does not state.
+    Lexicon,
+}
+
+impl FactSource {
+    /// How the command line names the source: `text`, `dateline` or `lexicon`.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Text => "text",
+            Self::Dateline => "dateline",
+            Self::Lexicon => "lexicon",
+        }
+    }
+}
+
 impl Fact<'_> {
     /// The local name of the predicate: what follows its last `#` or `/` (`worksFor`).
     #[must_use]
     pub fn predicate_name(&self) -> &str {
         local_name(self.predicate)
+    }
+
+    /// Where the fact comes from.
+    ///
+    /// - [`Text`](FactSource::Text): some evidence is a sentence and its rule is not
+    ///   `lexicon`; also the article's `schema:mentions` of what it names, which carry no
+    ///   evidence of their own.
+    /// - [`Dateline`](FactSource::Dateline): the evidence is the dateline; also the article's
+    ///   other facts without evidence (date published, dateline, place, publisher).
+    /// - [`Lexicon`](FactSource::Lexicon): no evidence, or only evidence of rule `lexicon`
+    ///   (the words that name the entity the lexicon knows about).
+    ///
+    /// ```
+    /// use newsgraph::graph::FactSource;
+    ///
+    /// let graph = newsgraph::extract("ACCRA, Ghana (AP) — Voters queued in Kumasi on Monday.\n")?;
+    /// let sources: Vec<(String, FactSource)> =
+    ///     graph.facts().map(|fact| (fact.predicate_name().to_owned(), fact.source())).collect();
+    /// assert!(sources.contains(&("mentions".to_owned(), FactSource::Text)));
+    /// assert!(sources.contains(&("containedInPlace".to_owned(), FactSource::Dateline)));
+    /// # Ok::<_, Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn source(&self) -> FactSource {
+        let in_text =
+            |evidence: &&Evidence| !evidence.is_dateline() && &*evidence.rule != "lexicon";
+        if self.evidence.iter().any(|evidence| in_text(&evidence)) {
+            return FactSource::Text;
+        }
+        if self.evidence.iter().any(Evidence::is_dateline) {
+            return FactSource::Dateline;
+        }
+        if !self.evidence.is_empty() || self.subject.kind != NodeKind::Document {
+            return FactSource::Lexicon;
+        }
+        if self.predicate == schema::MENTIONS {
+            FactSource::Text
+        } else {
+            FactSource::Dateline
+        }
     }
 }
 
@@ -132,6 +199,46 @@ fn compare_facts(left: &Fact<'_>, right: &Fact<'_>) -> Ordering {
         .then_with(|| compare_objects(&left.object, &right.object))
 }
 
+/// How well a name matches a node.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NameMatch {
+    Exact,
+    Partial,
+}
+
+/// How `wanted` (already [normalised](normalize_name)) matches a node's label, names and
+/// descriptions. The article's node matches only by its whole label.
+fn name_match(node: &Node, wanted: &str) -> Option<NameMatch> {
+    if node.kind == NodeKind::Document {
+        return (normalize_name(&node.label) == wanted).then_some(NameMatch::Exact);
+    }
+    let mut best = None;
+    for candidate in std::iter::once(&node.label).chain(&node.names).chain(&node.descriptions) {
+        let candidate = normalize_name(candidate);
+        if candidate == wanted {
+            return Some(NameMatch::Exact);
+        }
+        if candidate.contains(wanted) {
+            best = Some(NameMatch::Partial);
+        }
+    }
+    best
+}
+
+/// A name as names are compared: lowercase, runs of white space as one space, without a
+/// leading article ("The  Court" → "court").
+fn normalize_name(name: &str) -> String {
+    let lower = name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    for article in ["the ", "a ", "an "] {
+        if let Some(rest) = lower.strip_prefix(article)
+            && !rest.is_empty()
+        {
+            return rest.to_owned();
+        }
+    }
+    lower
+}
+
 impl KnowledgeGraph {
     /// The nodes that have a class (`rdf:type`), sorted by IRI.
     ///
@@ -141,39 +248,42 @@ impl KnowledgeGraph {
         self.nodes().filter(|(_, node)| node.has_class(class_iri)).map(|(index, _)| index).collect()
     }
 
-    /// The nodes whose label or one of whose names matches `name`, ignoring case.
+    /// The nodes whose label, one of whose names or one of whose
+    /// [descriptions](Node::descriptions) matches `name`, ignoring case, spacing and a leading
+    /// article ("the court" and "Court" find the entity the article calls "the court").
     ///
     /// Exact matches come first, then nodes where `name` is part of a name ("Doe" finds
     /// "Jane Doe"); within each group, nodes are sorted by IRI.
+    /// The article's own node matches only its whole label (its title), never a part of it.
     /// A blank `name` matches nothing.
     #[must_use]
     pub fn find_by_name(&self, name: &str) -> Vec<NodeIndex> {
-        let wanted = name.trim().to_lowercase();
+        let wanted = normalize_name(name);
         if wanted.is_empty() {
             return Vec::new();
         }
         let mut exact = Vec::new();
         let mut partial = Vec::new();
         for (index, node) in self.nodes() {
-            let mut best: Option<bool> = None;
-            for candidate in std::iter::once(&node.label).chain(&node.names) {
-                let candidate = candidate.to_lowercase();
-                if candidate == wanted {
-                    best = Some(true);
-                    break;
-                }
-                if candidate.contains(&wanted) {
-                    best = Some(false);
-                }
-            }
-            match best {
-                Some(true) => exact.push(index),
-                Some(false) => partial.push(index),
+            match name_match(node, &wanted) {
+                Some(NameMatch::Exact) => exact.push(index),
+                Some(NameMatch::Partial) => partial.push(index),
                 None => {}
             }
         }
         exact.extend(partial);
         exact
+    }
+
+    /// Whether `name` is exactly one of the names of the node at `index` (its label, a name or
+    /// a description, compared as [`find_by_name`](Self::find_by_name) does).
+    #[must_use]
+    pub fn is_named(&self, index: NodeIndex, name: &str) -> bool {
+        let wanted = normalize_name(name);
+        !wanted.is_empty()
+            && self
+                .node(index)
+                .is_some_and(|node| name_match(node, &wanted) == Some(NameMatch::Exact))
     }
 
     /// Every fact of the graph: each edge, and each literal attribute of a node.
