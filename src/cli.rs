@@ -536,7 +536,7 @@ fn run_load(args: &LoadArgs, common: &Common) -> Result<Outcome> {
     let mut writer = stdout.lock();
     let mut failed = 0;
     for input in &inputs {
-        let loaded = load_graph(*input, &args.base, common).and_then(|graph| {
+        let loaded = load_graph(*input, &args.base, None, common).and_then(|graph| {
             if !common.quiet {
                 print_diagnostics(&graph);
             }
