@@ -12,6 +12,8 @@
 //! The weights are spaCy's, exported by `scripts/spacy/export.sh` (MIT licence, Explosion AI).
 
 pub mod doc;
+mod error;
 pub mod tokenizer;
 
 pub use doc::{Doc, Entity, Token};
+pub use error::ModelError;
