@@ -9,28 +9,26 @@
 //!
 //! # Complexity
 //!
-//! Linear in the text. Every regular expression is applied to a bounded window where Python
-//! scans the whole remaining chunk: spaCy's `suffix_search` tries every start position of the
-//! chunk, once per suffix split off, which is quadratic on a long chunk. Here the suffix is first
-//! searched in the last [`SUFFIX_WINDOW`] characters; a match that starts at the window's first
-//! character might extend further left (only `\.\.+$` is unbounded), so the window is then
-//! doubled until the match starts inside it or the window is the whole chunk. The result is the
-//! leftmost match, as Python's, because every other suffix pattern is shorter than the window.
+//! Linear in the text. Python's `re` runs each affix pattern as one backtracking search: its
+//! `suffix_search` tries every start position of the remaining chunk, once per suffix split off,
+//! which is quadratic on a long chunk. Here each pattern is taken apart ([`AffixPattern`]): the
+//! alternatives without look-around are one `regex` automaton (`^`-anchored for prefixes, which
+//! reads only the first characters; `$`-anchored for suffixes, which `regex` runs backwards from
+//! the end), and each alternative with a look-behind or look-ahead is its body, found by `regex`,
+//! with the look-arounds checked on the characters next to it. The results are those of Python's
+//! leftmost-first alternation (see [`AffixPattern`]).
 
 use std::collections::HashMap;
 
 use fancy_regex::Regex;
 use serde::Deserialize;
 
+use super::affixes::{AffixKind, AffixPattern};
+
 use super::ModelError;
 
 /// The tokenizer tables of `en_core_web_sm` 3.8.0, as exported by `scripts/spacy/export_model.py`.
 const TOKENIZER_JSON: &str = include_str!("../../data/models/en_core_web_sm-3.8.0/tokenizer.json");
-
-/// How many characters at the end of a chunk the suffix search looks at first (see the module
-/// docs): longer than every bounded suffix pattern of the model (the longest, a unit such as
-/// `km³` or an Arabic unit word, has under 8 characters).
-pub const SUFFIX_WINDOW: usize = 32;
 
 /// spaCy's attribute id of ORTH in special-case tables (`spacy.attrs.ORTH`).
 const ORTH: &str = "65";
@@ -72,9 +70,9 @@ struct SpecialToken {
 /// ```
 #[derive(Debug)]
 pub struct Tokenizer {
-    prefix: Regex,
-    suffix: Regex,
-    infix: Regex,
+    prefix: AffixPattern,
+    suffix: AffixPattern,
+    infix: AffixPattern,
     url: Regex,
     specials: HashMap<String, Vec<SpecialToken>>,
     /// The special-case matcher's patterns (token texts), by their first token's text.
@@ -122,28 +120,34 @@ impl Tokenizer {
         if !table.faster_heuristics {
             return Err(ModelError::new("tokenizer.json", "faster_heuristics off is not supported"));
         }
-        let compile = |field: &str, pattern: Option<&str>, wrap_anchor: bool| {
-            let pattern =
-                pattern.ok_or_else(|| ModelError::new("tokenizer.json", format!("no {field}")))?;
-            let mut translated = translate_python_pattern(pattern)
-                .map_err(|message| ModelError::new(format!("tokenizer.json: {field}"), message))?;
-            if wrap_anchor {
-                translated = anchor_alternatives(&translated).ok_or_else(|| {
-                    ModelError::new(
-                        format!("tokenizer.json: {field}"),
-                        "every alternative must start with ^",
-                    )
-                })?;
-            }
-            fancy_regex::RegexBuilder::new(&translated)
-                .backtrack_limit(10_000_000)
-                .build()
-                .map_err(|error| ModelError::new(format!("tokenizer.json: {field}"), error.to_string()))
+        let field = |name: &str, pattern: Option<&str>| -> Result<String, ModelError> {
+            pattern.map(str::to_string).ok_or_else(|| {
+                ModelError::new("tokenizer.json", format!("no {name} pattern"))
+            })
         };
-        let prefix = compile("prefix", table.prefix.as_deref(), true)?;
-        let suffix = compile("suffix", table.suffix.as_deref(), false)?;
-        let infix = compile("infix", table.infix.as_deref(), false)?;
-        let url = compile("url_match", table.url_match.as_deref(), false)?;
+        let affixes = |name: &str, pattern: Option<&str>, kind: AffixKind| {
+            AffixPattern::new(&field(name, pattern)?, kind)
+                .map_err(|message| ModelError::new(format!("tokenizer.json: {name}"), message))
+        };
+        let prefix = affixes("prefix", table.prefix.as_deref(), AffixKind::Prefix)?;
+        let suffix = affixes("suffix", table.suffix.as_deref(), AffixKind::Suffix)?;
+        let infix = affixes("infix", table.infix.as_deref(), AffixKind::Infix)?;
+        let url_pattern = field("url_match", table.url_match.as_deref())?;
+        let url = translate_python_pattern(&url_pattern)
+            .and_then(|translated| {
+                fancy_regex::RegexBuilder::new(&translated)
+                    .backtrack_limit(10_000_000)
+                    .build()
+                    .map_err(|error| error.to_string())
+            })
+            .map_err(|message| ModelError::new("tokenizer.json: url_match", message))?;
+        if !url_pattern.contains(r"\.)+") {
+            // `is_url` skips strings without a dot; that holds only for this shape of pattern.
+            return Err(ModelError::new(
+                "tokenizer.json: url_match",
+                "expected spaCy's URL pattern (host names of dot-separated labels)",
+            ));
+        }
         let mut specials = HashMap::with_capacity(table.special_cases.len());
         for (key, substrings) in &table.special_cases {
             let mut tokens = Vec::with_capacity(substrings.len());
@@ -365,41 +369,24 @@ impl Tokenizer {
 
     /// Length in bytes of the prefix to split off `string` (spaCy's `find_prefix`), 0 if none.
     fn find_prefix(&self, string: &str) -> usize {
-        // The pattern is `^(?:…)`: anchored, so the search looks at the first characters only.
-        match self.prefix.find(string) {
-            Ok(Some(found)) => found.end() - found.start(),
-            _ => 0,
-        }
+        self.prefix.prefix(string)
     }
 
     /// Length in bytes of the suffix to split off `string` (spaCy's `find_suffix`), 0 if none.
-    ///
-    /// Searches a window at the end first; see the module docs for why the result is the same.
     fn find_suffix(&self, string: &str) -> usize {
-        let mut window = SUFFIX_WINDOW;
-        loop {
-            let from = string.char_indices().rev().nth(window - 1).map_or(0, |(index, _)| index);
-            // Searching from `from` inside the whole string lets look-behinds see the characters
-            // before the window, as Python's search over the whole string does.
-            let found = match self.suffix.find_from_pos(string, from) {
-                Ok(Some(found)) => found,
-                _ => return 0,
-            };
-            if found.start() > from || from == 0 {
-                return found.end() - found.start();
-            }
-            window *= 2;
-        }
+        self.suffix.suffix(string)
     }
 
     /// The infix matches of `string` (spaCy's `find_infix`), as byte ranges.
     fn infixes<'t>(&'t self, string: &'t str) -> impl Iterator<Item = (usize, usize)> + 't {
-        self.infix.find_iter(string).map_while(|found| found.ok()).map(|m| (m.start(), m.end()))
+        self.infix.find_iter(string)
     }
 
     /// Whether `string` is a URL (spaCy's `url_match`).
     fn is_url(&self, string: &str) -> bool {
-        matches!(self.url.find(string), Ok(Some(found)) if found.start() == 0)
+        // Every URL the pattern accepts has a dot (in its host name or IP address): most words
+        // have none and are rejected without running the backtracking matcher.
+        string.contains('.') && matches!(self.url.find(string), Ok(Some(found)) if found.start() == 0)
     }
 
     /// spaCy's `_apply_special_cases`: finds token sequences spelt like a special case's own
@@ -474,47 +461,6 @@ impl Tokenizer {
 /// separators U+001C–U+001F (which Python counts as space and Rust's `char::is_whitespace` not).
 pub(crate) fn is_python_space(c: char) -> bool {
     c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
-}
-
-/// Rewrites `^a|^b|…` as `^(?:a|b|…)`, so the regex engine sees one anchor and searches only at
-/// the start; `None` when an alternative does not start with `^`.
-fn anchor_alternatives(pattern: &str) -> Option<String> {
-    let alternatives = split_alternatives(pattern);
-    let mut out = String::from("^(?:");
-    for (index, alternative) in alternatives.iter().enumerate() {
-        if index > 0 {
-            out.push('|');
-        }
-        out.push_str(alternative.strip_prefix('^')?);
-    }
-    out.push(')');
-    Some(out)
-}
-
-/// Splits a pattern at its top-level `|` (outside groups and classes).
-fn split_alternatives(pattern: &str) -> Vec<&str> {
-    let mut alternatives = Vec::new();
-    let (mut depth, mut in_class, mut escaped, mut start) = (0usize, false, false, 0);
-    for (index, c) in pattern.char_indices() {
-        if escaped {
-            escaped = false;
-            continue;
-        }
-        match c {
-            '\\' => escaped = true,
-            '[' if !in_class => in_class = true,
-            ']' if in_class => in_class = false,
-            '(' if !in_class => depth += 1,
-            ')' if !in_class => depth = depth.saturating_sub(1),
-            '|' if !in_class && depth == 0 => {
-                alternatives.push(&pattern[start..index]);
-                start = index + 1;
-            }
-            _ => {}
-        }
-    }
-    alternatives.push(&pattern[start..]);
-    alternatives
 }
 
 /// Translates a Python `re` pattern (as spaCy's tables store them) into [`fancy_regex`] syntax
@@ -635,6 +581,95 @@ mod tests {
     fn words(text: &str) -> Vec<String> {
         let tokenizer = Tokenizer::english().unwrap_or_else(|error| panic!("{error}"));
         tokenizer.tokenize(text).iter().map(|t| text[t.start..t.end].to_string()).collect()
+    }
+
+    /// Tokenizations by spaCy 3.8.18 with `en_core_web_sm` 3.8.0 (`nlp.tokenizer(text)`).
+    #[test]
+    fn tokenizes_like_spacy() {
+        let cases: &[(&str, &[&str])] = &[
+            ("I don't know.", &["I", "do", "n't", "know", "."]),
+            ("U.S. officials", &["U.S.", "officials"]),
+            ("$2.5m deal", &["$", "2.5", "m", "deal"]),
+            ("Visit https://www.example.com/a?b=c, now!", &["Visit", "https://www.example.com/a?b=c", ",", "now", "!"]),
+            ("see www.bbc.co.uk.", &["see", "www.bbc.co.uk", "."]),
+            ("Smile :) and :-( or (^_^)", &["Smile", ":)", "and", ":-(", "or", "(^_^)"]),
+            ("a\n\nb", &["a", "\n\n", "b"]),
+            ("a  b", &["a", " ", "b"]),
+            (" a ", &[" ", "a"]),
+            ("well-known state-of-the-art", &["well", "-", "known", "state", "-", "of", "-", "the", "-", "art"]),
+            ("\"Quoted,\" he said.", &["\"", "Quoted", ",", "\"", "he", "said", "."]),
+            ("'Tis 'bout time", &["'", "Tis", "'bout", "time"]),
+            ("He's 10km away at 10am.", &["He", "'s", "10", "km", "away", "at", "10", "am", "."]),
+            ("(10a.m.)", &["(", "10", "a.m.", ")"]),
+            ("e-mail me@example.com", &["e", "-", "mail", "me@example.com"]),
+            ("3+4=7", &["3", "+", "4=7"]),
+            ("I'm gonna do it", &["I", "'m", "gon", "na", "do", "it"]),
+            ("Mr. Smith vs. Dr. Jones", &["Mr.", "Smith", "vs.", "Dr.", "Jones"]),
+            ("U.K.'s", &["U.K.", "'s"]),
+            ("C$50 and US$3", &["C$", "50", "and", "US$", "3"]),
+            ("...and...", &["...", "and", "..."]),
+            ("€20", &["€", "20"]),
+            ("5°C.", &["5", "°", "C", "."]),
+            ("“Yes”—no", &["“", "Yes”—no"]),
+            ("A–B", &["A", "–", "B"]),
+            ("can't won't shouldn't", &["ca", "n't", "wo", "n't", "should", "n't"]),
+            ("12:30", &["12:30"]),
+            ("x/y", &["x", "/", "y"]),
+            ("a\tb", &["a", "\t", "b"]),
+            ("\u{a0}x", &["\u{a0}", "x"]),
+            ("1990s", &["1990s"]),
+            ("N.Y.", &["N.Y."]),
+            ("#hashtag @user", &["#", "hashtag", "@user"]),
+            ("don't!", &["do", "n't", "!"]),
+            ("x\u{1c}y", &["x", "\u{1c}", "y"]),
+            ("Ñandú's", &["Ñandú", "'s"]),
+            ("10,000,000", &["10,000,000"]),
+        ];
+        let mut failures = Vec::new();
+        for (text, expected) in cases {
+            let got = words(text);
+            if got != *expected {
+                failures.push(format!("{text:?}: spaCy {expected:?}, we {got:?}"));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn special_cases_set_norms_and_spaces() {
+        let tokenizer = Tokenizer::english().unwrap_or_else(|error| panic!("{error}"));
+        let text = "I can't go, N.Y. at 10am  gonna\u{a0}x ";
+        let tokens = tokenizer.tokenize(text);
+        let got: Vec<(&str, bool, Option<&str>)> = tokens
+            .iter()
+            .map(|t| (&text[t.start..t.end], t.space_after, t.norm.as_deref()))
+            .collect();
+        let expected = [
+            ("I", true, None),
+            ("ca", false, Some("can")),
+            ("n't", true, Some("not")),
+            ("go", false, None),
+            (",", true, None),
+            ("N.Y.", true, Some("New York")),
+            ("at", true, None),
+            ("10", false, None),
+            ("am", true, Some("a.m.")),
+            (" ", false, None),
+            ("gon", false, Some("going")),
+            ("na", false, Some("to")),
+            ("\u{a0}", false, Some("  ")),
+            ("x", true, None),
+        ];
+        assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn empty_and_white_space_texts() {
+        assert!(words("").is_empty());
+        assert_eq!(words(" "), [" "]);
+        assert_eq!(words("  "), ["  "]);
+        assert_eq!(words("\n"), ["\n"]);
+        assert_eq!(words("a "), ["a"]);
     }
 
     #[test]
