@@ -42,18 +42,33 @@ fn parts_of_speech_and_lemmas_are_spacys() {
             } else {
                 disagreements.push(format!(
                     "{} token {i} {:?} ({} {}): spaCy {} {:?}, we {} {:?}",
-                    document.id, words[i], tags[i], deps[i], document.pos[i], document.lemma[i], pos, lemma
+                    document.id,
+                    words[i],
+                    tags[i],
+                    deps[i],
+                    document.pos[i],
+                    document.lemma[i],
+                    pos,
+                    lemma
                 ));
             }
         }
     }
     let share = identical as f64 / total as f64;
-    eprintln!("parts of speech and lemmas identical: {identical} of {total} ({:.3} %)", share * 100.0);
+    eprintln!(
+        "parts of speech and lemmas identical: {identical} of {total} ({:.3} %)",
+        share * 100.0
+    );
     assert!(
         share >= 0.995 && total > 90_000,
         "identical: {identical} of {total} ({:.3} %), below 99.5 %:\n{}",
         share * 100.0,
         disagreements.join("\n")
     );
-    assert!(disagreements.is_empty(), "{} disagreements:\n{}", disagreements.len(), disagreements.join("\n"));
+    assert!(
+        disagreements.is_empty(),
+        "{} disagreements:\n{}",
+        disagreements.len(),
+        disagreements.join("\n")
+    );
 }

@@ -159,10 +159,10 @@ impl AffixPattern {
                     }
                 }
                 Group::Look(look) => {
-                    if let Some(found) = look.body.find(text) {
-                        if look.holds(text, 0, found.end()) {
-                            return found.end();
-                        }
+                    if let Some(found) = look.body.find(text)
+                        && look.holds(text, 0, found.end())
+                    {
+                        return found.end();
                     }
                 }
             }
@@ -187,7 +187,10 @@ impl AffixPattern {
     }
 
     /// The infixes of `text` (Python's `infix_finditer(text)`), as byte ranges in order.
-    pub(crate) fn find_iter<'t>(&'t self, text: &'t str) -> impl Iterator<Item = (usize, usize)> + 't {
+    pub(crate) fn find_iter<'t>(
+        &'t self,
+        text: &'t str,
+    ) -> impl Iterator<Item = (usize, usize)> + 't {
         debug_assert_eq!(self.kind, AffixKind::Infix);
         // Each group's next match at or after the search position, kept until the position
         // passes its start: a match at a given start does not depend on where the search began.
@@ -212,10 +215,10 @@ impl AffixPattern {
                         Group::Look(look) => look.next_match(text, position),
                     });
                 }
-                if let Some(Some(found)) = cached {
-                    if best.is_none_or(|(start, _)| found.0 < start) {
-                        best = Some(*found);
-                    }
+                if let Some(Some(found)) = cached
+                    && best.is_none_or(|(start, _)| found.0 < start)
+                {
+                    best = Some(*found);
                 }
             }
             let (start, end) = best?;
@@ -390,7 +393,8 @@ mod tests {
     #[test]
     fn prefixes_take_the_first_alternative_in_order() {
         let prefix = pattern(r"^…|^……|^\+(?![0-9])|^\.\.+|^US\$", AffixKind::Prefix);
-        let cases = [("……x", 3), ("+a", 1), ("+1", 0), ("....x", 4), ("US$5", 3), ("x", 0), ("", 0)];
+        let cases =
+            [("……x", 3), ("+a", 1), ("+1", 0), ("....x", 4), ("US$5", 3), ("x", 0), ("", 0)];
         for (text, expected) in cases {
             assert_eq!(prefix.prefix(text), expected, "{text:?}");
         }

@@ -19,7 +19,8 @@ use super::ModelError;
 
 const ATTRIBUTE_RULER_JSON: &str =
     include_str!("../../data/models/en_core_web_sm-3.8.0/attribute_ruler.json");
-const LEMMATIZER_JSON: &str = include_str!("../../data/models/en_core_web_sm-3.8.0/lemmatizer.json");
+const LEMMATIZER_JSON: &str =
+    include_str!("../../data/models/en_core_web_sm-3.8.0/lemmatizer.json");
 
 /// The universal parts of speech spaCy knows (`spacy.parts_of_speech`), plus `""` for none.
 const POS_NAMES: [&str; 21] = [
@@ -170,7 +171,12 @@ impl Lemmatizer {
     /// and lemmatizer give them after the tagger (`tags`) and the parser (`deps`).
     ///
     /// `words`, `tags` and `deps` are parallel; a missing tag or label counts as `""`.
-    pub fn analyse(&self, words: &[&str], tags: &[&str], deps: &[&str]) -> Vec<(&'static str, String)> {
+    pub fn analyse(
+        &self,
+        words: &[&str],
+        tags: &[&str],
+        deps: &[&str],
+    ) -> Vec<(&'static str, String)> {
         self.analyse_tokens(words, tags, deps)
             .into_iter()
             .map(|analysis| (analysis.pos, analysis.lemma))
@@ -326,9 +332,8 @@ impl Lemmatizer {
 
 /// spaCy's `EnglishLemmatizer.is_base_form`.
 fn is_base_form(univ_pos: &str, morph: &str) -> bool {
-    let feature = |name: &str| {
-        morph.split('|').find_map(|pair| pair.strip_prefix(name)?.strip_prefix('='))
-    };
+    let feature =
+        |name: &str| morph.split('|').find_map(|pair| pair.strip_prefix(name)?.strip_prefix('='));
     let verb_form = feature("VerbForm");
     if univ_pos == "noun" && feature("Number") == Some("Sing") {
         return true;
@@ -447,7 +452,9 @@ fn parse_test(name: &str, value: &Value) -> Result<(Attr, Predicate), String> {
         list.as_array()
             .ok_or_else(|| format!("{name}: expected a list"))?
             .iter()
-            .map(|item| item.as_str().map(str::to_string).ok_or_else(|| format!("{name}: not a string")))
+            .map(|item| {
+                item.as_str().map(str::to_string).ok_or_else(|| format!("{name}: not a string"))
+            })
             .collect()
     };
     let predicate = match value {

@@ -20,6 +20,8 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 use fancy_regex::Regex;
 use serde::Deserialize;
 
@@ -74,9 +76,11 @@ pub struct Tokenizer {
     suffix: AffixPattern,
     infix: AffixPattern,
     url: Regex,
-    specials: HashMap<String, Vec<SpecialToken>>,
+    specials: FxHashMap<String, Vec<SpecialToken>>,
+    /// The length in bytes of the longest special case.
+    longest_special: usize,
     /// The special-case matcher's patterns (token texts), by their first token's text.
-    matcher: HashMap<String, Vec<Vec<String>>>,
+    matcher: FxHashMap<String, Vec<Vec<String>>>,
 }
 
 #[derive(Deserialize)]
@@ -115,15 +119,21 @@ impl Tokenizer {
         let table: TokenizerTable = serde_json::from_str(json)
             .map_err(|error| ModelError::new("tokenizer.json", error.to_string()))?;
         if table.token_match.is_some() {
-            return Err(ModelError::new("tokenizer.json", "token_match patterns are not supported"));
+            return Err(ModelError::new(
+                "tokenizer.json",
+                "token_match patterns are not supported",
+            ));
         }
         if !table.faster_heuristics {
-            return Err(ModelError::new("tokenizer.json", "faster_heuristics off is not supported"));
+            return Err(ModelError::new(
+                "tokenizer.json",
+                "faster_heuristics off is not supported",
+            ));
         }
         let field = |name: &str, pattern: Option<&str>| -> Result<String, ModelError> {
-            pattern.map(str::to_string).ok_or_else(|| {
-                ModelError::new("tokenizer.json", format!("no {name} pattern"))
-            })
+            pattern
+                .map(str::to_string)
+                .ok_or_else(|| ModelError::new("tokenizer.json", format!("no {name} pattern")))
         };
         let affixes = |name: &str, pattern: Option<&str>, kind: AffixKind| {
             AffixPattern::new(&field(name, pattern)?, kind)
@@ -148,7 +158,7 @@ impl Tokenizer {
                 "expected spaCy's URL pattern (host names of dot-separated labels)",
             ));
         }
-        let mut specials = HashMap::with_capacity(table.special_cases.len());
+        let mut specials = FxHashMap::default();
         for (key, substrings) in &table.special_cases {
             let mut tokens = Vec::with_capacity(substrings.len());
             let mut orth = String::new();
@@ -176,14 +186,22 @@ impl Tokenizer {
             }
             specials.insert(key.clone(), tokens);
         }
-        let mut tokenizer =
-            Tokenizer { prefix, suffix, infix, url, specials, matcher: HashMap::new() };
+        let longest_special = specials.keys().map(String::len).max().unwrap_or(0);
+        let mut tokenizer = Tokenizer {
+            prefix,
+            suffix,
+            infix,
+            url,
+            specials,
+            longest_special,
+            matcher: FxHashMap::default(),
+        };
         // spaCy's `add_special_case`: with `faster_heuristics`, a special case goes into the
         // matcher only when affix rules or a space would split it; the pattern is the case's own
         // tokenization without special cases.
         let mut keys: Vec<&String> = tokenizer.specials.keys().collect();
         keys.sort();
-        let mut matcher: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+        let mut matcher: FxHashMap<String, Vec<Vec<String>>> = FxHashMap::default();
         for key in keys {
             let split = tokenizer.find_prefix(key) != 0
                 || tokenizer.find_suffix(key) != 0
@@ -221,7 +239,7 @@ impl Tokenizer {
         let mut pieces: Vec<Piece<'_>> = Vec::new();
         // Chunks repeat ("the", "said"): spaCy keeps a cache of chunk tokenizations, so does this
         // (per call; the result of a chunk depends on nothing else).
-        let mut cache: HashMap<&str, (usize, usize)> = HashMap::new();
+        let mut cache: FxHashMap<&str, (usize, usize)> = FxHashMap::default();
         let mut cached_pieces: Vec<(usize, usize, Option<&str>)> = Vec::new();
         let mut push_chunk = |start: usize, end: usize, tokens: &mut Vec<RawToken>| {
             let chunk = &text[start..end];
@@ -289,14 +307,14 @@ impl Tokenizer {
         let mut last_size = usize::MAX;
         while lo < hi && hi - lo != last_size {
             let string = &chunk[lo..hi];
-            if with_specials && self.specials.contains_key(string) {
+            if with_specials && self.is_special(string) {
                 break;
             }
             last_size = hi - lo;
             let pre_len = self.find_prefix(string);
             if pre_len != 0 {
                 let minus_pre = &string[pre_len..];
-                if with_specials && !minus_pre.is_empty() && self.specials.contains_key(minus_pre) {
+                if with_specials && !minus_pre.is_empty() && self.is_special(minus_pre) {
                     prefixes.push((lo, lo + pre_len));
                     lo += pre_len;
                     break;
@@ -305,7 +323,7 @@ impl Tokenizer {
             let suf_len = self.find_suffix(&string[pre_len..]);
             if suf_len != 0 {
                 let minus_suf = &string[..string.len() - suf_len];
-                if with_specials && !minus_suf.is_empty() && self.specials.contains_key(minus_suf) {
+                if with_specials && !minus_suf.is_empty() && self.is_special(minus_suf) {
                     suffixes.push((hi - suf_len, hi));
                     hi -= suf_len;
                     break;
@@ -342,7 +360,11 @@ impl Tokenizer {
                         out.push(Piece { start: lo + start, end: lo + infix_start, norm: None });
                     }
                     if infix_start != infix_end {
-                        out.push(Piece { start: lo + infix_start, end: lo + infix_end, norm: None });
+                        out.push(Piece {
+                            start: lo + infix_start,
+                            end: lo + infix_end,
+                            norm: None,
+                        });
                     }
                     start = infix_end;
                 }
@@ -354,9 +376,24 @@ impl Tokenizer {
         out.extend(suffixes.iter().rev().map(|&(start, end)| Piece { start, end, norm: None }));
     }
 
+    /// The tokens of the special case `string`, if it is one.
+    fn special(&self, string: &str) -> Option<&[SpecialToken]> {
+        // Longer strings are no special case: checking the length first keeps the affix loop
+        // from hashing a long chunk once per affix (which made spaCy's own loop quadratic).
+        if string.len() > self.longest_special {
+            return None;
+        }
+        self.specials.get(string).map(Vec::as_slice)
+    }
+
+    /// Whether `string` is a special case.
+    fn is_special(&self, string: &str) -> bool {
+        self.special(string).is_some()
+    }
+
     /// Pushes the tokens of the special case `string` (at `offset` in the chunk), if it is one.
     fn push_special<'s>(&'s self, string: &str, offset: usize, out: &mut Vec<Piece<'s>>) -> bool {
-        let Some(tokens) = self.specials.get(string) else {
+        let Some(tokens) = self.special(string) else {
             return false;
         };
         let mut start = offset;
@@ -386,7 +423,8 @@ impl Tokenizer {
     fn is_url(&self, string: &str) -> bool {
         // Every URL the pattern accepts has a dot (in its host name or IP address): most words
         // have none and are rejected without running the backtracking matcher.
-        string.contains('.') && matches!(self.url.find(string), Ok(Some(found)) if found.start() == 0)
+        string.contains('.')
+            && matches!(self.url.find(string), Ok(Some(found)) if found.start() == 0)
     }
 
     /// spaCy's `_apply_special_cases`: finds token sequences spelt like a special case's own
@@ -434,7 +472,7 @@ impl Tokenizer {
             next = end;
             let span_start = tokens[start].start;
             let span_text = &text[span_start..tokens[end - 1].end];
-            let Some(special) = self.specials.get(span_text) else {
+            let Some(special) = self.special(span_text) else {
                 out.extend_from_slice(&tokens[start..end]);
                 continue;
             };
@@ -565,7 +603,20 @@ fn push_literal(out: &mut String, c: char, in_class: bool) {
     } else {
         matches!(
             c,
-            '\\' | '.' | '+' | '*' | '?' | '(' | ')' | '|' | '[' | ']' | '{' | '}' | '^' | '$' | '#'
+            '\\' | '.'
+                | '+'
+                | '*'
+                | '?'
+                | '('
+                | ')'
+                | '|'
+                | '['
+                | ']'
+                | '{'
+                | '}'
+                | '^'
+                | '$'
+                | '#'
         )
     };
     if special {
@@ -590,13 +641,19 @@ mod tests {
             ("I don't know.", &["I", "do", "n't", "know", "."]),
             ("U.S. officials", &["U.S.", "officials"]),
             ("$2.5m deal", &["$", "2.5", "m", "deal"]),
-            ("Visit https://www.example.com/a?b=c, now!", &["Visit", "https://www.example.com/a?b=c", ",", "now", "!"]),
+            (
+                "Visit https://www.example.com/a?b=c, now!",
+                &["Visit", "https://www.example.com/a?b=c", ",", "now", "!"],
+            ),
             ("see www.bbc.co.uk.", &["see", "www.bbc.co.uk", "."]),
             ("Smile :) and :-( or (^_^)", &["Smile", ":)", "and", ":-(", "or", "(^_^)"]),
             ("a\n\nb", &["a", "\n\n", "b"]),
             ("a  b", &["a", " ", "b"]),
             (" a ", &[" ", "a"]),
-            ("well-known state-of-the-art", &["well", "-", "known", "state", "-", "of", "-", "the", "-", "art"]),
+            (
+                "well-known state-of-the-art",
+                &["well", "-", "known", "state", "-", "of", "-", "the", "-", "art"],
+            ),
             ("\"Quoted,\" he said.", &["\"", "Quoted", ",", "\"", "he", "said", "."]),
             ("'Tis 'bout time", &["'", "Tis", "'bout", "time"]),
             ("He's 10km away at 10am.", &["He", "'s", "10", "km", "away", "at", "10", "am", "."]),
