@@ -477,3 +477,181 @@ fn parse_test(name: &str, value: &Value) -> Result<(Attr, Predicate), String> {
     };
     Ok((attr, predicate))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lemmatizer() -> Lemmatizer {
+        Lemmatizer::english().unwrap_or_else(|error| panic!("{error}"))
+    }
+
+    /// Word, tag, label, part of speech, lemma.
+    type Row = (&'static str, &'static str, &'static str, &'static str, &'static str);
+
+    /// Sentences analysed by spaCy 3.8.18 with `en_core_web_sm` 3.8.0: word, tag, label (from
+    /// the tagger and parser), then the part of speech and lemma spaCy gives.
+    #[test]
+    fn analyses_like_spacy() {
+        let documents: &[&[Row]] = &[
+            &[
+                ("The", "DT", "det", "DET", "the"),
+                ("children", "NNS", "nsubj", "NOUN", "child"),
+                ("were", "VBD", "aux", "AUX", "be"),
+                ("running", "VBG", "ROOT", "VERB", "run"),
+                ("faster", "RBR", "advmod", "ADV", "fast"),
+                ("than", "IN", "prep", "ADP", "than"),
+                ("their", "PRP$", "poss", "PRON", "their"),
+                ("better", "RBR", "advmod", "ADV", "well"),
+                ("-", "HYPH", "punct", "PUNCT", "-"),
+                ("known", "VBN", "amod", "VERB", "know"),
+                ("rivals", "NNS", "pobj", "NOUN", "rival"),
+                (".", ".", "punct", "PUNCT", "."),
+            ],
+            &[
+                ("I", "PRP", "nsubj", "PRON", "I"),
+                ("ai", "VBP", "aux", "AUX", "be"),
+                ("n't", "RB", "neg", "PART", "not"),
+                ("gon", "VBG", "ROOT", "VERB", "go"),
+                ("na", "TO", "aux", "PART", "to"),
+                ("let", "VB", "xcomp", "VERB", "let"),
+                ("'s", "PRP", "nsubj", "PRON", "us"),
+                ("go", "VB", "ccomp", "VERB", "go"),
+                (",", ",", "punct", "PUNCT", ","),
+                ("y", "NNP", "dep", "PROPN", "y"),
+                ("'", "''", "punct", "PUNCT", "'"),
+                ("all", "DT", "advmod", "PRON", "all"),
+                (".", ".", "punct", "PUNCT", "."),
+            ],
+            &[
+                ("She", "PRP", "nsubjpass", "PRON", "she"),
+                ("'s", "VBZ", "auxpass", "AUX", "be"),
+                ("been", "VBN", "ROOT", "AUX", "be"),
+                ("there", "RB", "advmod", "ADV", "there"),
+                ("before", "RB", "advmod", "ADV", "before"),
+                (",", ",", "punct", "PUNCT", ","),
+                ("has", "VBZ", "dep", "AUX", "have"),
+                ("n't", "RB", "neg", "PART", "not"),
+                ("she", "PRP", "nsubj", "PRON", "she"),
+                ("?", ".", "punct", "PUNCT", "?"),
+            ],
+            &[
+                ("There", "EX", "expl", "PRON", "there"),
+                ("are", "VBP", "ROOT", "VERB", "be"),
+                ("3", "CD", "nummod", "NUM", "3"),
+                ("mice", "NNS", "attr", "NOUN", "mouse"),
+                ("and", "CC", "cc", "CCONJ", "and"),
+                ("2", "CD", "nummod", "NUM", "2"),
+                ("geese", "JJ", "conj", "ADJ", "geese"),
+                ("in", "IN", "prep", "ADP", "in"),
+                ("the", "DT", "det", "DET", "the"),
+                ("U.S.", "NNP", "compound", "PROPN", "U.S."),
+                ("labs", "NNS", "pobj", "NOUN", "lab"),
+                (".", ".", "punct", "PUNCT", "."),
+            ],
+            &[
+                ("He", "PRP", "nsubj", "PRON", "he"),
+                ("did", "VBD", "ROOT", "VERB", "do"),
+                ("it", "PRP", "dobj", "PRON", "it"),
+                ("but", "CC", "cc", "CCONJ", "but"),
+                ("did", "VBD", "aux", "AUX", "do"),
+                ("not", "RB", "neg", "PART", "not"),
+                ("say", "VB", "conj", "VERB", "say"),
+                ("“", "``", "punct", "PUNCT", "\""),
+                ("why", "WRB", "advmod", "SCONJ", "why"),
+                ("”", "''", "punct", "PUNCT", "\""),
+                (".", ".", "punct", "PUNCT", "."),
+            ],
+            &[
+                ("We", "PRP", "nsubj", "PRON", "we"),
+                ("got", "VBD", "ROOT", "VERB", "get"),
+                ("ta", "TO", "aux", "PART", "to"),
+                ("go", "VB", "xcomp", "VERB", "go"),
+                (".", ".", "punct", "PUNCT", "."),
+                ("\n\n", "_SP", "dep", "SPACE", "\n\n"),
+                ("They", "PRP", "nsubj", "PRON", "they"),
+                ("were", "VBD", "ROOT", "AUX", "be"),
+                ("\"", "``", "punct", "PUNCT", "\""),
+                ("absolutely", "RB", "advmod", "ADV", "absolutely"),
+                ("\"", "''", "punct", "PUNCT", "\""),
+                ("sure", "JJ", "acomp", "ADJ", "sure"),
+                (".", ".", "punct", "PUNCT", "."),
+            ],
+            &[
+                ("The", "DT", "det", "DET", "the"),
+                ("best", "JJS", "amod", "ADJ", "good"),
+                ("players", "NNS", "nsubj", "NOUN", "player"),
+                ("had", "VBD", "ccomp", "VERB", "have"),
+                ("worse", "JJR", "amod", "ADJ", "bad"),
+                ("luck", "NN", "dobj", "NOUN", "luck"),
+                (";", ":", "punct", "PUNCT", ";"),
+                ("it", "PRP", "nsubj", "PRON", "it"),
+                ("is", "VBZ", "ROOT", "AUX", "be"),
+                ("what", "WP", "attr", "PRON", "what"),
+                ("it", "PRP", "nsubj", "PRON", "it"),
+                ("is", "VBZ", "ccomp", "AUX", "be"),
+                (".", ".", "punct", "PUNCT", "."),
+            ],
+        ];
+        let lemmatizer = lemmatizer();
+        let mut failures = Vec::new();
+        for document in documents {
+            let words: Vec<&str> = document.iter().map(|token| token.0).collect();
+            let tags: Vec<&str> = document.iter().map(|token| token.1).collect();
+            let deps: Vec<&str> = document.iter().map(|token| token.2).collect();
+            for (token, got) in document.iter().zip(lemmatizer.analyse(&words, &tags, &deps)) {
+                if (token.3, token.4) != (got.0, got.1.as_str()) {
+                    failures.push(format!("{token:?}: we {got:?}"));
+                }
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    /// White space the tagger did not tag `_SP` is retagged, and its label becomes `dep`; a
+    /// word tagged `_SP` is `X` (spaCy 3.8 on a `Doc` built with these tags and labels).
+    #[test]
+    fn white_space_is_retagged() {
+        let lemmatizer = lemmatizer();
+        let analysis = lemmatizer.analyse_tokens(
+            &["Hello", "\n", "world", "x"],
+            &["UH", "NN", "NN", "_SP"],
+            &["ROOT", "dep", "dep", "dep"],
+        );
+        let got: Vec<_> =
+            analysis.iter().map(|a| (a.pos, a.lemma.as_str(), a.morph, a.tag, a.dep)).collect();
+        assert_eq!(
+            got,
+            [
+                ("INTJ", "hello", "", None, None),
+                ("SPACE", "\n", "", Some("_SP"), Some("dep")),
+                ("NOUN", "world", "Number=Sing", None, None),
+                ("X", "x", "", None, None),
+            ]
+        );
+    }
+
+    #[test]
+    fn bad_input_does_not_panic() {
+        let lemmatizer = lemmatizer();
+        assert!(lemmatizer.analyse(&[], &[], &[]).is_empty());
+        // Missing tags and labels count as empty: no part of speech, the lowercase word.
+        assert_eq!(
+            lemmatizer.analyse(&["Ai", "n't"], &["VBP"], &[]),
+            [("VERB", "be".to_string()), ("", "n't".to_string())]
+        );
+        let odd = ["\u{0}", "\u{202e}", "𝔘𝔫𝔦", "ǅ", "İ", ""];
+        let analysis = lemmatizer.analyse(&odd, &["NNS"; 6], &["dep"; 6]);
+        assert_eq!(analysis.len(), odd.len());
+    }
+
+    #[test]
+    fn python_alpha_excludes_numbers_and_marks() {
+        assert!(is_python_alpha("abc"));
+        assert!(is_python_alpha("ǅé"));
+        assert!(!is_python_alpha(""));
+        assert!(!is_python_alpha("a1"));
+        assert!(!is_python_alpha("Ⅻ"));
+        assert!(!is_python_alpha("e\u{301}"));
+    }
+}
