@@ -8,9 +8,10 @@
 //! `DEP`, `POS`, `IS_SPACE` by equality, `IN`, `NOT_IN` or `REGEX`. The lemmatizer's tables are
 //! `lemmatizer.json` (`lemma_rules`, `lemma_exc`, `lemma_index`).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use fancy_regex::Regex;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -90,9 +91,15 @@ struct Rule {
 #[derive(Debug)]
 pub struct Lemmatizer {
     rules: Vec<Rule>,
-    lemma_rules: HashMap<String, Vec<(String, String)>>,
-    lemma_exc: HashMap<String, HashMap<String, Vec<String>>>,
-    lemma_index: HashMap<String, HashSet<String>>,
+    /// The ruler's patterns (rule number, pattern number) by the `TAG` their first token must
+    /// have, by the `LOWER` it must have when it names no tag, and the others: each token is
+    /// tried only against the patterns that can match it.
+    by_tag: FxHashMap<String, Vec<(usize, usize)>>,
+    by_lower: FxHashMap<String, Vec<(usize, usize)>>,
+    other_patterns: Vec<(usize, usize)>,
+    lemma_rules: FxHashMap<String, Vec<(String, String)>>,
+    lemma_exc: FxHashMap<String, FxHashMap<String, Vec<String>>>,
+    lemma_index: FxHashMap<String, FxHashSet<String>>,
 }
 
 #[derive(Deserialize)]
@@ -116,9 +123,9 @@ struct LemmatizerTable {
 
 #[derive(Deserialize)]
 struct LemmaTables {
-    lemma_rules: HashMap<String, Vec<(String, String)>>,
-    lemma_exc: HashMap<String, HashMap<String, Vec<String>>>,
-    lemma_index: HashMap<String, Vec<String>>,
+    lemma_rules: FxHashMap<String, Vec<(String, String)>>,
+    lemma_exc: FxHashMap<String, FxHashMap<String, Vec<String>>>,
+    lemma_index: FxHashMap<String, Vec<String>>,
 }
 
 impl Lemmatizer {
@@ -155,8 +162,32 @@ impl Lemmatizer {
             ));
         }
         let tables = lemmatizer.tables;
+        let mut by_tag: FxHashMap<String, Vec<(usize, usize)>> = FxHashMap::default();
+        let mut by_lower: FxHashMap<String, Vec<(usize, usize)>> = FxHashMap::default();
+        let mut other_patterns = Vec::new();
+        for (rule_number, rule) in rules.iter().enumerate() {
+            for (pattern_number, pattern) in rule.patterns.iter().enumerate() {
+                let required = |wanted: Attr| {
+                    pattern.first()?.iter().find_map(|(attr, predicate)| match predicate {
+                        Predicate::Equals(value) if *attr == wanted => Some(value.clone()),
+                        _ => None,
+                    })
+                };
+                let entry = (rule_number, pattern_number);
+                if let Some(tag) = required(Attr::Tag) {
+                    by_tag.entry(tag).or_default().push(entry);
+                } else if let Some(lower) = required(Attr::Lower) {
+                    by_lower.entry(lower).or_default().push(entry);
+                } else {
+                    other_patterns.push(entry);
+                }
+            }
+        }
         Ok(Lemmatizer {
             rules,
+            by_tag,
+            by_lower,
+            other_patterns,
             lemma_rules: tables.lemma_rules,
             lemma_exc: tables.lemma_exc,
             lemma_index: tables
@@ -216,20 +247,26 @@ impl Lemmatizer {
         // spaCy matches every pattern on the unchanged document, then applies the matches sorted
         // by rule number (later rules win), then by start and end.
         let mut matches: Vec<(usize, usize, usize)> = Vec::new();
-        for (rule_number, rule) in self.rules.iter().enumerate() {
-            for pattern in &rule.patterns {
-                if pattern.len() > n {
+        for (start, lower) in lowers.iter().enumerate() {
+            let candidates = self
+                .by_tag
+                .get(tag_of(start))
+                .into_iter()
+                .flatten()
+                .chain(self.by_lower.get(lower.as_str()).into_iter().flatten())
+                .chain(&self.other_patterns);
+            for &(rule_number, pattern_number) in candidates {
+                let pattern = &self.rules[rule_number].patterns[pattern_number];
+                if start + pattern.len() > n {
                     continue;
                 }
-                for start in 0..=n - pattern.len() {
-                    let matched = pattern.iter().enumerate().all(|(offset, tests)| {
-                        tests.iter().all(|(attr, predicate)| {
-                            predicate.accepts(&value(*attr, start + offset))
-                        })
-                    });
-                    if matched {
-                        matches.push((rule_number, start, start + pattern.len()));
-                    }
+                let matched = pattern.iter().enumerate().all(|(offset, tests)| {
+                    tests
+                        .iter()
+                        .all(|(attr, predicate)| predicate.accepts(&value(*attr, start + offset)))
+                });
+                if matched {
+                    matches.push((rule_number, start, start + pattern.len()));
                 }
             }
         }
@@ -275,20 +312,20 @@ impl Lemmatizer {
     }
 
     /// spaCy's `Lemmatizer.rule_lemmatize(token)[0]` with the English `is_base_form`.
-    fn lemmatize(&self, word: &str, pos: &str, morph: &str) -> String {
-        let univ_pos = pos.to_lowercase();
+    fn lemmatize(&self, word: &str, pos: &'static str, morph: &str) -> String {
+        let univ_pos = lowercase_pos(pos);
         if univ_pos.is_empty() || univ_pos == "eol" || univ_pos == "space" {
             return word.to_lowercase();
         }
-        if is_base_form(&univ_pos, morph) {
+        if is_base_form(univ_pos, morph) {
             return word.to_lowercase();
         }
-        let index = self.lemma_index.get(&univ_pos);
-        let exceptions = self.lemma_exc.get(&univ_pos);
-        let rules = self.lemma_rules.get(&univ_pos);
+        let index = self.lemma_index.get(univ_pos);
+        let exceptions = self.lemma_exc.get(univ_pos);
+        let rules = self.lemma_rules.get(univ_pos);
         // Python's `any((index, exc, rules))`: an empty table counts as missing.
-        if index.is_none_or(HashSet::is_empty)
-            && exceptions.is_none_or(HashMap::is_empty)
+        if index.is_none_or(FxHashSet::is_empty)
+            && exceptions.is_none_or(FxHashMap::is_empty)
             && rules.is_none_or(Vec::is_empty)
         {
             return if univ_pos == "propn" { word.to_string() } else { word.to_lowercase() };
@@ -314,7 +351,7 @@ impl Lemmatizer {
             }
         }
         // `list(dict.fromkeys(forms))`: duplicates out, first occurrence kept.
-        let mut seen = HashSet::new();
+        let mut seen = FxHashSet::default();
         forms.retain(|form| seen.insert(form.clone()));
         if let Some(exception_forms) = exceptions.and_then(|table| table.get(&string)) {
             for form in exception_forms {
@@ -328,6 +365,15 @@ impl Lemmatizer {
         }
         forms.into_iter().next().unwrap_or_else(|| word.to_string())
     }
+}
+
+/// A part of speech in lowercase, as the lemmatizer's tables name them.
+fn lowercase_pos(pos: &'static str) -> &'static str {
+    const LOWERCASE: [&str; 21] = [
+        "", "adj", "adp", "adv", "aux", "conj", "cconj", "det", "intj", "noun", "num", "part",
+        "pron", "propn", "punct", "sconj", "sym", "verb", "x", "eol", "space",
+    ];
+    POS_NAMES.iter().position(|name| *name == pos).map_or("", |index| LOWERCASE[index])
 }
 
 /// spaCy's `EnglishLemmatizer.is_base_form`.
