@@ -207,3 +207,42 @@ fn a_one_megabyte_token_is_tokenized_in_linear_time() {
     assert_eq!(count, 2 * depth + (2 * repeats + 1) + 3 * (depth / 2));
     assert!(elapsed.as_secs() < 60, "took {elapsed:?}: not linear");
 }
+
+#[derive(Deserialize)]
+struct Case {
+    text: String,
+    tokens: Vec<(usize, usize, u8)>,
+}
+
+/// 3,000 random texts of tricky pieces (quotes, units, contractions, emoticons, URLs, white
+/// space of several kinds) with spaCy's tokens, made by `scripts/spacy/tokenizer_cases.py`.
+#[test]
+fn random_tricky_texts_are_tokenized_like_spacy() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/syntax/tokenizer_cases.jsonl");
+    let cases = std::fs::read_to_string(path).unwrap_or_else(|error| panic!("{path}: {error}"));
+    let tokenizer = Tokenizer::english().unwrap_or_else(|error| panic!("{error}"));
+    let mut failures = Vec::new();
+    let mut count = 0;
+    for (number, line) in cases.lines().enumerate() {
+        let case: Case = serde_json::from_str(line)
+            .unwrap_or_else(|error| panic!("{path}, line {}: {error}", number + 1));
+        let expected: Vec<(usize, usize, bool)> =
+            case.tokens.iter().map(|&(start, end, space)| (start, end, space != 0)).collect();
+        let got = ours(&tokenizer, &case.text);
+        if got != expected {
+            failures.push(format!(
+                "line {}: {:?}\n  spaCy {expected:?}\n  we    {got:?}",
+                number + 1,
+                case.text
+            ));
+        }
+        count += 1;
+    }
+    assert!(count >= 3000, "{path}: only {count} cases");
+    assert!(
+        failures.is_empty(),
+        "{} of {count} cases differ:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}

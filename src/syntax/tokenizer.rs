@@ -11,12 +11,12 @@
 //!
 //! Linear in the text. Python's `re` runs each affix pattern as one backtracking search: its
 //! `suffix_search` tries every start position of the remaining chunk, once per suffix split off,
-//! which is quadratic on a long chunk. Here each pattern is taken apart ([`AffixPattern`]): the
+//! which is quadratic on a long chunk. Here each pattern is taken apart (`affixes.rs`): the
 //! alternatives without look-around are one `regex` automaton (`^`-anchored for prefixes, which
 //! reads only the first characters; `$`-anchored for suffixes, which `regex` runs backwards from
 //! the end), and each alternative with a look-behind or look-ahead is its body, found by `regex`,
 //! with the look-arounds checked on the characters next to it. The results are those of Python's
-//! leftmost-first alternation (see [`AffixPattern`]).
+//! leftmost-first alternation (see the docs of `affixes.rs`).
 
 use std::collections::HashMap;
 
