@@ -235,7 +235,8 @@ impl Tokenizer {
 
     /// spaCy's `_tokenize_affixes`: white-space chunks, each tokenized by affixes.
     fn tokenize_affixes(&self, text: &str, with_specials: bool) -> Vec<RawToken> {
-        let mut tokens: Vec<RawToken> = Vec::with_capacity(text.len() / 4 + 1);
+        // Prose has a token per six bytes or so; a tighter guess would waste memory on long texts.
+        let mut tokens: Vec<RawToken> = Vec::with_capacity(text.len() / 8 + 1);
         let mut pieces: Vec<Piece<'_>> = Vec::new();
         // Chunks repeat ("the", "said"): spaCy keeps a cache of chunk tokenizations, so does this
         // (per call; the result of a chunk depends on nothing else).
@@ -464,6 +465,14 @@ impl Tokenizer {
             }
             seen[start..end].iter_mut().for_each(|flag| *flag = true);
         }
+        // A kept span that is no special case stays as it is (spaCy copies its tokens); with
+        // none left, the tokens need no second copy.
+        kept.retain(|&(start, end)| {
+            self.is_special(&text[tokens[start].start..tokens[end - 1].end])
+        });
+        if kept.is_empty() {
+            return tokens;
+        }
         kept.sort_unstable();
         let mut out = Vec::with_capacity(tokens.len());
         let mut next = 0;
@@ -681,6 +690,11 @@ mod tests {
             ("x\u{1c}y", &["x", "\u{1c}", "y"]),
             ("Ñandú's", &["Ñandú", "'s"]),
             ("10,000,000", &["10,000,000"]),
+            // The special-case matcher: ":)" is found as ":" ")" after affix splitting.
+            ("x:)", &["x", ":)"]),
+            ("Hi:-) there", &["Hi:-", ")", "there"]),
+            ("at 10a.m.!", &["at", "10", "a.m.", "!"]),
+            ("x: )", &["x", ":", ")"]),
         ];
         let mut failures = Vec::new();
         for (text, expected) in cases {
