@@ -98,8 +98,9 @@ pub struct Lemmatizer {
     by_lower: FxHashMap<String, Vec<(usize, usize)>>,
     other_patterns: Vec<(usize, usize)>,
     lemma_rules: FxHashMap<String, Vec<(String, String)>>,
-    lemma_exc: FxHashMap<String, FxHashMap<String, Vec<String>>>,
-    lemma_index: FxHashMap<String, FxHashSet<String>>,
+    // The big tables borrow their strings from the compiled-in JSON: no allocation per word.
+    lemma_exc: FxHashMap<&'static str, FxHashMap<&'static str, Vec<&'static str>>>,
+    lemma_index: FxHashMap<&'static str, FxHashSet<&'static str>>,
 }
 
 #[derive(Deserialize)]
@@ -116,16 +117,19 @@ struct RulerEntry {
 }
 
 #[derive(Deserialize)]
-struct LemmatizerTable {
+struct LemmatizerTable<'a> {
     mode: String,
-    tables: LemmaTables,
+    #[serde(borrow)]
+    tables: LemmaTables<'a>,
 }
 
 #[derive(Deserialize)]
-struct LemmaTables {
+struct LemmaTables<'a> {
     lemma_rules: FxHashMap<String, Vec<(String, String)>>,
-    lemma_exc: FxHashMap<String, FxHashMap<String, Vec<String>>>,
-    lemma_index: FxHashMap<String, Vec<String>>,
+    #[serde(borrow)]
+    lemma_exc: FxHashMap<&'a str, FxHashMap<&'a str, Vec<&'a str>>>,
+    #[serde(borrow)]
+    lemma_index: FxHashMap<&'a str, Vec<&'a str>>,
 }
 
 impl Lemmatizer {
@@ -140,7 +144,10 @@ impl Lemmatizer {
         Lemmatizer::from_json(ATTRIBUTE_RULER_JSON, LEMMATIZER_JSON)
     }
 
-    fn from_json(ruler_json: &str, lemmatizer_json: &str) -> Result<Lemmatizer, ModelError> {
+    fn from_json(
+        ruler_json: &str,
+        lemmatizer_json: &'static str,
+    ) -> Result<Lemmatizer, ModelError> {
         let ruler: RulerTable = serde_json::from_str(ruler_json)
             .map_err(|error| ModelError::new("attribute_ruler.json", error.to_string()))?;
         let rules = ruler
@@ -153,7 +160,7 @@ impl Lemmatizer {
                 })
             })
             .collect::<Result<Vec<Rule>, ModelError>>()?;
-        let lemmatizer: LemmatizerTable = serde_json::from_str(lemmatizer_json)
+        let lemmatizer: LemmatizerTable<'static> = serde_json::from_str(lemmatizer_json)
             .map_err(|error| ModelError::new("lemmatizer.json", error.to_string()))?;
         if lemmatizer.mode != "rule" {
             return Err(ModelError::new(
@@ -353,10 +360,10 @@ impl Lemmatizer {
         // `list(dict.fromkeys(forms))`: duplicates out, first occurrence kept.
         let mut seen = FxHashSet::default();
         forms.retain(|form| seen.insert(form.clone()));
-        if let Some(exception_forms) = exceptions.and_then(|table| table.get(&string)) {
+        if let Some(exception_forms) = exceptions.and_then(|table| table.get(string.as_str())) {
             for form in exception_forms {
-                if !forms.contains(form) {
-                    forms.insert(0, form.clone());
+                if !forms.iter().any(|known| known == form) {
+                    forms.insert(0, form.to_string());
                 }
             }
         }
