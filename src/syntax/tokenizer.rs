@@ -744,6 +744,13 @@ mod tests {
     }
 
     #[test]
+    fn tokenizer_and_lemmatizer_are_shared_between_threads() {
+        fn shareable<T: Send + Sync>() {}
+        shareable::<Tokenizer>();
+        shareable::<super::super::lemmatizer::Lemmatizer>();
+    }
+
+    #[test]
     fn translates_python_escapes() {
         let cases = [
             (r"\u00A6", r"\x{00A6}"),
