@@ -11,7 +11,11 @@
 //!
 //! The weights are spaCy's, exported by `scripts/spacy/export.sh` (MIT licence, Explosion AI).
 
+mod affixes;
 pub mod doc;
+mod error;
+pub mod lemmatizer;
 pub mod tokenizer;
 
 pub use doc::{Doc, Entity, Token};
+pub use error::ModelError;
