@@ -11,7 +11,18 @@
 //!
 //! The weights are spaCy's, exported by `scripts/spacy/export.sh` (MIT licence, Explosion AI).
 
+mod arc_eager;
+mod biluo;
 pub mod doc;
+mod features;
+mod layers;
+mod model;
+mod ner;
+mod parser;
+mod tagger;
+mod tok2vec;
 pub mod tokenizer;
 
 pub use doc::{Doc, Entity, Token};
+pub use model::{Analysis, Model, ModelError};
+pub use tokenizer::RawToken;
