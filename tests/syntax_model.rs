@@ -50,23 +50,36 @@ impl Tally {
     }
 
     fn rate(&self) -> f64 {
-        if self.total == 0 { 1.0 } else { self.agree as f64 / self.total as f64 }
+        if self.total == 0 {
+            1.0
+        } else {
+            self.agree as f64 / self.total as f64
+        }
     }
 }
 
 #[test]
 fn analysis_is_spacys() {
     let model = Model::english().unwrap_or_else(|error| panic!("{error}"));
-    let norms: HashMap<String, Vec<(usize, String)>> = serde_json::from_str(NORMS).unwrap_or_default();
+    let norms: HashMap<String, Vec<(usize, String)>> =
+        serde_json::from_str(NORMS).unwrap_or_default();
     let mut tallies: Vec<(&str, Tally)> =
-        ["tags", "heads", "labels", "sentence starts", "entities"].into_iter().map(|name| (name, Tally::default())).collect();
+        ["tags", "heads", "labels", "sentence starts", "entities"]
+            .into_iter()
+            .map(|name| (name, Tally::default()))
+            .collect();
     let mut n_documents = 0;
     for line in REFERENCE.lines().filter(|line| !line.trim().is_empty()) {
-        let document: Document = serde_json::from_str(line).unwrap_or_else(|error| panic!("reference.jsonl: {error}"));
+        let document: Document =
+            serde_json::from_str(line).unwrap_or_else(|error| panic!("reference.jsonl: {error}"));
         n_documents += 1;
         let bytes = byte_offsets(&document.text);
-        let special: HashMap<usize, &str> =
-            norms.get(&document.id).into_iter().flatten().map(|(index, norm)| (*index, norm.as_str())).collect();
+        let special: HashMap<usize, &str> = norms
+            .get(&document.id)
+            .into_iter()
+            .flatten()
+            .map(|(index, norm)| (*index, norm.as_str()))
+            .collect();
         let tokens: Vec<RawToken> = (0..document.start.len())
             .map(|index| RawToken {
                 start: bytes[document.start[index]],
@@ -90,11 +103,19 @@ fn analysis_is_spacys() {
                 format!("{}: label {} (spaCy {})", at(), analysis.deps[index], document.dep[index])
             });
             tallies[3].1.check(analysis.sent_starts[index] == starts.contains(&index), || {
-                format!("{}: sentence start {} (spaCy {})", at(), analysis.sent_starts[index], starts.contains(&index))
+                format!(
+                    "{}: sentence start {} (spaCy {})",
+                    at(),
+                    analysis.sent_starts[index],
+                    starts.contains(&index)
+                )
             });
         }
-        let expected: BTreeSet<(usize, usize, &str)> =
-            document.ents.iter().map(|(start, end, label)| (*start, *end, label.as_str())).collect();
+        let expected: BTreeSet<(usize, usize, &str)> = document
+            .ents
+            .iter()
+            .map(|(start, end, label)| (*start, *end, label.as_str()))
+            .collect();
         let got: BTreeSet<(usize, usize, &str)> = analysis.entities.iter().copied().collect();
         for entity in expected.union(&got) {
             let (start, end, label) = *entity;
@@ -125,4 +146,27 @@ fn analysis_is_spacys() {
     }
     println!("{report}");
     assert!(!failed, "agreement with spaCy below 99.5 %:\n{report}");
+}
+
+/// A "sentence" of 100,000 tokens with no punctuation: the parse ends (the transition loop is
+/// bounded), every head is a token, and memory stays bounded (lower-layer vectors are cached by
+/// chunks).
+#[test]
+fn hundred_thousand_tokens_in_one_sentence() {
+    let model = Model::english().unwrap_or_else(|error| panic!("{error}"));
+    let words =
+        ["the", "court", "ruled", "that", "Russia", "failed", "to", "protect", "children", "and"];
+    let mut text = String::new();
+    let mut tokens = Vec::new();
+    for index in 0..100_000 {
+        let start = text.len();
+        text.push_str(words[index % words.len()]);
+        tokens.push(RawToken { start, end: text.len(), space_after: true, norm: None });
+        text.push(' ');
+    }
+    let analysis = model.analyse(&text, &tokens, false);
+    assert_eq!(analysis.heads.len(), tokens.len());
+    assert!(analysis.heads.iter().all(|head| *head < tokens.len()));
+    assert!(analysis.sent_starts[0]);
+    assert!(analysis.tags.iter().all(|tag| !tag.is_empty()));
 }

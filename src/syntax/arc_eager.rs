@@ -88,7 +88,11 @@ impl State {
     }
 
     fn s(&self, index: usize) -> i32 {
-        if index >= self.stack.len() { -1 } else { self.stack[self.stack.len() - 1 - index] }
+        if index >= self.stack.len() {
+            -1
+        } else {
+            self.stack[self.stack.len() - 1 - index]
+        }
     }
 
     fn b(&self, index: usize) -> i32 {
@@ -96,7 +100,11 @@ impl State {
             return self.rebuffer[self.rebuffer.len() - 1 - index];
         }
         let b_i = self.b_i + (index - self.rebuffer.len()) as i32;
-        if b_i >= self.length { -1 } else { b_i }
+        if b_i >= self.length {
+            -1
+        } else {
+            b_i
+        }
     }
 
     /// The `index`-th most recently added child among `arcs[head]` (1 = the last).
@@ -124,7 +132,11 @@ impl State {
     }
 
     fn is_sent_start(&self, word: i32) -> bool {
-        usize::try_from(word).ok().and_then(|word| self.sent_starts.get(word)).copied().unwrap_or(false)
+        usize::try_from(word)
+            .ok()
+            .and_then(|word| self.sent_starts.get(word))
+            .copied()
+            .unwrap_or(false)
     }
 
     fn has_head(&self, child: i32) -> bool {
@@ -132,14 +144,19 @@ impl State {
     }
 
     fn is_unshiftable(&self, item: i32) -> bool {
-        usize::try_from(item).ok().and_then(|item| self.unshiftable.get(item)).copied().unwrap_or(false)
+        usize::try_from(item)
+            .ok()
+            .and_then(|item| self.unshiftable.get(item))
+            .copied()
+            .unwrap_or(false)
     }
 
     /// The eight feature tokens of spaCy's parser (`set_context_tokens` with n = 8).
     pub(crate) fn context_tokens(&self, ids: &mut [i32; 8]) {
         let b0 = self.b(0);
         let s0 = self.s(0);
-        *ids = [b0, self.b(1), s0, self.s(1), self.s(2), self.l(b0, 1), self.l(s0, 1), self.r(s0, 1)];
+        *ids =
+            [b0, self.b(1), s0, self.s(1), self.s(2), self.l(b0, 1), self.l(s0, 1), self.r(s0, 1)];
     }
 
     fn push(&mut self) {
@@ -188,14 +205,19 @@ impl State {
             // No preset sentence boundaries: `cannot_sent_start` is always false here.
             MoveKind::Reduce => !self.stack.is_empty(),
             MoveKind::Left | MoveKind::Right => {
-                if self.stack.is_empty() || self.buffer_length() == 0 || self.is_sent_start(self.b(0)) {
+                if self.stack.is_empty()
+                    || self.buffer_length() == 0
+                    || self.is_sent_start(self.b(0))
+                {
                     false
                 } else {
                     !(mv.label == SUBTOK && self.s(0) != self.b(0) - 1)
                 }
             }
             MoveKind::Break => {
-                self.buffer_length() >= 2 && self.b(1) == self.b(0) + 1 && !self.is_sent_start(self.b(1))
+                self.buffer_length() >= 2
+                    && self.b(1) == self.b(0) + 1
+                    && !self.is_sent_start(self.b(1))
             }
         }
     }
@@ -229,7 +251,9 @@ impl State {
             }
             MoveKind::Break => {
                 let b1 = self.b(1);
-                if let Some(flag) = usize::try_from(b1).ok().and_then(|b1| self.sent_starts.get_mut(b1)) {
+                if let Some(flag) =
+                    usize::try_from(b1).ok().and_then(|b1| self.sent_starts.get_mut(b1))
+                {
                     *flag = true;
                 }
             }
@@ -273,7 +297,11 @@ struct Tree {
 
 impl Tree {
     fn new(n_tokens: usize) -> Tree {
-        Tree { l_edge: (0..n_tokens).collect(), r_edge: (0..n_tokens).collect(), sent_starts: vec![false; n_tokens] }
+        Tree {
+            l_edge: (0..n_tokens).collect(),
+            r_edge: (0..n_tokens).collect(),
+            sent_starts: vec![false; n_tokens],
+        }
     }
 
     fn set_children_from_heads(&mut self, heads: &[usize]) {
@@ -432,7 +460,10 @@ mod tests {
 
     #[test]
     fn parses_move_names() {
-        assert_eq!(Move::parse("R-relcl||dobj"), Some(Move { kind: MoveKind::Right, label: "relcl||dobj" }));
+        assert_eq!(
+            Move::parse("R-relcl||dobj"),
+            Some(Move { kind: MoveKind::Right, label: "relcl||dobj" })
+        );
         assert_eq!(Move::parse("S"), Some(Move { kind: MoveKind::Shift, label: "" }));
         assert_eq!(Move::parse("X-y"), None);
     }
@@ -479,7 +510,8 @@ mod tests {
         // Scores that always prefer reduce and shift alike: the loop must still end.
         let all = moves(&["S", "D", "L-dep", "R-dep", "B-ROOT"]);
         for n_tokens in [0, 1, 2, 7, 100] {
-            let state = parse(&all, n_tokens, |_, scores| scores.iter_mut().for_each(|score| *score = 1.0));
+            let state =
+                parse(&all, n_tokens, |_, scores| scores.iter_mut().for_each(|score| *score = 1.0));
             assert!(state.is_final());
             let words = vec!["w"; n_tokens];
             let (heads, _, starts) = state.finish(&words);

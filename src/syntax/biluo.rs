@@ -108,7 +108,10 @@ impl<'a> State<'a> {
             }
             MoveKind::In => match open {
                 Some((_, label)) => {
-                    buffer_length >= 2 && !mv.label.is_empty() && label == mv.label && !self.next_starts_sentence()
+                    buffer_length >= 2
+                        && !mv.label.is_empty()
+                        && label == mv.label
+                        && !self.next_starts_sentence()
                 }
                 None => false,
             },
@@ -143,7 +146,10 @@ impl<'a> State<'a> {
 
     /// The closed entities, as token ranges with labels.
     pub(crate) fn entities(&self) -> Vec<(usize, usize, &'static str)> {
-        self.entities.iter().filter_map(|(start, end, label)| end.map(|end| (*start, end, *label))).collect()
+        self.entities
+            .iter()
+            .filter_map(|(start, end, label)| end.map(|end| (*start, end, *label)))
+            .collect()
     }
 }
 
@@ -181,11 +187,18 @@ mod tests {
     use super::*;
 
     fn all_moves() -> Vec<Move> {
-        ["B-ORG", "I-ORG", "L-ORG", "U-ORG", "U-", "O"].iter().filter_map(|name| Move::parse(name)).collect()
+        ["B-ORG", "I-ORG", "L-ORG", "U-ORG", "U-", "O"]
+            .iter()
+            .filter_map(|name| Move::parse(name))
+            .collect()
     }
 
     /// Runs with a fixed preference order of move names, best first.
-    fn run(preference: &[&str], sent_starts: &[bool], words: &[&str]) -> Vec<(usize, usize, &'static str)> {
+    fn run(
+        preference: &[&str],
+        sent_starts: &[bool],
+        words: &[&str],
+    ) -> Vec<(usize, usize, &'static str)> {
         let moves = all_moves();
         recognise(&moves, sent_starts, words, |_, scores| {
             for (index, mv) in moves.iter().enumerate() {
@@ -193,7 +206,13 @@ mod tests {
                     MoveKind::Begin => "B",
                     MoveKind::In => "I",
                     MoveKind::Last => "L",
-                    MoveKind::Unit => if mv.label.is_empty() { "U-" } else { "U" },
+                    MoveKind::Unit => {
+                        if mv.label.is_empty() {
+                            "U-"
+                        } else {
+                            "U"
+                        }
+                    }
                     MoveKind::Out => "O",
                 };
                 let rank = preference.iter().position(|preferred| *preferred == name).unwrap_or(99);
@@ -208,7 +227,10 @@ mod tests {
         let starts = [true, false, false, true, false];
         // Always prefer to begin, then continue: B I L? — "c" cannot be I (next starts a
         // sentence), so L; "d" begins, "e" is the last word: L.
-        assert_eq!(run(&["B", "I", "L", "U", "O"], &starts, &words), vec![(0, 3, "ORG"), (3, 5, "ORG")]);
+        assert_eq!(
+            run(&["B", "I", "L", "U", "O"], &starts, &words),
+            vec![(0, 3, "ORG"), (3, 5, "ORG")]
+        );
         // `U-` is never valid.
         assert_eq!(run(&["U-", "O"], &starts, &words), vec![]);
     }

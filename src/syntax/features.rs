@@ -112,7 +112,11 @@ pub(crate) fn word_shape(text: &str) -> String {
     let mut run = 0;
     for character in text.chars() {
         let shape_char = if is_alpha(character) {
-            if character.is_uppercase() { 'X' } else { 'x' }
+            if character.is_uppercase() {
+                'X'
+            } else {
+                'x'
+            }
         } else if is_digit(character) {
             'd'
         } else {

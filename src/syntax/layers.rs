@@ -23,6 +23,7 @@ pub(crate) struct HashEmbed {
 
 impl HashEmbed {
     /// Adds the embedding of `id` to `output` (of the table's width).
+    #[cfg(test)]
     pub(crate) fn add_to(&self, id: u64, output: &mut [f32]) {
         let rows = self.table.nrows() as u64;
         for key in super::features::hash_key(id, self.seed) {
@@ -68,9 +69,13 @@ pub(crate) struct Maxout {
 
 impl Maxout {
     pub(crate) fn forward(&self, input: ArrayView2<'_, f32>) -> Array2<f32> {
-        let pre = matmul_transposed(input, &self.weights);
+        self.finish(&matmul_transposed(input, &self.weights))
+    }
+
+    /// The layer after its matrix product: bias, the largest piece, normalisation.
+    pub(crate) fn finish(&self, pre: &Array2<f32>) -> Array2<f32> {
         let n_out = self.weights.nrows() / self.pieces;
-        let mut output = Array2::<f32>::zeros((input.nrows(), n_out));
+        let mut output = Array2::<f32>::zeros((pre.nrows(), n_out));
         for (pre_row, mut out_row) in pre.rows().into_iter().zip(output.rows_mut()) {
             let pre_row = pre_row.as_slice().unwrap_or(&[]);
             let biased = pre_row.chunks_exact(self.pieces).zip(self.bias.chunks_exact(self.pieces));
@@ -166,6 +171,9 @@ mod tests {
         let input = Array2::from_shape_vec((1, 1), vec![-2.0]).unwrap_or_default();
         // Pieces: (-2, 2) → 2 and (-4, 0) → 0; normalised: (1, -1).
         let output = maxout.forward(input.view());
-        assert!((output[[0, 0]] - 1.0).abs() < 1e-6 && (output[[0, 1]] + 1.0).abs() < 1e-6, "{output:?}");
+        assert!(
+            (output[[0, 0]] - 1.0).abs() < 1e-6 && (output[[0, 1]] + 1.0).abs() < 1e-6,
+            "{output:?}"
+        );
     }
 }

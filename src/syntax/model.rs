@@ -109,7 +109,8 @@ impl Model {
     pub fn english() -> Result<&'static Model, ModelError> {
         static MODEL: OnceLock<Result<Model, String>> = OnceLock::new();
         match MODEL.get_or_init(|| {
-            Model::from_files(TENSORS_JSON, WEIGHTS_BIN, LABELS_JSON, LEXICAL_JSON).map_err(|error| error.to_string())
+            Model::from_files(TENSORS_JSON, WEIGHTS_BIN, LABELS_JSON, LEXICAL_JSON)
+                .map_err(|error| error.to_string())
         }) {
             Ok(model) => Ok(model),
             Err(message) => Err(file_error("en_core_web_sm-3.8.0", message)),
@@ -141,13 +142,20 @@ impl Model {
         let parser_moves = labels
             .parser_moves
             .iter()
-            .map(|name| Move::parse(name).ok_or_else(|| file_error("labels.json", format!("unknown parser move {name:?}"))))
+            .map(|name| {
+                Move::parse(name).ok_or_else(|| {
+                    file_error("labels.json", format!("unknown parser move {name:?}"))
+                })
+            })
             .collect::<Result<Vec<_>, _>>()?;
         let parser = load_parser(&weights, "parser", &architecture.parser, parser_moves.len())?;
         let ner_moves = labels
             .ner_moves
             .iter()
-            .map(|name| biluo::Move::parse(name).ok_or_else(|| file_error("labels.json", format!("unknown NER move {name:?}"))))
+            .map(|name| {
+                biluo::Move::parse(name)
+                    .ok_or_else(|| file_error("labels.json", format!("unknown NER move {name:?}")))
+            })
             .collect::<Result<Vec<_>, _>>()?;
         let ner = EntityRecognizer {
             tok2vec: load_tok2vec(&weights, &architecture.ner_tok2vec)?,
@@ -170,7 +178,8 @@ impl Model {
         if tokens.is_empty() {
             return Analysis::default();
         }
-        let words: Vec<&str> = tokens.iter().map(|token| text.get(token.start..token.end).unwrap_or("")).collect();
+        let words: Vec<&str> =
+            tokens.iter().map(|token| text.get(token.start..token.end).unwrap_or("")).collect();
         let ids = self.lexical.attribute_ids(text, tokens);
         let tokvecs = self.tok2vec.forward(&ids);
         let tags = self.tagger.tag(tokvecs.view());
@@ -181,8 +190,16 @@ impl Model {
         });
         drop(cache);
         let (heads, deps, sent_starts) = state.finish(&words);
-        let entities = if with_ner { self.ner.recognise(&ids, &words, &sent_starts) } else { Vec::new() };
+        let entities =
+            if with_ner { self.ner.recognise(&ids, &words, &sent_starts) } else { Vec::new() };
         Analysis { tags, heads, deps, sent_starts, entities }
+    }
+}
+
+#[cfg(test)]
+impl Model {
+    pub(crate) fn tok2vec_for_tests(&self) -> &Tok2Vec {
+        &self.tok2vec
     }
 }
 
@@ -204,14 +221,15 @@ struct LexicalFile {
 }
 
 fn load_lexical(json: &str) -> Result<Lexical, ModelError> {
-    let file: LexicalFile = serde_json::from_str(json).map_err(|error| file_error("lexical.json", error))?;
+    let file: LexicalFile =
+        serde_json::from_str(json).map_err(|error| file_error("lexical.json", error))?;
     let lexeme_norm = file
         .lexeme_norm
         .into_iter()
         .map(|(key, norm)| {
-            key.parse::<u64>()
-                .map(|key| (key, norm))
-                .map_err(|_| file_error("lexical.json", format!("lexeme_norm key {key:?} is not a string id")))
+            key.parse::<u64>().map(|key| (key, norm)).map_err(|_| {
+                file_error("lexical.json", format!("lexeme_norm key {key:?} is not a string id"))
+            })
         })
         .collect::<Result<HashMap<_, _>, _>>()?;
     Ok(Lexical { symbols: file.symbols, base_norms: file.base_norms, lexeme_norm })
@@ -275,13 +293,19 @@ struct Weights {
 
 impl Weights {
     fn new(tensors_json: &str, weights_bin: &[u8]) -> Result<Weights, ModelError> {
-        let file: TensorsFile =
-            serde_json::from_str(tensors_json).map_err(|error| file_error("tensors.json", error))?;
+        let file: TensorsFile = serde_json::from_str(tensors_json)
+            .map_err(|error| file_error("tensors.json", error))?;
         if file.dtype != "f32le" {
-            return Err(file_error("tensors.json", format!("dtype {:?}, expected \"f32le\"", file.dtype)));
+            return Err(file_error(
+                "tensors.json",
+                format!("dtype {:?}, expected \"f32le\"", file.dtype),
+            ));
         }
         if weights_bin.len() % 4 != 0 {
-            return Err(file_error("weights.bin", format!("{} bytes, not a whole number of f32", weights_bin.len())));
+            return Err(file_error(
+                "weights.bin",
+                format!("{} bytes, not a whole number of f32", weights_bin.len()),
+            ));
         }
         let values = weights_bin
             .chunks_exact(4)
@@ -292,7 +316,8 @@ impl Weights {
 
     fn tensor(&self, name: &str, shape: &[usize]) -> Result<&[f32], ModelError> {
         let error = |message: String| ModelError::Tensor { name: name.to_owned(), message };
-        let entry = self.index.get(name).ok_or_else(|| error("missing from tensors.json".to_owned()))?;
+        let entry =
+            self.index.get(name).ok_or_else(|| error("missing from tensors.json".to_owned()))?;
         if entry.shape != shape {
             return Err(error(format!("shape {:?}, expected {shape:?}", entry.shape)));
         }
@@ -312,10 +337,18 @@ impl Weights {
         self.tensor(name, shape).map(<[f32]>::to_vec)
     }
 
-    fn matrix(&self, name: &str, shape: &[usize], rows: usize, columns: usize) -> Result<Array2<f32>, ModelError> {
+    fn matrix(
+        &self,
+        name: &str,
+        shape: &[usize],
+        rows: usize,
+        columns: usize,
+    ) -> Result<Array2<f32>, ModelError> {
         let values = self.vector(name, shape)?;
-        Array2::from_shape_vec((rows, columns), values)
-            .map_err(|error| ModelError::Tensor { name: name.to_owned(), message: error.to_string() })
+        Array2::from_shape_vec((rows, columns), values).map_err(|error| ModelError::Tensor {
+            name: name.to_owned(),
+            message: error.to_string(),
+        })
     }
 
     fn linear(&self, prefix: &str, n_out: usize, n_in: usize) -> Result<Linear, ModelError> {
@@ -327,7 +360,12 @@ impl Weights {
 
     fn maxout(&self, prefix: &str, n_in: usize) -> Result<Maxout, ModelError> {
         Ok(Maxout {
-            weights: self.matrix(&format!("{prefix}.maxout.W"), &[WIDTH, PIECES, n_in], WIDTH * PIECES, n_in)?,
+            weights: self.matrix(
+                &format!("{prefix}.maxout.W"),
+                &[WIDTH, PIECES, n_in],
+                WIDTH * PIECES,
+                n_in,
+            )?,
             bias: self.vector(&format!("{prefix}.maxout.b"), &[WIDTH, PIECES])?,
             pieces: PIECES,
             norm: LayerNorm {
@@ -338,7 +376,10 @@ impl Weights {
     }
 }
 
-fn load_tok2vec(weights: &Weights, architecture: &Tok2VecArchitecture) -> Result<Tok2Vec, ModelError> {
+fn load_tok2vec(
+    weights: &Weights,
+    architecture: &Tok2VecArchitecture,
+) -> Result<Tok2Vec, ModelError> {
     let mut embeds = Vec::new();
     for embed in &architecture.embed {
         let column = match embed.attr.as_str() {
@@ -348,10 +389,15 @@ fn load_tok2vec(weights: &Weights, architecture: &Tok2VecArchitecture) -> Result
             "SHAPE" => features::SHAPE,
             "SPACY" => features::SPACY,
             "IS_SPACE" => features::IS_SPACE,
-            other => return Err(file_error("tensors.json", format!("unknown attribute {other:?}"))),
+            other => {
+                return Err(file_error("tensors.json", format!("unknown attribute {other:?}")))
+            }
         };
         if embed.rows == 0 {
-            return Err(file_error("tensors.json", format!("embedding {} has no rows", embed.tensor)));
+            return Err(file_error(
+                "tensors.json",
+                format!("embedding {} has no rows", embed.tensor),
+            ));
         }
         let table = weights.matrix(&embed.tensor, &[embed.rows, WIDTH], embed.rows, WIDTH)?;
         embeds.push((column, HashEmbed { table, seed: embed.seed }));
@@ -363,9 +409,12 @@ fn load_tok2vec(weights: &Weights, architecture: &Tok2VecArchitecture) -> Result
         .map(|block| weights.maxout(block, 3 * WIDTH))
         .collect::<Result<Vec<_>, _>>()?;
     if blocks.len() != super::tok2vec::PADDING {
-        return Err(file_error("tensors.json", format!("{} encoder blocks, expected 4", blocks.len())));
+        return Err(file_error(
+            "tensors.json",
+            format!("{} encoder blocks, expected 4", blocks.len()),
+        ));
     }
-    Ok(Tok2Vec { embeds, mix, blocks, width: WIDTH })
+    Ok(Tok2Vec::new(embeds, mix, blocks, WIDTH))
 }
 
 fn load_parser(
@@ -377,18 +426,28 @@ fn load_parser(
     let ParserArchitecture { n_features, n_hidden, n_pieces, n_in, .. } = *architecture;
     if !architecture.unseen_classes.is_empty() {
         // spaCy gives unseen classes the lowest score of the batch; this model has none.
-        return Err(file_error("tensors.json", format!("{prefix}: unseen classes are not supported")));
+        return Err(file_error(
+            "tensors.json",
+            format!("{prefix}: unseen classes are not supported"),
+        ));
     }
     if n_pieces == 0 || n_features == 0 {
         return Err(file_error("tensors.json", format!("{prefix}: nP and nF must be positive")));
     }
     let per_token = n_features * n_hidden * n_pieces;
-    let upper = weights.matrix(&format!("{prefix}.upper.W"), &[n_moves, n_hidden], n_moves, n_hidden)?;
+    let upper =
+        weights.matrix(&format!("{prefix}.upper.W"), &[n_moves, n_hidden], n_moves, n_hidden)?;
     Ok(ParserModel {
         projection: weights.linear(&format!("{prefix}.proj"), n_in, WIDTH)?,
-        lower: weights.matrix(&format!("{prefix}.lower.W"), &[n_features, n_hidden, n_pieces, n_in], per_token, n_in)?,
+        lower: weights.matrix(
+            &format!("{prefix}.lower.W"),
+            &[n_features, n_hidden, n_pieces, n_in],
+            per_token,
+            n_in,
+        )?,
         lower_bias: weights.vector(&format!("{prefix}.lower.b"), &[n_hidden, n_pieces])?,
-        pad: weights.vector(&format!("{prefix}.lower.pad"), &[1, n_features, n_hidden, n_pieces])?,
+        pad: weights
+            .vector(&format!("{prefix}.lower.pad"), &[1, n_features, n_hidden, n_pieces])?,
         upper_transposed: upper.t().as_standard_layout().into_owned(),
         upper_bias: weights.vector(&format!("{prefix}.upper.b"), &[n_moves])?,
         n_features,
@@ -431,8 +490,16 @@ mod tests {
                     let word = word.as_str().unwrap_or_default();
                     let start = position + text[position..].find(word).unwrap_or_default();
                     let end = start + word.len();
-                    let norm = SPECIAL_NORMS.iter().find(|(special, _)| *special == word).map(|(_, norm)| (*norm).to_owned());
-                    tokens.push(RawToken { start, end, space_after: text[end..].starts_with(' '), norm });
+                    let norm = SPECIAL_NORMS
+                        .iter()
+                        .find(|(special, _)| *special == word)
+                        .map(|(_, norm)| (*norm).to_owned());
+                    tokens.push(RawToken {
+                        start,
+                        end,
+                        space_after: text[end..].starts_with(' '),
+                        norm,
+                    });
                     position = end;
                 }
                 (document, text, tokens)
@@ -445,7 +512,13 @@ mod tests {
             .as_array()
             .into_iter()
             .flatten()
-            .map(|row| row.as_array().into_iter().flatten().map(|x| x.as_f64().unwrap_or(f64::NAN) as f32).collect())
+            .map(|row| {
+                row.as_array()
+                    .into_iter()
+                    .flatten()
+                    .map(|x| x.as_f64().unwrap_or(f64::NAN) as f32)
+                    .collect()
+            })
             .collect()
     }
 
@@ -455,7 +528,10 @@ mod tests {
         for (row, expected_row) in got.rows().into_iter().zip(&expected) {
             assert_eq!(row.len(), expected_row.len(), "{name}: columns");
             for (column, (value, expected)) in row.iter().zip(expected_row).enumerate() {
-                assert!((value - expected).abs() < 1e-4, "{name}[{column}]: {value} vs spaCy {expected}");
+                assert!(
+                    (value - expected).abs() < 1e-4,
+                    "{name}[{column}]: {value} vs spaCy {expected}"
+                );
             }
         }
     }
@@ -465,7 +541,9 @@ mod tests {
         let model = model();
         for (document, text, tokens) in documents() {
             let ids = model.lexical.attribute_ids(&text, &tokens);
-            for (column, name) in ["NORM", "PREFIX", "SUFFIX", "SHAPE", "SPACY", "IS_SPACE"].iter().enumerate() {
+            for (column, name) in
+                ["NORM", "PREFIX", "SUFFIX", "SHAPE", "SPACY", "IS_SPACE"].iter().enumerate()
+            {
                 let expected: Vec<u64> = document["attr_ids"][name]
                     .as_array()
                     .into_iter()
@@ -479,7 +557,10 @@ mod tests {
             let norms = document["attr_strings"]["NORM"].as_array().cloned().unwrap_or_default();
             for (token, norm) in tokens.iter().zip(norms) {
                 if token.norm.is_none() {
-                    assert_eq!(model.lexical.norm(&text[token.start..token.end]), norm.as_str().unwrap_or_default());
+                    assert_eq!(
+                        model.lexical.norm(&text[token.start..token.end]),
+                        norm.as_str().unwrap_or_default()
+                    );
                 }
             }
         }
@@ -490,17 +571,24 @@ mod tests {
         let model = model();
         for (document, text, tokens) in documents() {
             let ids = model.lexical.attribute_ids(&text, &tokens);
-            for (column, embed) in &model.tok2vec.embeds {
+            for (column, embed) in model.tok2vec.embeds() {
                 let name = ["NORM", "PREFIX", "SUFFIX", "SHAPE", "SPACY", "IS_SPACE"][*column];
                 let expected: Vec<Vec<u64>> = document["hash_keys"][name]
                     .as_array()
                     .into_iter()
                     .flatten()
-                    .map(|keys| keys.as_array().into_iter().flatten().filter_map(Value::as_u64).collect())
+                    .map(|keys| {
+                        keys.as_array().into_iter().flatten().filter_map(Value::as_u64).collect()
+                    })
                     .collect();
                 let got: Vec<Vec<u64>> = ids
                     .iter()
-                    .map(|token| features::hash_key(token[*column], embed.seed).iter().map(|key| u64::from(*key)).collect())
+                    .map(|token| {
+                        features::hash_key(token[*column], embed.seed)
+                            .iter()
+                            .map(|key| u64::from(*key))
+                            .collect()
+                    })
                     .collect();
                 assert_eq!(got, expected, "{name} of {text:?}");
             }
@@ -515,7 +603,11 @@ mod tests {
             assert_close("tok2vec embed", &model.tok2vec.embed(&ids), &document["tok2vec_embed"]);
             let tokvecs = model.tok2vec.forward(&ids);
             assert_close("tok2vec", &tokvecs, &document["tok2vec"]);
-            assert_close("tagger", &model.tagger.scores(tokvecs.view()), &document["tagger_scores"]);
+            assert_close(
+                "tagger",
+                &model.tagger.scores(tokvecs.view()),
+                &document["tagger_scores"],
+            );
             assert_close("ner tok2vec", &model.ner.tok2vec.forward(&ids), &document["ner_tok2vec"]);
         }
     }
@@ -547,27 +639,66 @@ mod tests {
                 let mut cache = model.ner.model.prepare(ner_vectors.view());
                 let mut sent_starts = vec![false; tokens.len()];
                 sent_starts[0] = true;
-                let _ = biluo::recognise(&model.ner.moves, &sent_starts, &words, |features, scores| {
-                    model.ner.model.scores(&mut cache, features, scores);
-                    record(scores);
-                });
+                let _ =
+                    biluo::recognise(&model.ner.moves, &sent_starts, &words, |features, scores| {
+                        model.ner.model.scores(&mut cache, features, scores);
+                        record(scores);
+                    });
             }
-            for (step, expected) in component["steps"].as_array().into_iter().flatten().enumerate() {
-                let expected: Vec<f32> = expected["scores"].as_array().into_iter().flatten().filter_map(Value::as_f64).map(|x| x as f32).collect();
+            for (step, expected) in component["steps"].as_array().into_iter().flatten().enumerate()
+            {
+                let expected: Vec<f32> = expected["scores"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(Value::as_f64)
+                    .map(|x| x as f32)
+                    .collect();
                 assert_eq!(got_scores[step].len(), expected.len());
                 for (index, (got, expected)) in got_scores[step].iter().zip(&expected).enumerate() {
-                    assert!((got - expected).abs() < 1e-3, "{} step {step} move {index}: {got} vs spaCy {expected}", component["component"]);
+                    assert!(
+                        (got - expected).abs() < 1e-3,
+                        "{} step {step} move {index}: {got} vs spaCy {expected}",
+                        component["component"]
+                    );
                 }
             }
         }
     }
 
     #[test]
+    fn a_small_parser_cache_gives_the_same_parse() {
+        // Documents longer than the cache recompute evicted chunks: the parse must not change.
+        let model = model();
+        let (_, text, tokens) = documents().swap_remove(1);
+        let tokens: Vec<RawToken> = tokens.iter().cycle().take(tokens.len() * 5).cloned().collect();
+        let ids = model.lexical.attribute_ids(&text, &tokens);
+        let tokvecs = model.tok2vec.forward(&ids);
+        let parse = |chunk, resident| {
+            let mut cache = model.parser.prepare_with(tokvecs.view(), chunk, resident);
+            let state = arc_eager::parse(&model.parser_moves, tokens.len(), |features, scores| {
+                model.parser.scores(&mut cache, features, scores);
+            });
+            state.finish(&vec!["w"; tokens.len()])
+        };
+        let whole = parse(1 << 20, 1);
+        assert_eq!(parse(3, 2), whole);
+        assert_eq!(parse(7, 1), whole);
+    }
+
+    #[test]
     fn a_wrong_tensor_is_an_error_naming_it() {
-        let tensors = TENSORS_JSON.replacen("\"shape\": [\n    64,\n    96\n   ]", "\"shape\": [\n    64,\n    95\n   ]", 1);
+        let tensors = TENSORS_JSON.replacen(
+            "\"shape\": [\n    64,\n    96\n   ]",
+            "\"shape\": [\n    64,\n    95\n   ]",
+            1,
+        );
         assert_ne!(tensors, TENSORS_JSON);
         match Model::from_files(&tensors, WEIGHTS_BIN, LABELS_JSON, LEXICAL_JSON) {
-            Err(error) => assert_eq!(error.to_string(), "tensor parser.proj.W: shape [64, 95], expected [64, 96]"),
+            Err(error) => assert_eq!(
+                error.to_string(),
+                "tensor parser.proj.W: shape [64, 95], expected [64, 96]"
+            ),
             Ok(_) => panic!("a wrong shape must not load"),
         }
         match Model::from_files(TENSORS_JSON, &WEIGHTS_BIN[..WEIGHTS_BIN.len() / 2], LABELS_JSON, LEXICAL_JSON) {

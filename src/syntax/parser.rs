@@ -9,7 +9,7 @@
 
 use ndarray::{Array2, ArrayView2};
 
-use super::layers::{Linear, matmul_transposed};
+use super::layers::{matmul_transposed, Linear};
 
 /// Bytes of precomputed lower-layer vectors kept at once; older chunks are recomputed if needed.
 const CACHE_BYTES: usize = 32 << 20;
@@ -36,18 +36,30 @@ pub(crate) struct ParserModel {
 }
 
 impl ParserModel {
-
     /// Prepares a document: projects its tok2vec output; lower-layer vectors are computed by
     /// chunks when first needed.
     pub(crate) fn prepare(&self, tokvecs: ArrayView2<'_, f32>) -> Precomputed {
+        let per_token = self.n_features * self.n_hidden * self.n_pieces;
+        self.prepare_with(tokvecs, CHUNK, CACHE_BYTES / (CHUNK * per_token * 4))
+    }
+
+    /// [`ParserModel::prepare`] with chunks of `chunk` tokens, at most `max_resident` at once.
+    pub(crate) fn prepare_with(
+        &self,
+        tokvecs: ArrayView2<'_, f32>,
+        chunk: usize,
+        max_resident: usize,
+    ) -> Precomputed {
         let projected = self.projection.forward(tokvecs);
         let n_tokens = projected.nrows();
         let per_token = self.n_features * self.n_hidden * self.n_pieces;
-        let max_resident = (CACHE_BYTES / (CHUNK * per_token * 4)).max(1);
+        let chunk = chunk.max(1);
+        let max_resident = max_resident.max(1);
         Precomputed {
             projected,
-            chunks: vec![None; n_tokens.div_ceil(CHUNK)],
-            last_used: vec![0; n_tokens.div_ceil(CHUNK)],
+            chunk,
+            chunks: vec![None; n_tokens.div_ceil(chunk)],
+            last_used: vec![0; n_tokens.div_ceil(chunk)],
             resident: Vec::new(),
             max_resident,
             clock: 0,
@@ -85,10 +97,9 @@ impl ParserModel {
             *out = best;
         }
         scores.copy_from_slice(&self.upper_bias);
-        for (value, row) in hidden.iter().zip(self.upper_transposed.rows()) {
-            if *value == 0.0 {
-                continue;
-            }
+        let n_moves = self.upper_bias.len();
+        let upper = self.upper_transposed.as_slice().unwrap_or(&[]);
+        for (value, row) in hidden.iter().zip(upper.chunks_exact(n_moves)) {
             for (score, weight) in scores.iter_mut().zip(row) {
                 *score += *value * *weight;
             }
@@ -97,9 +108,9 @@ impl ParserModel {
         cache.hidden = hidden;
     }
 
-    fn compute_chunk(&self, projected: &Array2<f32>, chunk: usize) -> Vec<f32> {
-        let start = chunk * CHUNK;
-        let end = (start + CHUNK).min(projected.nrows());
+    fn compute_chunk(&self, projected: &Array2<f32>, chunk: usize, chunk_size: usize) -> Vec<f32> {
+        let start = chunk * chunk_size;
+        let end = (start + chunk_size).min(projected.nrows());
         let rows = projected.slice_axis(ndarray::Axis(0), ndarray::Slice::from(start..end));
         matmul_transposed(rows, &self.lower).into_raw_vec_and_offset().0
     }
@@ -110,6 +121,8 @@ impl ParserModel {
 #[derive(Debug)]
 pub(crate) struct Precomputed {
     projected: Array2<f32>,
+    /// Tokens per chunk.
+    chunk: usize,
     chunks: Vec<Option<Vec<f32>>>,
     last_used: Vec<u64>,
     resident: Vec<usize>,
@@ -122,7 +135,7 @@ pub(crate) struct Precomputed {
 
 impl Precomputed {
     fn vector(&mut self, model: &ParserModel, token: usize, slot: usize) -> &[f32] {
-        let chunk = token / CHUNK;
+        let chunk = token / self.chunk;
         self.clock += 1;
         if let Some(stamp) = self.last_used.get_mut(chunk) {
             *stamp = self.clock;
@@ -139,11 +152,11 @@ impl Precomputed {
                 let evicted = self.resident.swap_remove(position);
                 self.chunks[evicted] = None;
             }
-            self.chunks[chunk] = Some(model.compute_chunk(&self.projected, chunk));
+            self.chunks[chunk] = Some(model.compute_chunk(&self.projected, chunk, self.chunk));
             self.resident.push(chunk);
         }
         let width = self.per_token / model.n_features;
-        let start = (token % CHUNK) * self.per_token + slot * width;
+        let start = (token % self.chunk) * self.per_token + slot * width;
         match self.chunks.get(chunk).and_then(Option::as_ref) {
             Some(values) => &values[start..start + width],
             None => &[],
