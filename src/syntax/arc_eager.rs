@@ -332,8 +332,7 @@ impl Tree {
 
     fn propagate_edges(&mut self, heads: &[usize]) -> bool {
         let n_tokens = heads.len();
-        for child in 0..n_tokens {
-            let head = heads[child];
+        for (child, &head) in heads.iter().enumerate() {
             if self.l_edge[child] < self.l_edge[head] {
                 self.l_edge[head] = self.l_edge[child];
             }
@@ -341,8 +340,7 @@ impl Tree {
                 self.r_edge[head] = self.r_edge[child];
             }
         }
-        for child in (0..n_tokens).rev() {
-            let head = heads[child];
+        for (child, &head) in heads.iter().enumerate().rev() {
             if self.r_edge[child] > self.r_edge[head] {
                 self.r_edge[head] = self.r_edge[child];
             }
@@ -357,11 +355,12 @@ impl Tree {
             }
         }
         let mut sentence_start = 0;
-        for index in 0..n_tokens {
-            if (index > 0 && starts[index]) || index == n_tokens - 1 {
+        for (index, &starts_sentence) in starts.iter().enumerate() {
+            if (index > 0 && starts_sentence) || index == n_tokens - 1 {
                 let sentence_end = index;
+                // spaCy's test: a head outside [start, end] (the end token included).
                 for head in &heads[sentence_start..sentence_end] {
-                    if *head < sentence_start || *head >= sentence_end + 1 {
+                    if *head < sentence_start || *head > sentence_end {
                         return false;
                     }
                 }

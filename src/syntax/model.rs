@@ -301,7 +301,7 @@ impl Weights {
                 format!("dtype {:?}, expected \"f32le\"", file.dtype),
             ));
         }
-        if weights_bin.len() % 4 != 0 {
+        if !weights_bin.len().is_multiple_of(4) {
             return Err(file_error(
                 "weights.bin",
                 format!("{} bytes, not a whole number of f32", weights_bin.len()),
