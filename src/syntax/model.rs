@@ -59,7 +59,6 @@ fn file_error(file: &'static str, message: impl ToString) -> ModelError {
 
 /// The analysis of one document's tokens (one entry per token, token indices throughout).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-#[non_exhaustive]
 pub struct Analysis {
     /// Penn Treebank tag of each token (spaCy's `tag_`).
     pub tags: Vec<&'static str>,
