@@ -2,11 +2,13 @@
 
 use std::ops::Range;
 
+use serde::Serialize;
+
 /// One token of a [`Doc`].
 ///
 /// Offsets index the original text: `start..end` in bytes (for slicing a `&str`),
 /// `char_start..char_end` in Unicode code points (what spaCy's `Token.idx` counts).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Token {
     /// Byte offset of the first byte.
@@ -32,7 +34,7 @@ pub struct Token {
 }
 
 /// A named entity: tokens `start..end` of a [`Doc`] with an OntoNotes label.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Entity {
     /// First token.
@@ -44,7 +46,7 @@ pub struct Entity {
 }
 
 /// The analysis of one text.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Doc {
     /// The tokens, in text order; together with white space they cover the text.

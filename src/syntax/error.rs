@@ -1,31 +1,42 @@
-//! The error of loading a model table.
+//! Why the model could not be loaded.
+//!
+//! NB: the model's files are compiled into the binary and checked by the tests, so these errors
+//! mean a broken build rather than bad input; they are still errors, never panics.
 
-use std::fmt;
-
-/// A table of `data/models/en_core_web_sm-3.8.0/` that could not be loaded: unreadable JSON, a
-/// missing field, a pattern that does not compile.
-///
-/// NB: the tables are compiled into the binary and checked by the tests, so this error means a
-/// broken build rather than bad input; it is still an error, never a panic.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ModelError {
-    /// The file or table at fault, e.g. `tokenizer.json`.
-    pub table: String,
-    /// What is wrong with it.
-    pub message: String,
+/// Why the model could not be loaded.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ModelError {
+    /// A model file is not what its reader expects (bad JSON, missing entry, bad value).
+    #[error("model file {file}: {message}")]
+    File {
+        /// The file, e.g. `tensors.json`.
+        file: &'static str,
+        /// What is wrong.
+        message: String,
+    },
+    /// A tensor is missing, out of the bounds of `weights.bin`, or of the wrong shape.
+    #[error("tensor {name}: {message}")]
+    Tensor {
+        /// The tensor's name in `tensors.json`, e.g. `parser.lower.W`.
+        name: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// A table (tokenizer, lemmatizer, attribute ruler) does not parse or uses a feature the
+    /// port does not have.
+    #[error("model table {table}: {message}")]
+    Table {
+        /// The file or table at fault, e.g. `tokenizer.json` or `attribute_ruler.json: pattern 3`.
+        table: String,
+        /// What is wrong.
+        message: String,
+    },
 }
 
 impl ModelError {
-    /// An error in `table` (a file name, or `file: field`).
+    /// An error in a table (a file name, or `file: field`).
     pub fn new(table: impl Into<String>, message: impl Into<String>) -> ModelError {
-        ModelError { table: table.into(), message: message.into() }
+        ModelError::Table { table: table.into(), message: message.into() }
     }
 }
-
-impl fmt::Display for ModelError {
-    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(formatter, "model table {}: {}", self.table, self.message)
-    }
-}
-
-impl std::error::Error for ModelError {}

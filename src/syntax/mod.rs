@@ -12,10 +12,25 @@
 //! The weights are spaCy's, exported by `scripts/spacy/export.sh` (MIT licence, Explosion AI).
 
 mod affixes;
+mod arc_eager;
+mod biluo;
+mod conllu;
 pub mod doc;
 mod error;
+mod features;
+mod layers;
 pub mod lemmatizer;
+mod model;
+mod ner;
+mod parser;
+mod pipeline;
+mod tagger;
+mod tok2vec;
 pub mod tokenizer;
 
+pub use conllu::write_conllu;
 pub use doc::{Doc, Entity, Token};
 pub use error::ModelError;
+pub use model::{Analysis, Model};
+pub use pipeline::Parser;
+pub use tokenizer::RawToken;

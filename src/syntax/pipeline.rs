@@ -1,0 +1,112 @@
+//! [`Parser`]: the whole analysis of a text, spaCy's `nlp(text)`.
+
+use std::sync::OnceLock;
+
+use super::doc::{Doc, Entity, Token};
+use super::lemmatizer::Lemmatizer;
+use super::model::Model;
+use super::tokenizer::Tokenizer;
+use super::ModelError;
+
+/// The English analyser: tokenizer, tagger, dependency parser, lemmatizer and named-entity
+/// recogniser of spaCy's `en_core_web_sm` 3.8.0, built once from the model in the binary.
+///
+/// NB: the analysis is deterministic (the same text gives the same [`Doc`]) and equal to spaCy's
+/// up to the rare near-tie that float summation order can flip (see `tests/syntax_conformance.rs`).
+///
+/// ```
+/// let parser = newsgraph::syntax::Parser::english()?;
+/// let doc = parser.parse("The court ruled against Russia.");
+/// let ruled = &doc.tokens[2];
+/// assert_eq!((ruled.tag, ruled.lemma.as_str(), ruled.dep), ("VBD", "rule", "ROOT"));
+/// assert_eq!(doc.tokens[1].dep, "nsubj");
+/// assert_eq!(doc.entities[0].label, "GPE");
+/// # Ok::<_, Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug)]
+pub struct Parser {
+    tokenizer: Tokenizer,
+    model: &'static Model,
+    lemmatizer: Lemmatizer,
+}
+
+impl Parser {
+    /// The English analyser, loaded on first use and shared.
+    ///
+    /// # Errors
+    /// [`ModelError`] when the embedded model is malformed (a test guards against it).
+    pub fn english() -> Result<&'static Parser, ModelError> {
+        static PARSER: OnceLock<Result<Parser, ModelError>> = OnceLock::new();
+        PARSER
+            .get_or_init(|| {
+                Ok(Parser {
+                    tokenizer: Tokenizer::english()?,
+                    model: Model::english()?,
+                    lemmatizer: Lemmatizer::english()?,
+                })
+            })
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    /// Tokens, tags, lemmas, dependencies, sentences and named entities of a text.
+    #[must_use]
+    pub fn parse(&self, text: &str) -> Doc {
+        self.analyse(text, true)
+    }
+
+    /// The same without named entities (about half the cost).
+    #[must_use]
+    pub fn parse_without_entities(&self, text: &str) -> Doc {
+        self.analyse(text, false)
+    }
+
+    fn analyse(&self, text: &str, with_entities: bool) -> Doc {
+        let raw = self.tokenizer.tokenize(text);
+        if raw.is_empty() {
+            return Doc::default();
+        }
+        let analysis = self.model.analyse(text, &raw, with_entities);
+        let words: Vec<&str> = raw.iter().map(|token| &text[token.start..token.end]).collect();
+        let lemmas = self.lemmatizer.analyse_tokens(&words, &analysis.tags, &analysis.deps);
+        let mut tokens = Vec::with_capacity(raw.len());
+        // One pass over the text for code point offsets: tokens are in text order.
+        let mut byte = 0;
+        let mut chars = 0;
+        for (index, ((token, ruled), word)) in raw.iter().zip(lemmas).zip(&words).enumerate() {
+            chars += text[byte..token.start].chars().count();
+            let char_start = chars;
+            chars += word.chars().count();
+            byte = token.end;
+            tokens.push(Token {
+                start: token.start,
+                end: token.end,
+                char_start,
+                char_end: chars,
+                space_after: token.space_after,
+                // The attribute ruler retags white space (`_SP`, label `dep`); those are its only
+                // changes of tag and label in this model.
+                tag: if ruled.tag.is_some() { "_SP" } else { analysis.tags[index] },
+                pos: ruled.pos,
+                lemma: ruled.lemma,
+                head: analysis.heads[index],
+                dep: if ruled.dep.is_some() { "dep" } else { analysis.deps[index] },
+            });
+        }
+        let mut sentences = Vec::new();
+        let mut start = 0;
+        for (index, &sent_start) in analysis.sent_starts.iter().enumerate() {
+            if sent_start && index > start {
+                sentences.push(start..index);
+                start = index;
+            }
+        }
+        sentences.push(start..tokens.len());
+        let entities = analysis
+            .entities
+            .iter()
+            .map(|&(start, end, label)| Entity { start, end, label })
+            .collect();
+        Doc { tokens, sentences, entities }
+    }
+}
