@@ -178,11 +178,24 @@ pub struct EvalArgs {
 /// Arguments of `newsgraph extract`.
 #[derive(Debug, clap::Args)]
 pub struct ExtractArgs {
-    /// The article: a UTF-8 text file, or `-` for stdin [default: the bundled sample article].
+    /// Articles: UTF-8 text files, directories (searched recursively for --glob), or `-` for
+    /// stdin [default: the bundled sample article; with --input jsonl, stdin]. Several
+    /// articles make one N-Quads or TriG stream, each article in the named graph of its
+    /// document IRI.
     #[arg(value_name = "PATH")]
-    pub input: Option<PathBuf>,
+    pub paths: Vec<PathBuf>,
 
-    /// Output format [default: from the extension of --output, else turtle].
+    /// How inputs are read: `text` (a file is one article) or `jsonl` (JSON Lines: one JSON
+    /// object per line with `text` and optional `id`, `url`, `title`, `published`, `source`).
+    #[arg(long = "input", value_enum, value_name = "KIND", default_value_t = InputArg::Text)]
+    pub input_kind: InputArg,
+
+    /// Which files of a directory are read [default: *.txt, with --input jsonl *.jsonl].
+    #[arg(long, value_name = "GLOB")]
+    pub glob: Option<String>,
+
+    /// Output format [default: from the extension of --output, else turtle for one article,
+    /// nquads for several].
     #[arg(short, long, value_enum)]
     pub format: Option<FormatArg>,
 
@@ -191,8 +204,27 @@ pub struct ExtractArgs {
     pub base: String,
 
     /// Write to FILE instead of stdout; the file appears only once it is complete.
-    #[arg(short, long, value_name = "FILE")]
+    #[arg(short, long, value_name = "FILE", conflicts_with = "out_dir")]
     pub output: Option<PathBuf>,
+
+    /// Write one file per article into DIR (any --format), each written atomically, named
+    /// after the input file, or the record's id (else FILE-LINE) for JSON Lines.
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
+
+    /// Articles extracted in parallel [default: the number of cores]. The output is the same
+    /// bytes whatever the number.
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+}
+
+/// How `extract` reads its inputs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputArg {
+    /// Each file is one article.
+    Text,
+    /// JSON Lines: one article per line.
+    Jsonl,
 }
 
 /// Arguments of `newsgraph query`.
@@ -345,6 +377,8 @@ pub enum Outcome {
     Success,
     /// A query matched nothing; the message says so and suggests names.
     NoMatch(String),
+    /// Some articles of a corpus failed (each got its `error:` line); the others were written.
+    SomeFailed,
 }
 
 /// Runs a parsed command line.
@@ -455,30 +489,100 @@ fn load_graphs(inputs: &[PathBuf], base: &str, common: &Common) -> Result<Vec<Kn
     for input in inputs {
         let graph = load_graph(input, base, common)?;
         if !common.quiet {
-            print_diagnostics(&graph);
+            print_diagnostics(&graph, &article_name(input));
         }
         graphs.push(graph);
     }
     Ok(graphs)
 }
 
+/// Whether `extract` runs in corpus mode: several articles, a directory, JSON Lines or
+/// `--out-dir`.
+fn is_corpus(args: &ExtractArgs) -> bool {
+    args.paths.len() > 1
+        || args.out_dir.is_some()
+        || args.input_kind == InputArg::Jsonl
+        || args.paths.iter().any(|path| path.is_dir())
+}
+
+/// `extract` over many articles (see `batch.rs`).
+fn run_corpus(args: &ExtractArgs, common: &Common) -> Result<Outcome> {
+    oxrdf::NamedNode::new(&args.base)
+        .with_context(|| format!("invalid --base IRI {:?}", args.base))?;
+    let (format, output) = match (&args.out_dir, &args.output) {
+        (Some(directory), _) => (
+            args.format.map_or(Format::Turtle, FormatArg::format),
+            crate::batch::Output::Directory(directory.clone()),
+        ),
+        (None, output) => {
+            let format = match (args.format, output) {
+                (Some(format), _) => format.format(),
+                (None, Some(path)) => format_of_extension(path)?,
+                (None, None) => Format::NQuads,
+            };
+            if !matches!(format, Format::NQuads | Format::TriG) {
+                anyhow::bail!(
+                    "several articles are written as one stream of nquads or trig (each article in \
+                     its own named graph), not {format}; pass --format nquads or trig, or \
+                     --out-dir DIR for one {format} file per article"
+                );
+            }
+            let output = match output {
+                Some(path) => crate::batch::Output::File(path.clone()),
+                None => crate::batch::Output::Stdout,
+            };
+            (format, output)
+        }
+    };
+    let kind = match args.input_kind {
+        InputArg::Text => crate::batch::InputKind::Text,
+        InputArg::Jsonl => crate::batch::InputKind::JsonLines,
+    };
+    let inputs = if args.paths.is_empty() { vec![PathBuf::from("-")] } else { args.paths.clone() };
+    let jobs = match args.jobs {
+        Some(jobs) => usize::from(jobs),
+        None => std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
+    };
+    let batch = crate::batch::Batch {
+        inputs,
+        kind,
+        glob: args.glob.clone(),
+        format,
+        output,
+        jobs,
+        options: common.options().with_base(&args.base),
+        quiet: common.quiet,
+    };
+    let summary = crate::batch::run(&batch)?;
+    Ok(if summary.failures > 0 { Outcome::SomeFailed } else { Outcome::Success })
+}
+
+/// The format named by a file's extension; none means Turtle.
+fn format_of_extension(path: &Path) -> Result<Format> {
+    match path.extension().and_then(|extension| extension.to_str()) {
+        None => Ok(Format::Turtle),
+        Some(extension) => extension.parse::<Format>().ok().with_context(|| {
+            format!("cannot tell the format from the extension of {}; pass --format", path.display())
+        }),
+    }
+}
+
 fn run_extract(args: &ExtractArgs, common: &Common) -> Result<Outcome> {
+    if is_corpus(args) {
+        return run_corpus(args, common);
+    }
+    if args.glob.is_some() {
+        anyhow::bail!("--glob selects files of a directory, and no directory was given");
+    }
     let format = match (args.format, &args.output) {
         (Some(format), _) => format.format(),
-        (None, Some(output)) => match output.extension().and_then(|extension| extension.to_str()) {
-            None => Format::Turtle,
-            Some(extension) => extension.parse::<Format>().ok().with_context(|| {
-                format!(
-                    "cannot tell the format from the extension of {}; pass --format",
-                    output.display()
-                )
-            })?,
-        },
+        (None, Some(output)) => format_of_extension(output)?,
         (None, None) => Format::Turtle,
     };
-    let graph = load_graph(args.input.as_deref(), &args.base, common)?;
+    let input = args.paths.first().map(PathBuf::as_path);
+    let graph = load_graph(input, &args.base, common)?;
     if !common.quiet {
-        print_diagnostics(&graph);
+        print_diagnostics(&graph, &article_name(input));
     }
     match &args.output {
         Some(output) => write_atomically(output, |writer| {
@@ -499,7 +603,7 @@ fn run_extract(args: &ExtractArgs, common: &Common) -> Result<Outcome> {
 fn run_query(args: &QueryArgs, common: &Common) -> Result<Outcome> {
     let graph = load_graph(args.input.as_deref(), &args.base, common)?;
     if !common.quiet {
-        print_diagnostics(&graph);
+        print_diagnostics(&graph, &article_name(args.input.as_deref()));
     }
     let matches = best_matches(&graph, &args.entity);
     if matches.is_empty() {
@@ -630,9 +734,18 @@ fn read_limited(reader: impl Read) -> io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
+/// How warnings name an article: its path, `<stdin>`, or the bundled article's path.
+fn article_name(input: Option<&Path>) -> String {
+    match input {
+        None => BUNDLED_ARTICLE_PATH.to_owned(),
+        Some(path) if path.as_os_str() == "-" => "<stdin>".to_owned(),
+        Some(path) => path.display().to_string(),
+    }
+}
+
 /// Writes a file so it appears only when complete: into a temporary file in the same
 /// directory, which is then renamed over the target. On error, no file is left behind.
-fn write_atomically(
+pub(crate) fn write_atomically(
     target: &Path,
     write: impl FnOnce(&mut BufWriter<&mut std::fs::File>) -> Result<()>,
 ) -> Result<()> {
@@ -647,6 +760,12 @@ fn write_atomically(
         write(&mut writer)?;
         writer.flush().with_context(|| format!("failed to write {}", target.display()))?;
     }
+    persist(temporary, target)
+}
+
+/// Gives a complete temporary file the permissions of an ordinary file and renames it over
+/// `target`.
+pub(crate) fn persist(temporary: tempfile::NamedTempFile, target: &Path) -> Result<()> {
     // Temporary files are created private (0600); the output is an ordinary file.
     #[cfg(unix)]
     {
@@ -664,14 +783,15 @@ fn write_atomically(
     Ok(())
 }
 
-/// Prints the graph's diagnostics on stderr as `warning: …` lines.
-fn print_diagnostics(graph: &KnowledgeGraph) {
+/// Prints the graph's diagnostics on stderr as `warning: ARTICLE: …` lines.
+fn print_diagnostics(graph: &KnowledgeGraph, name: &str) {
     for diagnostic in graph.diagnostics() {
-        eprintln!("warning: {}", diagnostic_line(graph, diagnostic));
+        eprintln!("warning: {name}: {}", diagnostic_line(graph, diagnostic));
     }
 }
 
-fn diagnostic_line(graph: &KnowledgeGraph, diagnostic: &Diagnostic) -> String {
+/// A diagnostic as `line L, column C: message (stage)`, the position counted in the article.
+pub(crate) fn diagnostic_line(graph: &KnowledgeGraph, diagnostic: &Diagnostic) -> String {
     let message = one_line(&diagnostic.message);
     match diagnostic.span.and_then(|span| graph.document().text.get(..span.start)) {
         Some(before) => {

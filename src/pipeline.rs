@@ -105,11 +105,14 @@ pub struct Options {
     pub base: String,
     /// The lexicons and rules [default: the built-in ones].
     pub resources: Option<Arc<Resources>>,
+    /// The publication date given with the article (such as a JSON Lines record's
+    /// `published`), the reference date of relative dates; it wins over the dateline's date.
+    pub published: Option<jiff::civil::Date>,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Self { base: DEFAULT_BASE.to_owned(), resources: None }
+        Self { base: DEFAULT_BASE.to_owned(), resources: None, published: None }
     }
 }
 
@@ -125,6 +128,13 @@ impl Options {
     #[must_use]
     pub fn with_resources(mut self, resources: Arc<Resources>) -> Self {
         self.resources = Some(resources);
+        self
+    }
+
+    /// Options with the article's publication date, known from outside its text.
+    #[must_use]
+    pub fn with_published(mut self, date: jiff::civil::Date) -> Self {
+        self.published = Some(date);
         self
     }
 }
@@ -149,6 +159,17 @@ pub fn extract_with(text: &str, options: &Options) -> Result<KnowledgeGraph, Err
 /// Extracts the knowledge graph of a parsed article.
 #[must_use]
 pub fn extract_article(article: &Article, options: &Options) -> KnowledgeGraph {
+    // A date given with the article is its publication date, whatever its dateline says.
+    let dated;
+    let article = match options.published {
+        Some(published) if article.date != Some(published) => {
+            let mut copy = article.clone();
+            copy.date = Some(published);
+            dated = copy;
+            &dated
+        }
+        _ => article,
+    };
     let graph = build_document_graph(article, options);
     let resources = match &options.resources {
         Some(resources) => Arc::clone(resources),
