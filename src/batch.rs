@@ -224,11 +224,19 @@ fn list_inputs(inputs: &[PathBuf], kind: InputKind, glob: Option<&str>) -> Resul
             found.sort();
             for path in found {
                 let relative = path.strip_prefix(input).unwrap_or(&path).with_extension("");
-                files.push(InputFile { name: path.display().to_string(), out_stem: relative, path: Some(path) });
+                files.push(InputFile {
+                    name: path.display().to_string(),
+                    out_stem: relative,
+                    path: Some(path),
+                });
             }
         } else {
             let stem = input.file_stem().map_or_else(|| PathBuf::from("article"), PathBuf::from);
-            files.push(InputFile { path: Some(input.clone()), name: input.display().to_string(), out_stem: stem });
+            files.push(InputFile {
+                path: Some(input.clone()),
+                name: input.display().to_string(),
+                out_stem: stem,
+            });
         }
     }
     Ok(files)
@@ -258,11 +266,16 @@ fn read_items(files: Vec<InputFile>, kind: InputKind) -> impl Iterator<Item = It
                     Some(path) => File::open(path).and_then(read_limited),
                     None => read_limited(io::stdin()),
                 };
-                Box::new(std::iter::once(Item::Text { name: file.name, out_stem: file.out_stem, bytes }))
+                Box::new(std::iter::once(Item::Text {
+                    name: file.name,
+                    out_stem: file.out_stem,
+                    bytes,
+                }))
             }
             InputKind::JsonLines => {
                 let reader: io::Result<Box<dyn BufRead + Send>> = match &file.path {
-                    Some(path) => File::open(path).map(|file| Box::new(BufReader::new(file)) as Box<dyn BufRead + Send>),
+                    Some(path) => File::open(path)
+                        .map(|file| Box::new(BufReader::new(file)) as Box<dyn BufRead + Send>),
                     None => Ok(Box::new(BufReader::new(io::stdin()))),
                 };
                 match reader {
@@ -279,7 +292,10 @@ fn read_items(files: Vec<InputFile>, kind: InputKind) -> impl Iterator<Item = It
 }
 
 /// The records of one JSON Lines input, blank lines skipped.
-fn json_items(reader: Box<dyn BufRead + Send>, file: InputFile) -> impl Iterator<Item = Item> + Send {
+fn json_items(
+    reader: Box<dyn BufRead + Send>,
+    file: InputFile,
+) -> impl Iterator<Item = Item> + Send {
     LineReader::new(reader, READ_LIMIT).filter_map(move |line| {
         let stem = file.out_stem.display().to_string();
         match line {
@@ -339,11 +355,15 @@ fn process(item: Item, batch: &Batch) -> Done {
             let mut unknown_fields = Vec::new();
             let mut out_stem = out_stem;
             let result = line
-                .and_then(|line| Record::from_json(&line).map_err(|error| format!("invalid record: {error}")))
+                .and_then(|line| {
+                    Record::from_json(&line).map_err(|error| format!("invalid record: {error}"))
+                })
                 .and_then(|parsed| {
                     unknown_fields = parsed.unknown_fields;
                     let record = parsed.record;
-                    if let Some(id) = record.id.as_deref().map(newsgraph::mint::slug).filter(|id| !id.is_empty()) {
+                    if let Some(id) =
+                        record.id.as_deref().map(newsgraph::mint::slug).filter(|id| !id.is_empty())
+                    {
                         out_stem = PathBuf::from(id);
                     }
                     newsgraph::corpus::extract_record(&record, &batch.options)
@@ -380,7 +400,9 @@ fn serialize(graph: &KnowledgeGraph, name: &str, batch: &Batch) -> Result<Extrac
         graph
             .diagnostics()
             .iter()
-            .map(|diagnostic| format!("warning: {name}: {}", crate::cli::diagnostic_line(graph, diagnostic)))
+            .map(|diagnostic| {
+                format!("warning: {name}: {}", crate::cli::diagnostic_line(graph, diagnostic))
+            })
             .collect()
     };
     Ok(Extracted { output, triples, warnings })
@@ -413,13 +435,15 @@ impl Writer {
                     Some(parent) if !parent.as_os_str().is_empty() => parent,
                     _ => Path::new("."),
                 };
-                let temporary = tempfile::NamedTempFile::new_in(directory)
-                    .with_context(|| format!("failed to create a file in {}", directory.display()))?;
+                let temporary = tempfile::NamedTempFile::new_in(directory).with_context(|| {
+                    format!("failed to create a file in {}", directory.display())
+                })?;
                 Target::File { path: path.clone(), file: io::BufWriter::new(temporary) }
             }
             Output::Directory(directory) => {
-                std::fs::create_dir_all(directory)
-                    .with_context(|| format!("failed to create directory {}", directory.display()))?;
+                std::fs::create_dir_all(directory).with_context(|| {
+                    format!("failed to create directory {}", directory.display())
+                })?;
                 Target::Directory(directory.clone())
             }
         };
@@ -446,7 +470,8 @@ impl Writer {
         match &mut self.target {
             Target::Stdout(writer) => {
                 if let Err(error) = writer.write_all(output) {
-                    self.stream_error = Some(anyhow::Error::new(error).context("failed to write to stdout"));
+                    self.stream_error =
+                        Some(anyhow::Error::new(error).context("failed to write to stdout"));
                 }
                 Ok(())
             }
@@ -469,11 +494,14 @@ impl Writer {
                     );
                 }
                 if let Some(parent) = target.parent() {
-                    std::fs::create_dir_all(parent)
-                        .with_context(|| format!("{name}: failed to create directory {}", parent.display()))?;
+                    std::fs::create_dir_all(parent).with_context(|| {
+                        format!("{name}: failed to create directory {}", parent.display())
+                    })?;
                 }
                 crate::cli::write_atomically(&target, |writer| {
-                    writer.write_all(output).with_context(|| format!("failed to write {}", target.display()))
+                    writer
+                        .write_all(output)
+                        .with_context(|| format!("failed to write {}", target.display()))
                 })
                 .with_context(|| name.to_owned())
             }

@@ -562,7 +562,10 @@ fn format_of_extension(path: &Path) -> Result<Format> {
     match path.extension().and_then(|extension| extension.to_str()) {
         None => Ok(Format::Turtle),
         Some(extension) => extension.parse::<Format>().ok().with_context(|| {
-            format!("cannot tell the format from the extension of {}; pass --format", path.display())
+            format!(
+                "cannot tell the format from the extension of {}; pass --format",
+                path.display()
+            )
         }),
     }
 }

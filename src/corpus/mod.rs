@@ -52,14 +52,18 @@ pub fn extract_record(record: &Record, options: &Options) -> Result<KnowledgeGra
 /// Adds a record's metadata to the document node of its graph.
 fn add_metadata(graph: &mut KnowledgeGraph, record: &Record, base: &str) {
     let Some(document) = graph.document_node() else { return };
-    let texts =
-        [(schema::IDENTIFIER, &record.id), (schema::URL, &record.url), (schema::HEADLINE, &record.title)];
+    let texts = [
+        (schema::IDENTIFIER, &record.id),
+        (schema::URL, &record.url),
+        (schema::HEADLINE, &record.title),
+    ];
     for (predicate, value) in texts {
         if let Some(value) = value {
             graph.add_attribute(document, predicate, Literal::Text(value.clone()), None);
         }
     }
-    if let Some(source) = record.source.as_deref().map(str::trim).filter(|source| !source.is_empty())
+    if let Some(source) =
+        record.source.as_deref().map(str::trim).filter(|source| !source.is_empty())
     {
         let iri = crate::mint::entity_iri(base, source);
         // Merges with the agency of the dateline when both name the same organisation.

@@ -153,11 +153,17 @@ mod tests {
         let items = (0..500usize).inspect(|_| {
             read.fetch_add(1, Ordering::SeqCst);
         });
-        let result = map_ordered(items, 2, 6, |n| n, |_| {
-            consumed += 1;
-            most_ahead = most_ahead.max(read.load(Ordering::SeqCst) - consumed);
-            Ok::<_, ()>(())
-        });
+        let result = map_ordered(
+            items,
+            2,
+            6,
+            |n| n,
+            |_| {
+                consumed += 1;
+                most_ahead = most_ahead.max(read.load(Ordering::SeqCst) - consumed);
+                Ok::<_, ()>(())
+            },
+        );
         assert_eq!(result, Ok(()));
         assert_eq!(consumed, 500);
         assert!(most_ahead <= 6, "read {most_ahead} items ahead");
@@ -178,7 +184,11 @@ mod tests {
             },
             |n| {
                 consumed.push(n);
-                if n == 10 { Err(format!("failed at {n}")) } else { Ok(()) }
+                if n == 10 {
+                    Err(format!("failed at {n}"))
+                } else {
+                    Ok(())
+                }
             },
         );
         assert_eq!(result, Err("failed at 10".to_owned()));

