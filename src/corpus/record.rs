@@ -115,10 +115,10 @@ fn parse_published(published: &str) -> Result<Date, RecordError> {
     let trimmed = published.trim();
     let date = trimmed.get(..10).unwrap_or(trimmed);
     let rest = trimmed.get(10..).unwrap_or("");
-    if rest.is_empty() || rest.starts_with(['T', 't', ' ']) {
-        if let Ok(date) = date.parse::<Date>() {
-            return Ok(date);
-        }
+    if (rest.is_empty() || rest.starts_with(['T', 't', ' ']))
+        && let Ok(date) = date.parse::<Date>()
+    {
+        return Ok(date);
     }
     Err(RecordError::new(format!(
         "the field \"published\" is not a date: {published:?} (expected YYYY-MM-DD or an RFC 3339 timestamp)"
@@ -255,7 +255,10 @@ mod tests {
 
     #[test]
     fn records() {
-        let cases: &[(&str, Result<(&str, Option<&str>, Option<&str>), &str>)] = &[
+        /// Text, id and date of a record, or the error message.
+        type Expected =
+            Result<(&'static str, Option<&'static str>, Option<&'static str>), &'static str>;
+        let cases: &[(&str, Expected)] = &[
             (r#"{"text": "A."}"#, Ok(("A.", None, None))),
             (r#"{"text": "A.", "id": 12, "published": "2020-01-02"}"#, Ok(("A.", Some("12"), Some("2020-01-02")))),
             (r#"{"text": "A.", "published": "2020-01-02T10:00:00Z"}"#, Ok(("A.", None, Some("2020-01-02")))),
