@@ -252,6 +252,13 @@ pub struct SparqlArgs {
     #[arg(value_name = "PATH... QUERY", required = true, num_args = 1..)]
     pub arguments: Vec<PathBuf>,
 
+    /// Query RDF already extracted instead of (or with) articles: an N-Quads (.nq) or TriG
+    /// (.trig) file such as the stream `newsgraph extract DIR` writes (also .nt, .ttl; `-` for
+    /// N-Quads on stdin). Repeatable. Its named graphs stay named graphs, and every quad is
+    /// also in the default graph.
+    #[arg(long, value_name = "FILE")]
+    pub data: Vec<PathBuf>,
+
     /// Output format: table (aligned columns, IRIs shortened; a graph as Turtle), json (SPARQL
     /// 1.1 Query Results JSON), csv or tsv (the W3C formats), turtle or ntriples (graphs).
     #[arg(short, long, value_enum, default_value_t = ResultsFormatArg::Table)]
@@ -457,12 +464,58 @@ fn run_sparql(args: &SparqlArgs, common: &Common) -> Result<Outcome> {
     };
     let query = query.to_str().context("the query is not valid UTF-8")?;
     let query = read_query(query)?;
+    if !args.data.is_empty() {
+        let mut dataset = newsgraph::sparql::QueryDataset::new();
+        for path in &args.data {
+            read_data(&mut dataset, path)?;
+        }
+        if !inputs.is_empty() {
+            for graph in load_graphs(inputs, &args.base, common)? {
+                dataset.add_graph(&graph);
+            }
+        }
+        let output = dataset.query(&query)?;
+        let stdout = io::stdout();
+        let writer = BufWriter::new(stdout.lock());
+        output
+            .write_for(&dataset, args.format.format(), writer)
+            .context("failed to write to stdout")?;
+        return Ok(Outcome::Success);
+    }
     let graphs = load_graphs(inputs, &args.base, common)?;
     let output = newsgraph::sparql::query(&graphs, &query)?;
     let stdout = io::stdout();
     let writer = BufWriter::new(stdout.lock());
     output.write(&graphs, args.format.format(), writer).context("failed to write to stdout")?;
     Ok(Outcome::Success)
+}
+
+/// Adds the quads of an N-Quads or TriG file (`-`: N-Quads on stdin) to a dataset.
+fn read_data(dataset: &mut newsgraph::sparql::QueryDataset, path: &Path) -> Result<()> {
+    use oxrdfio::RdfFormat;
+    if path.as_os_str() == "-" {
+        dataset
+            .add_quads(io::stdin().lock(), RdfFormat::NQuads)
+            .context("invalid data on stdin")?;
+        return Ok(());
+    }
+    let extension = path.extension().and_then(|extension| extension.to_str()).unwrap_or("");
+    let format = match extension.to_ascii_lowercase().as_str() {
+        "nq" => RdfFormat::NQuads,
+        "trig" => RdfFormat::TriG,
+        "nt" => RdfFormat::NTriples,
+        "ttl" => RdfFormat::Turtle,
+        _ => anyhow::bail!(
+            "cannot tell the syntax of --data {} from its extension; use .nq, .trig, .nt or .ttl",
+            path.display()
+        ),
+    };
+    let file = std::fs::File::open(path)
+        .with_context(|| format!("failed to read data file {}", path.display()))?;
+    dataset
+        .add_quads(io::BufReader::new(file), format)
+        .with_context(|| format!("invalid data file {}", path.display()))?;
+    Ok(())
 }
 
 /// The query text: inline, or read from the file named after an `@`.

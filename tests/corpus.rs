@@ -367,3 +367,65 @@ fn generic_institutions_do_not_merge_across_countries() {
     assert!(!alone.contains("/id/supreme-court"), "{alone}");
     assert!(alone.contains("#supreme-court>"), "{alone}");
 }
+
+/// A corpus extracted once is queried from its N-Quads or TriG stream with `sparql --data`,
+/// with the same rows as a query over the articles themselves.
+#[test]
+fn sparql_over_an_extracted_stream() {
+    let directory = corpus_dir();
+    let out = TempDir::new().unwrap();
+    for (format, file) in [("nquads", "corpus.nq"), ("trig", "corpus.trig")] {
+        newsgraph()
+            .args(["extract", "-q", "--format", format, "-o"])
+            .arg(out.child(file).path())
+            .arg(directory.path())
+            .assert()
+            .code(0);
+    }
+    let articles = ["a/council.txt", "b/flood.txt", "c.txt"]
+        .map(|name| directory.child(name).path().to_owned());
+    let query = "SELECT ?name WHERE { ?place a schema:Country ; schema:name ?name } ORDER BY ?name";
+    let expected = newsgraph()
+        .args(["sparql", "-q", "--format", "csv"])
+        .args(&articles)
+        .arg(query)
+        .output()
+        .unwrap();
+    assert_eq!(expected.status.code(), Some(0));
+    assert!(stdout_of(&expected).contains("Kenya"), "{}", stdout_of(&expected));
+    for file in ["corpus.nq", "corpus.trig"] {
+        let got = newsgraph()
+            .args(["sparql", "--format", "csv", "--data"])
+            .arg(out.child(file).path())
+            .arg(query)
+            .output()
+            .unwrap();
+        assert_eq!(got.status.code(), Some(0), "{}", stderr_of(&got));
+        assert_eq!(stdout_of(&got), stdout_of(&expected), "{file}");
+    }
+    // Each article is a named graph of the stream.
+    let graphs = newsgraph()
+        .args(["sparql", "--format", "csv", "--data"])
+        .arg(out.child("corpus.nq").path())
+        .arg("SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?g a schema:NewsArticle } }")
+        .output()
+        .unwrap();
+    assert_eq!(stdout_of(&graphs), "n\r\n3\r\n");
+    // A syntax error names the file, line and column.
+    out.child("bad.nq").write_str("<https://a> <https://b> .\n").unwrap();
+    let bad = newsgraph()
+        .args(["sparql", "--data"])
+        .arg(out.child("bad.nq").path())
+        .arg("ASK {}")
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        stderr_of(&bad).starts_with(&format!(
+            "error: invalid data file {}: line 1, column ",
+            out.child("bad.nq").path().display()
+        )),
+        "{}",
+        stderr_of(&bad)
+    );
+}
