@@ -35,7 +35,12 @@ def main():
 
     names = given_names()
     index = {name: position for position, name in enumerate(names)}
-    pattern = re.compile(r"\b(" + "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True)) + r")\b")
+    pattern = re.compile(r"\b[A-Z][a-z]+\b")
+
+    def rename(match, copy):
+        position = index.get(match.group(0))
+        return match.group(0) if position is None else names[(position + copy) % len(names)]
+
     seeds = [(pathlib.Path(path).stem, pathlib.Path(path).read_text(encoding="utf-8")) for path in args.articles]
     target = int(args.megabytes * 1e6)
     out = open(args.out, "w", encoding="utf-8") if args.out else sys.stdout
@@ -50,7 +55,7 @@ def main():
         for stem, text in seeds:
             if written >= target:
                 break
-            changed = pattern.sub(lambda m: names[(index[m.group(1)] + copy) % len(names)], text) if copy else text
+            changed = pattern.sub(lambda match: rename(match, copy), text) if copy else text
             changed = changed.translate(digits)
             identifier = f"{stem}-{copy}"
             if text_dir:
