@@ -165,7 +165,7 @@ pub fn run(batch: &Batch) -> Result<Summary> {
     if !batch.quiet {
         let megabytes = writer.bytes as f64 / 1e6;
         eprintln!(
-            "{} articles, {} failed, {megabytes:.2} MB, {} triples in {seconds:.2} s ({:.2} MB/s, {} jobs)",
+            "{} articles, {} failed, {megabytes:.2} MB, {} triples in {seconds:.2} s ({:.3} MB/s, {} jobs)",
             writer.summary.articles,
             writer.summary.failures,
             writer.triples,
