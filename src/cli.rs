@@ -260,7 +260,7 @@ pub struct SparqlArgs {
     pub data: Vec<PathBuf>,
 
     /// Output format: table (aligned columns, IRIs shortened; a graph as Turtle), json (SPARQL
-    /// 1.1 Query Results JSON), csv or tsv (the W3C formats), turtle or ntriples (graphs).
+    /// 1.1 Query Results JSON), csv or tsv (the W3C formats), turtle, ntriples or dot (graphs).
     #[arg(short, long, value_enum, default_value_t = ResultsFormatArg::Table)]
     pub format: ResultsFormatArg,
 
@@ -325,6 +325,9 @@ pub enum ResultsFormatArg {
     /// N-Triples (CONSTRUCT and DESCRIBE only).
     #[value(alias = "nt")]
     Ntriples,
+    /// Graphviz DOT (CONSTRUCT and DESCRIBE only): draw a part of a corpus.
+    #[value(alias = "gv")]
+    Dot,
 }
 
 impl ResultsFormatArg {
@@ -337,6 +340,7 @@ impl ResultsFormatArg {
             Self::Tsv => ResultsFormat::Tsv,
             Self::Turtle => ResultsFormat::Turtle,
             Self::Ntriples => ResultsFormat::NTriples,
+            Self::Dot => ResultsFormat::Dot,
         }
     }
 }

@@ -93,6 +93,10 @@ pub enum ResultsFormat {
     Turtle,
     /// [N-Triples](https://www.w3.org/TR/n-triples/), for graph results.
     NTriples,
+    /// [Graphviz DOT](https://graphviz.org/doc/info/lang.html), for graph results: draws a
+    /// `CONSTRUCT` or `DESCRIBE` result (see
+    /// [`WriterDotSerializer::serialize_triples`](crate::export::WriterDotSerializer::serialize_triples)).
+    Dot,
 }
 
 impl ResultsFormat {
@@ -106,6 +110,7 @@ impl ResultsFormat {
             Self::Tsv => "tsv",
             Self::Turtle => "turtle",
             Self::NTriples => "ntriples",
+            Self::Dot => "dot",
         }
     }
 }
@@ -458,10 +463,19 @@ impl QueryOutput {
             (Self::Graph(triples), ResultsFormat::NTriples) => {
                 write_rdf(triples, RdfFormat::NTriples, &[], &mut writer)?;
             }
+            (Self::Graph(triples), ResultsFormat::Dot) => {
+                let mut serializer = crate::export::DotSerializer::new().for_writer(&mut writer);
+                let drawn =
+                    serializer.serialize_triples(triples).and_then(|()| serializer.finish());
+                drawn.map_err(|error| match error {
+                    crate::ExportError::Io(error) => SparqlError::Io(error),
+                    other => SparqlError::UnsupportedFormat(other.to_string()),
+                })?;
+            }
             (Self::Graph(_), _) => {
                 return Err(SparqlError::UnsupportedFormat(format!(
                     "a CONSTRUCT or DESCRIBE result is a graph and cannot be written as {format}; \
-                     use table, turtle or ntriples"
+                     use table, turtle, ntriples or dot"
                 )));
             }
         }
@@ -475,11 +489,12 @@ fn results_format(format: ResultsFormat) -> Result<QueryResultsFormat, SparqlErr
         ResultsFormat::Json => Ok(QueryResultsFormat::Json),
         ResultsFormat::Csv => Ok(QueryResultsFormat::Csv),
         ResultsFormat::Tsv => Ok(QueryResultsFormat::Tsv),
-        ResultsFormat::Table | ResultsFormat::Turtle | ResultsFormat::NTriples => {
-            Err(SparqlError::UnsupportedFormat(format!(
-                "SELECT and ASK results cannot be written as {format}; use table, json, csv or tsv"
-            )))
-        }
+        ResultsFormat::Table
+        | ResultsFormat::Turtle
+        | ResultsFormat::NTriples
+        | ResultsFormat::Dot => Err(SparqlError::UnsupportedFormat(format!(
+            "SELECT and ASK results cannot be written as {format}; use table, json, csv or tsv"
+        ))),
     }
 }
 

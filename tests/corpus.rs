@@ -429,3 +429,38 @@ fn sparql_over_an_extracted_stream() {
         stderr_of(&bad)
     );
 }
+
+/// A part of a corpus stream is drawn with Graphviz DOT: a CONSTRUCT result as `--format dot`,
+/// the same from N-Quads and from TriG.
+#[test]
+fn dot_of_an_extracted_stream() {
+    let directory = corpus_dir();
+    let out = TempDir::new().unwrap();
+    for (format, file) in [("nquads", "corpus.nq"), ("trig", "corpus.trig")] {
+        newsgraph()
+            .args(["extract", "-q", "--format", format, "-o"])
+            .arg(out.child(file).path())
+            .arg(directory.path())
+            .assert()
+            .code(0);
+    }
+    let query = "CONSTRUCT { ?doc schema:mentions ?x . ?x rdfs:label ?label . ?x a ?class } \
+                 WHERE { ?doc schema:mentions ?x . ?x rdfs:label ?label . ?x a ?class }";
+    let draw = |file: &str| {
+        let output = newsgraph()
+            .args(["sparql", "--format", "dot", "--data"])
+            .arg(out.child(file).path())
+            .arg(query)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
+        stdout_of(&output)
+    };
+    let dot = draw("corpus.nq");
+    assert_eq!(dot, draw("corpus.trig"));
+    assert!(dot.starts_with("digraph newsgraph {\n"), "{dot}");
+    // Kenya is a place (house shape), and each document points at it.
+    assert!(dot.lines().any(|line| line.contains("[label=\"Kenya\", shape=house,")), "{dot}");
+    assert!(dot.contains("[label=\"mentions\", tooltip=\"https://schema.org/mentions\"]"), "{dot}");
+    assert!(dot.trim_end().ends_with('}'));
+}
