@@ -155,7 +155,7 @@ impl FromStr for Format {
 }
 
 /// Writes a graph as one article of a stream of many, in [N-Quads](https://www.w3.org/TR/n-quads/)
-/// or [TriG](https://www.w3.org/TR/trig/): the complete graph (what [`write`] puts in the default
+/// or [TriG](https://www.w3.org/TR/trig/): the complete graph (what [`write`](fn@write) puts in the default
 /// graph) becomes the named graph of the document IRI, and the sentence graphs stay as they
 /// are. Returns the number of triples in the complete graph.
 ///
@@ -216,7 +216,7 @@ pub fn write_document_graph(
     Ok(triples)
 }
 
-/// The number of distinct triples in a graph's complete graph (the default graph of [`write`]).
+/// The number of distinct triples in a graph's complete graph (the default graph of [`write`](fn@write)).
 #[must_use]
 pub fn triple_count(graph: &KnowledgeGraph) -> usize {
     syntax::sorted_quads(&crate::rdf::to_quads(graph), true).len()
