@@ -32,6 +32,10 @@ validate:
 triplestore:
     scripts/triplestore.sh ci
 
+# Run newsgraph on Apache Spark (local[2]) over the development corpus; compare with one machine.
+spark:
+    scripts/spark/check.sh
+
 # Rewrite the golden files under tests/golden/ from the current output.
 golden:
     UPDATE_GOLDEN=1 cargo test --test golden

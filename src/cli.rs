@@ -233,11 +233,24 @@ pub struct EvalArgs {
 /// Arguments of `newsgraph extract`.
 #[derive(Debug, clap::Args)]
 pub struct ExtractArgs {
-    /// The article: a UTF-8 text file, or `-` for stdin [default: the bundled sample article].
+    /// Articles: UTF-8 text files, directories (searched recursively for --glob), or `-` for
+    /// stdin [default: the bundled sample article; with --input jsonl, stdin]. Several
+    /// articles make one N-Quads or TriG stream, each article in the named graph of its
+    /// document IRI.
     #[arg(value_name = "PATH")]
-    pub input: Option<PathBuf>,
+    pub paths: Vec<PathBuf>,
 
-    /// Output format [default: from the extension of --output, else turtle].
+    /// How inputs are read: `text` (a file is one article) or `jsonl` (JSON Lines: one JSON
+    /// object per line with `text` and optional `id`, `url`, `title`, `published`, `source`).
+    #[arg(long = "input", value_enum, value_name = "KIND", default_value_t = InputArg::Text)]
+    pub input_kind: InputArg,
+
+    /// Which files of a directory are read [default: *.txt, with --input jsonl *.jsonl].
+    #[arg(long, value_name = "GLOB")]
+    pub glob: Option<String>,
+
+    /// Output format [default: from the extension of --output, else turtle for one article,
+    /// nquads for several].
     #[arg(short, long, value_enum)]
     pub format: Option<FormatArg>,
 
@@ -246,7 +259,7 @@ pub struct ExtractArgs {
     pub base: String,
 
     /// Write to FILE instead of stdout; the file appears only once it is complete.
-    #[arg(short, long, value_name = "FILE")]
+    #[arg(short, long, value_name = "FILE", conflicts_with = "out_dir")]
     pub output: Option<PathBuf>,
 
     /// The publication date (YYYY-MM-DD): the article's schema:datePublished and the date that
@@ -259,6 +272,16 @@ pub struct ExtractArgs {
     /// lexicon background) or full (every node and edge) [default: story].
     #[arg(long, value_enum, value_name = "VIEW")]
     pub view: Option<ViewArg>,
+
+    /// Write one file per article into DIR (any --format), each written atomically, named
+    /// after the input file, or the record's id (else FILE-LINE) for JSON Lines.
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
+
+    /// Articles extracted in parallel [default: the number of cores]. The output is the same
+    /// bytes whatever the number.
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
 }
 
 /// Reads the value of `--published`.
@@ -276,6 +299,15 @@ pub enum ViewArg {
     Story,
     /// Every node and edge of the graph, the article node and its mentions included.
     Full,
+}
+
+/// How `extract` reads its inputs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputArg {
+    /// Each file is one article.
+    Text,
+    /// JSON Lines: one article per line.
+    Jsonl,
 }
 
 /// Arguments of `newsgraph query`.
@@ -303,8 +335,15 @@ pub struct SparqlArgs {
     #[arg(value_name = "PATH... QUERY", required = true, num_args = 1..)]
     pub arguments: Vec<PathBuf>,
 
+    /// Query RDF already extracted instead of (or with) articles: an N-Quads (.nq) or TriG
+    /// (.trig) file such as the stream `newsgraph extract DIR` writes (also .nt, .ttl; `-` for
+    /// N-Quads on stdin). Repeatable. Its named graphs stay named graphs, and every quad is
+    /// also in the default graph.
+    #[arg(long, value_name = "FILE")]
+    pub data: Vec<PathBuf>,
+
     /// Output format: table (aligned columns, IRIs shortened; a graph as Turtle), json (SPARQL
-    /// 1.1 Query Results JSON), csv or tsv (the W3C formats), turtle or ntriples (graphs).
+    /// 1.1 Query Results JSON), csv or tsv (the W3C formats), turtle, ntriples or dot (graphs).
     #[arg(short, long, value_enum, default_value_t = ResultsFormatArg::Table)]
     pub format: ResultsFormatArg,
 
@@ -380,6 +419,9 @@ pub enum ResultsFormatArg {
     /// N-Triples (CONSTRUCT and DESCRIBE only).
     #[value(alias = "nt")]
     Ntriples,
+    /// Graphviz DOT (CONSTRUCT and DESCRIBE only): draw a part of a corpus.
+    #[value(alias = "gv")]
+    Dot,
 }
 
 impl ResultsFormatArg {
@@ -392,6 +434,7 @@ impl ResultsFormatArg {
             Self::Tsv => ResultsFormat::Tsv,
             Self::Turtle => ResultsFormat::Turtle,
             Self::Ntriples => ResultsFormat::NTriples,
+            Self::Dot => ResultsFormat::Dot,
         }
     }
 }
@@ -443,6 +486,8 @@ pub enum Outcome {
     Success,
     /// A query matched nothing; the message says so and suggests names.
     NoMatch(String),
+    /// Some articles of a corpus failed (each got its `error:` line); the others were written.
+    SomeFailed,
 }
 
 /// Runs a parsed command line.
@@ -555,7 +600,7 @@ fn run_load(args: &LoadArgs, common: &Common) -> Result<Outcome> {
     for input in &inputs {
         let loaded = load_graph(*input, &args.base, None, common).and_then(|graph| {
             if !common.quiet {
-                print_diagnostics(&graph);
+                print_diagnostics(&graph, &article_name(*input));
             }
             loader.load(&graph, args.graph.as_deref()).with_context(|| input_name(*input))
         });
@@ -590,12 +635,58 @@ fn run_sparql(args: &SparqlArgs, common: &Common) -> Result<Outcome> {
     };
     let query = query.to_str().context("the query is not valid UTF-8")?;
     let query = read_query(query)?;
+    if !args.data.is_empty() {
+        let mut dataset = newsgraph::sparql::QueryDataset::new();
+        for path in &args.data {
+            read_data(&mut dataset, path)?;
+        }
+        if !inputs.is_empty() {
+            for graph in load_graphs(inputs, &args.base, common)? {
+                dataset.add_graph(&graph);
+            }
+        }
+        let output = dataset.query(&query)?;
+        let stdout = io::stdout();
+        let writer = BufWriter::new(stdout.lock());
+        output
+            .write_for(&dataset, args.format.format(), writer)
+            .context("failed to write to stdout")?;
+        return Ok(Outcome::Success);
+    }
     let graphs = load_graphs(inputs, &args.base, common)?;
     let output = newsgraph::sparql::query(&graphs, &query)?;
     let stdout = io::stdout();
     let writer = BufWriter::new(stdout.lock());
     output.write(&graphs, args.format.format(), writer).context("failed to write to stdout")?;
     Ok(Outcome::Success)
+}
+
+/// Adds the quads of an N-Quads or TriG file (`-`: N-Quads on stdin) to a dataset.
+fn read_data(dataset: &mut newsgraph::sparql::QueryDataset, path: &Path) -> Result<()> {
+    use oxrdfio::RdfFormat;
+    if path.as_os_str() == "-" {
+        dataset
+            .add_quads(io::stdin().lock(), RdfFormat::NQuads)
+            .context("invalid data on stdin")?;
+        return Ok(());
+    }
+    let extension = path.extension().and_then(|extension| extension.to_str()).unwrap_or("");
+    let format = match extension.to_ascii_lowercase().as_str() {
+        "nq" => RdfFormat::NQuads,
+        "trig" => RdfFormat::TriG,
+        "nt" => RdfFormat::NTriples,
+        "ttl" => RdfFormat::Turtle,
+        _ => anyhow::bail!(
+            "cannot tell the syntax of --data {} from its extension; use .nq, .trig, .nt or .ttl",
+            path.display()
+        ),
+    };
+    let file = std::fs::File::open(path)
+        .with_context(|| format!("failed to read data file {}", path.display()))?;
+    dataset
+        .add_quads(io::BufReader::new(file), format)
+        .with_context(|| format!("invalid data file {}", path.display()))?;
+    Ok(())
 }
 
 /// The query text: inline, or read from the file named after an `@`.
@@ -622,25 +713,100 @@ fn load_graphs(inputs: &[PathBuf], base: &str, common: &Common) -> Result<Vec<Kn
     for input in inputs {
         let graph = load_graph(input, base, None, common)?;
         if !common.quiet {
-            print_diagnostics(&graph);
+            print_diagnostics(&graph, &article_name(input));
         }
         graphs.push(graph);
     }
     Ok(graphs)
 }
 
+/// Whether `extract` runs in corpus mode: several articles, a directory, JSON Lines or
+/// `--out-dir`.
+fn is_corpus(args: &ExtractArgs) -> bool {
+    args.paths.len() > 1
+        || args.out_dir.is_some()
+        || args.input_kind == InputArg::Jsonl
+        || args.paths.iter().any(|path| path.is_dir())
+}
+
+/// `extract` over many articles (see `batch.rs`).
+fn run_corpus(args: &ExtractArgs, common: &Common) -> Result<Outcome> {
+    oxrdf::NamedNode::new(&args.base)
+        .with_context(|| format!("invalid --base IRI {:?}", args.base))?;
+    let (format, output) = match (&args.out_dir, &args.output) {
+        (Some(directory), _) => (
+            args.format.map_or(Format::Turtle, FormatArg::format),
+            crate::batch::Output::Directory(directory.clone()),
+        ),
+        (None, output) => {
+            let format = match (args.format, output) {
+                (Some(format), _) => format.format(),
+                (None, Some(path)) => format_of_extension(path)?,
+                (None, None) => Format::NQuads,
+            };
+            if !matches!(format, Format::NQuads | Format::TriG) {
+                anyhow::bail!(
+                    "several articles are written as one stream of nquads or trig (each article in \
+                     its own named graph), not {format}; pass --format nquads or trig, or \
+                     --out-dir DIR for one {format} file per article"
+                );
+            }
+            let output = match output {
+                Some(path) => crate::batch::Output::File(path.clone()),
+                None => crate::batch::Output::Stdout,
+            };
+            (format, output)
+        }
+    };
+    let kind = match args.input_kind {
+        InputArg::Text => crate::batch::InputKind::Text,
+        InputArg::Jsonl => crate::batch::InputKind::JsonLines,
+    };
+    let inputs = if args.paths.is_empty() { vec![PathBuf::from("-")] } else { args.paths.clone() };
+    let jobs = match args.jobs {
+        Some(jobs) => usize::from(jobs),
+        None => std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
+    };
+    let batch = crate::batch::Batch {
+        inputs,
+        kind,
+        glob: args.glob.clone(),
+        format,
+        output,
+        jobs,
+        options: match args.published {
+            Some(published) => common.options().with_base(&args.base).with_published(published),
+            None => common.options().with_base(&args.base),
+        },
+        quiet: common.quiet,
+    };
+    let summary = crate::batch::run(&batch)?;
+    Ok(if summary.failures > 0 { Outcome::SomeFailed } else { Outcome::Success })
+}
+
+/// The format named by a file's extension; none means Turtle.
+fn format_of_extension(path: &Path) -> Result<Format> {
+    match path.extension().and_then(|extension| extension.to_str()) {
+        None => Ok(Format::Turtle),
+        Some(extension) => extension.parse::<Format>().ok().with_context(|| {
+            format!(
+                "cannot tell the format from the extension of {}; pass --format",
+                path.display()
+            )
+        }),
+    }
+}
+
 fn run_extract(args: &ExtractArgs, common: &Common) -> Result<Outcome> {
+    if is_corpus(args) {
+        return run_corpus(args, common);
+    }
+    if args.glob.is_some() {
+        anyhow::bail!("--glob selects files of a directory, and no directory was given");
+    }
     let format = match (args.format, &args.output) {
         (Some(format), _) => format.format(),
-        (None, Some(output)) => match output.extension().and_then(|extension| extension.to_str()) {
-            None => Format::Turtle,
-            Some(extension) => extension.parse::<Format>().ok().with_context(|| {
-                format!(
-                    "cannot tell the format from the extension of {}; pass --format",
-                    output.display()
-                )
-            })?,
-        },
+        (None, Some(output)) => format_of_extension(output)?,
         (None, None) => Format::Turtle,
     };
     if args.view.is_some() && format != Format::Dot {
@@ -650,9 +816,10 @@ fn run_extract(args: &ExtractArgs, common: &Common) -> Result<Outcome> {
         Some(ViewArg::Full) => newsgraph::export::View::Full,
         Some(ViewArg::Story) | None => newsgraph::export::View::Story,
     };
-    let graph = load_graph(args.input.as_deref(), &args.base, args.published, common)?;
+    let input = args.paths.first().map(PathBuf::as_path);
+    let graph = load_graph(input, &args.base, args.published, common)?;
     if !common.quiet {
-        print_diagnostics(&graph);
+        print_diagnostics(&graph, &article_name(input));
     }
     match &args.output {
         Some(output) => write_atomically(output, |writer| {
@@ -690,7 +857,7 @@ fn write_graph(
 fn run_query(args: &QueryArgs, common: &Common) -> Result<Outcome> {
     let graph = load_graph(args.input.as_deref(), &args.base, None, common)?;
     if !common.quiet {
-        print_diagnostics(&graph);
+        print_diagnostics(&graph, &article_name(args.input.as_deref()));
     }
     let matches = best_matches(&graph, &args.entity);
     if matches.is_empty() {
@@ -936,9 +1103,18 @@ fn read_limited(reader: impl Read) -> io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
+/// How warnings name an article: its path, `<stdin>`, or the bundled article's path.
+fn article_name(input: Option<&Path>) -> String {
+    match input {
+        None => BUNDLED_ARTICLE_PATH.to_owned(),
+        Some(path) if path.as_os_str() == "-" => "<stdin>".to_owned(),
+        Some(path) => path.display().to_string(),
+    }
+}
+
 /// Writes a file so it appears only when complete: into a temporary file in the same
 /// directory, which is then renamed over the target. On error, no file is left behind.
-fn write_atomically(
+pub(crate) fn write_atomically(
     target: &Path,
     write: impl FnOnce(&mut BufWriter<&mut std::fs::File>) -> Result<()>,
 ) -> Result<()> {
@@ -953,6 +1129,12 @@ fn write_atomically(
         write(&mut writer)?;
         writer.flush().with_context(|| format!("failed to write {}", target.display()))?;
     }
+    persist(temporary, target)
+}
+
+/// Gives a complete temporary file the permissions of an ordinary file and renames it over
+/// `target`.
+pub(crate) fn persist(temporary: tempfile::NamedTempFile, target: &Path) -> Result<()> {
     // Temporary files are created private (0600); the output is an ordinary file.
     #[cfg(unix)]
     {
@@ -970,14 +1152,15 @@ fn write_atomically(
     Ok(())
 }
 
-/// Prints the graph's diagnostics on stderr as `warning: …` lines.
-fn print_diagnostics(graph: &KnowledgeGraph) {
+/// Prints the graph's diagnostics on stderr as `warning: ARTICLE: …` lines.
+fn print_diagnostics(graph: &KnowledgeGraph, name: &str) {
     for diagnostic in graph.diagnostics() {
-        eprintln!("warning: {}", diagnostic_line(graph, diagnostic));
+        eprintln!("warning: {name}: {}", diagnostic_line(graph, diagnostic));
     }
 }
 
-fn diagnostic_line(graph: &KnowledgeGraph, diagnostic: &Diagnostic) -> String {
+/// A diagnostic as `line L, column C: message (stage)`, the position counted in the article.
+pub(crate) fn diagnostic_line(graph: &KnowledgeGraph, diagnostic: &Diagnostic) -> String {
     let message = one_line(&diagnostic.message);
     match diagnostic.span.and_then(|span| graph.document().text.get(..span.start)) {
         Some(before) => {

@@ -2,6 +2,7 @@
 #![doc(test(attr(deny(warnings))))]
 
 pub mod article;
+pub mod corpus;
 mod error;
 pub mod eval;
 pub mod export;

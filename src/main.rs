@@ -3,8 +3,9 @@
 //! Parses the arguments ([`cli::Args`]), runs the command, prints any error as one
 //! `error: …` line on stderr, and turns the outcome into an exit code:
 //! 0 on success (and when stdout is closed early, as in `newsgraph extract | head`),
-//! 1 when a query matches nothing, 2 on errors.
+//! 1 when a query matches nothing, 2 on errors, 3 when some articles of a corpus failed.
 
+mod batch;
 mod cli;
 
 use std::io;
@@ -25,6 +26,7 @@ fn main() -> ExitCode {
             eprintln!("{message}");
             ExitCode::from(1)
         }
+        Ok(cli::Outcome::SomeFailed) => ExitCode::from(3),
         // A closed pipe means the reader has what it wanted (ripgrep does the same).
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {

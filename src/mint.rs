@@ -3,6 +3,14 @@
 //! Entities get `{base}id/{slug}`, the same in every article, so graphs of many articles
 //! merge in a triple store. Documents get `{base}doc/{hash}` from a hash of their text;
 //! everything local to one article (sentences, events, facts) is a fragment of it.
+//!
+//! NB: a generic institution name ("Supreme Court", "Parliament", "the police", "Interior
+//! Ministry") names a different body in every country, so it gets a global IRI only when
+//! qualified: by a lexicon entry ("Supreme Court of India" is `id:supreme-court-of-india`), or
+//! by the country the article gives it ("Britain's Supreme Court" is
+//! `id:supreme-court-united-kingdom`); otherwise it is local to the document
+//! (`doc:supreme-court`), so the graphs of two articles about two countries' courts do not
+//! merge the courts. See [`is_generic_institution`].
 
 /// 64-bit FNV-1a: tiny, and stable across Rust versions and platforms (unlike `DefaultHasher`).
 #[must_use]
@@ -69,6 +77,72 @@ fn slug_of_chars(characters: impl Iterator<Item = char>, capacity: usize) -> Str
     slug
 }
 
+/// Names that stand for a different institution in every country, lowercase.
+///
+/// Any name of a ministry ("Interior Ministry", "Ministry of Foreign Affairs") is generic too.
+const GENERIC_INSTITUTIONS: &[&str] = &[
+    "air force",
+    "appeals court",
+    "armed forces",
+    "army",
+    "cabinet",
+    "central bank",
+    "coast guard",
+    "constitutional court",
+    "court of appeal",
+    "court of appeals",
+    "election commission",
+    "electoral commission",
+    "fire department",
+    "government",
+    "high court",
+    "military",
+    "national assembly",
+    "national police",
+    "navy",
+    "parliament",
+    "police",
+    "presidency",
+    "prosecutor's office",
+    "senate",
+    "supreme court",
+    "upper house",
+    "lower house",
+];
+
+/// Whether a name is a generic institution name such as "Supreme Court", "the police" or
+/// "Interior Ministry", which needs a country or organisation to name one institution.
+///
+/// ```
+/// use newsgraph::mint::is_generic_institution;
+/// assert!(is_generic_institution("the Supreme Court"));
+/// assert!(is_generic_institution("Ministry of Foreign Affairs"));
+/// assert!(!is_generic_institution("Supreme Court of India"));
+/// assert!(!is_generic_institution("European Court of Human Rights"));
+/// ```
+#[must_use]
+pub fn is_generic_institution(name: &str) -> bool {
+    let lower = name.trim().to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let words = match words.split_first() {
+        Some((&"the", rest)) => rest,
+        _ => &words[..],
+    };
+    let joined = words.join(" ");
+    if GENERIC_INSTITUTIONS.contains(&joined.as_str()) {
+        return true;
+    }
+    // "Interior Ministry", "Foreign Affairs Ministry", "Ministry of Health": any ministry with
+    // no country in its name (a demonym or a country makes it a lexicon entry or qualifies it).
+    let is_lowercase_word = |word: &&str| word.chars().all(|c| c.is_alphabetic() || c == '\'');
+    match words {
+        [.., "ministry"] | ["ministry", "of", ..] => {
+            words.len() <= 5 && words.iter().all(is_lowercase_word)
+        }
+        _ => false,
+    }
+}
+
 /// The IRI of an entity with this canonical name.
 #[must_use]
 pub fn entity_iri(base: &str, canonical_name: &str) -> String {
@@ -111,6 +185,28 @@ mod tests {
             "",
         ] {
             assert_eq!(slug(name), decomposed_slug(name), "{name:?}");
+        }
+    }
+
+    #[test]
+    fn generic_institutions() {
+        let cases = [
+            ("Supreme Court", true),
+            ("the police", true),
+            ("Police", true),
+            ("Interior Ministry", true),
+            ("Ministry of Foreign Affairs", true),
+            ("Electoral Commission", true),
+            ("Army", true),
+            ("Supreme Court of India", false),
+            ("Indian Supreme Court", false),
+            ("Metropolitan Police", false),
+            ("Ministry of Defence of the Russian Federation and Others", false),
+            ("European Parliament", false),
+            ("Jane Doe", false),
+        ];
+        for (name, expected) in cases {
+            assert_eq!(is_generic_institution(name), expected, "{name}");
         }
     }
 

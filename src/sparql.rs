@@ -93,6 +93,10 @@ pub enum ResultsFormat {
     Turtle,
     /// [N-Triples](https://www.w3.org/TR/n-triples/), for graph results.
     NTriples,
+    /// [Graphviz DOT](https://graphviz.org/doc/info/lang.html), for graph results: draws a
+    /// `CONSTRUCT` or `DESCRIBE` result (see
+    /// [`WriterDotSerializer::serialize_triples`](crate::export::WriterDotSerializer::serialize_triples)).
+    Dot,
 }
 
 impl ResultsFormat {
@@ -106,6 +110,7 @@ impl ResultsFormat {
             Self::Tsv => "tsv",
             Self::Turtle => "turtle",
             Self::NTriples => "ntriples",
+            Self::Dot => "dot",
         }
     }
 }
@@ -129,9 +134,12 @@ pub enum SparqlError {
     /// The result cannot be written in the requested format (such as a graph as CSV).
     #[error("{0}")]
     UnsupportedFormat(String),
-    /// Writing the result failed.
+    /// Writing the result (or reading data) failed.
     #[error(transparent)]
     Io(#[from] io::Error),
+    /// Data to query is not valid N-Quads or TriG; the message gives the line and column.
+    #[error("{0}")]
+    Data(String),
 }
 
 /// Runs a SPARQL 1.1 query over the graphs of some articles and reads the whole result.
@@ -151,8 +159,160 @@ pub enum SparqlError {
 /// [`SparqlError::Evaluation`] when evaluation fails (for example a `SERVICE` call, which is
 /// not supported).
 pub fn query(graphs: &[KnowledgeGraph], query: &str) -> Result<QueryOutput, SparqlError> {
+    let mut dataset = QueryDataset::new();
+    for graph in graphs {
+        dataset.add_graph(graph);
+    }
+    dataset.query(query)
+}
+
+/// How many documents get a `doc1:`, `doc2:`, … prefix at most; past that, none does (a
+/// corpus of thousands of articles would make thousands of prefixes).
+const MAX_DOCUMENT_PREFIXES: usize = 100;
+
+/// The dataset a query runs over: the graphs of articles, quads read from
+/// [N-Quads](https://www.w3.org/TR/n-quads/) or [TriG](https://www.w3.org/TR/trig/) (such as
+/// the stream `newsgraph extract` writes for a corpus), or both.
+///
+/// NB: every quad is also in the default graph, which is so the union of everything (each
+/// triple once). The named graphs are the sentence graphs of each article; quads read from a
+/// file keep their graph names too, so a corpus stream also has one named graph per article
+/// (its document IRI) holding its complete graph.
+///
+/// ```
+/// use newsgraph::sparql::{QueryDataset, QueryOutput};
+/// let nquads = "<https://w3id.org/newsgraph/doc/1> <https://schema.org/headline> \"Rain\" <https://w3id.org/newsgraph/doc/1> .\n";
+/// let mut dataset = QueryDataset::new();
+/// dataset.add_quads(nquads.as_bytes(), oxrdfio::RdfFormat::NQuads)?;
+/// let output = dataset.query("SELECT ?g WHERE { GRAPH ?g { ?s schema:headline \"Rain\" } }")?;
+/// let QueryOutput::Solutions { solutions, .. } = &output else { panic!("not a SELECT") };
+/// assert_eq!(solutions[0]["g"].to_string(), "<https://w3id.org/newsgraph/doc/1>");
+/// assert_eq!(dataset.query("ASK { ?s schema:headline \"Rain\" }")?, QueryOutput::Boolean(true));
+/// # Ok::<_, Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct QueryDataset {
+    dataset: Dataset,
+    /// Document IRIs, in the order they were added, each once.
+    documents: Vec<String>,
+}
+
+impl QueryDataset {
+    /// An empty dataset.
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds the dataset of an article's graph: its quads, and every one of them in the
+    /// default graph.
+    pub fn add_graph(&mut self, graph: &KnowledgeGraph) {
+        self.add_document(&graph.document().iri);
+        for quad in graph.to_dataset().iter() {
+            self.add_quad(quad.into_owned());
+        }
+    }
+
+    /// Adds quads in N-Quads, TriG (or N-Triples, Turtle) read from `reader`: each in its
+    /// graph, and in the default graph. A named graph whose IRI has no fragment is taken for
+    /// a document (the graph of one article in a corpus stream). Returns the number of quads
+    /// read.
+    ///
+    /// # Errors
+    /// [`SparqlError::Data`] with the line and column of the first syntax error, or the
+    /// error of the reader.
+    pub fn add_quads(
+        &mut self,
+        reader: impl io::Read,
+        format: RdfFormat,
+    ) -> Result<usize, SparqlError> {
+        let mut count = 0;
+        for quad in oxrdfio::RdfParser::from_format(format).for_reader(reader) {
+            let quad = quad.map_err(|error| match error {
+                oxrdfio::RdfParseError::Io(error) => SparqlError::Io(error),
+                oxrdfio::RdfParseError::Syntax(error) => {
+                    // "Parser error at line 3 column 14: message": keep the message.
+                    let text = error.to_string();
+                    let message =
+                        text.split_once(": ").map_or(text.as_str(), |(_, message)| message);
+                    SparqlError::Data(match error.location() {
+                        Some(location) => format!(
+                            "line {}, column {}: {message}",
+                            location.start.line + 1,
+                            location.start.column + 1
+                        ),
+                        None => message.to_owned(),
+                    })
+                }
+            })?;
+            if let GraphName::NamedNode(graph) = &quad.graph_name
+                && !graph.as_str().contains('#')
+            {
+                let graph = graph.as_str().to_owned();
+                self.add_document(&graph);
+            }
+            self.add_quad(quad);
+            count += 1;
+        }
+        Ok(count)
+    }
+
+    fn add_document(&mut self, iri: &str) {
+        // Quads of one document come together: checking the last one first is the fast path.
+        if self.documents.last().is_none_or(|last| last != iri)
+            && !self.documents.iter().any(|known| known == iri)
+        {
+            self.documents.push(iri.to_owned());
+        }
+    }
+
+    fn add_quad(&mut self, quad: Quad) {
+        if !quad.graph_name.is_default_graph() {
+            self.dataset.insert(&quad);
+        }
+        self.dataset.insert(&Quad::new(
+            quad.subject,
+            quad.predicate,
+            quad.object,
+            GraphName::DefaultGraph,
+        ));
+    }
+
+    /// The number of distinct triples of the default graph.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.dataset.iter().filter(|quad| quad.graph_name.is_default_graph()).count()
+    }
+
+    /// Whether the dataset has no quad.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.dataset.is_empty()
+    }
+
+    /// Runs a query; see [`query`].
+    ///
+    /// # Errors
+    /// As [`query`].
+    pub fn query(&self, query: &str) -> Result<QueryOutput, SparqlError> {
+        run_query(&self.dataset, &self.prefixes(), query)
+    }
+
+    /// The predeclared prefixes: the standard ones, `id:` of the first document, and `doc:`
+    /// (`doc1:`, `doc2:`, … with several documents, none with more than 100).
+    #[must_use]
+    pub fn prefixes(&self) -> Vec<(String, String)> {
+        document_prefixes(self.documents.iter().map(String::as_str))
+    }
+}
+
+fn run_query(
+    dataset: &Dataset,
+    prefixes: &[(String, String)],
+    query: &str,
+) -> Result<QueryOutput, SparqlError> {
     let mut parser = SparqlParser::new();
-    for (name, iri) in query_prefixes(graphs) {
+    for (name, iri) in prefixes {
         parser = parser
             .with_prefix(name.as_str(), iri)
             .map_err(|error| SparqlError::Syntax(format!("bad prefix {name}: {error}")))?;
@@ -160,11 +320,10 @@ pub fn query(graphs: &[KnowledgeGraph], query: &str) -> Result<QueryOutput, Spar
     let parsed = parser
         .parse_query(query)
         .map_err(|error| SparqlError::Syntax(syntax_message(&error.to_string())))?;
-    let dataset = union_dataset(graphs);
     let evaluator = QueryEvaluator::new();
     let results = evaluator
         .prepare(&parsed)
-        .execute(&dataset)
+        .execute(dataset)
         .map_err(|error| SparqlError::Evaluation(error.to_string()))?;
     let evaluation =
         |error: spareval::QueryEvaluationError| SparqlError::Evaluation(error.to_string());
@@ -200,31 +359,24 @@ fn syntax_message(message: &str) -> String {
     rewritten.unwrap_or_else(|| message.to_owned())
 }
 
-/// The dataset of all the graphs, whose default graph is the union of all their quads.
-fn union_dataset(graphs: &[KnowledgeGraph]) -> Dataset {
-    let mut dataset = Dataset::new();
-    for graph in graphs {
-        for quad in graph.to_dataset().iter() {
-            if !quad.graph_name.is_default_graph() {
-                dataset.insert(quad);
-            }
-            dataset.insert(&Quad::new(
-                quad.subject.into_owned(),
-                quad.predicate.into_owned(),
-                quad.object.into_owned(),
-                GraphName::DefaultGraph,
-            ));
-        }
-    }
-    dataset
-}
-
 /// The predeclared prefixes: the standard ones, `id:` of the first article, and the `doc:`
 /// prefix (`doc1:`, `doc2:`, … when there are several articles).
 fn query_prefixes(graphs: &[KnowledgeGraph]) -> Vec<(String, String)> {
+    document_prefixes(graphs.iter().map(|graph| graph.document().iri.as_str()))
+}
+
+/// The prefixes of [`query_prefixes`] for these document IRIs.
+fn document_prefixes<'a>(documents: impl Iterator<Item = &'a str>) -> Vec<(String, String)> {
     let mut prefixes: Vec<(String, String)> =
         PREFIXES.iter().map(|(name, iri)| ((*name).to_owned(), (*iri).to_owned())).collect();
-    let documents: Vec<&str> = graphs.iter().map(|graph| graph.document().iri.as_str()).collect();
+    let mut documents: Vec<&str> = documents.collect();
+    if documents.len() > MAX_DOCUMENT_PREFIXES {
+        documents.truncate(1);
+        if let Some((base, _)) = documents.first().and_then(|iri| iri.rsplit_once("doc/")) {
+            prefixes.push(("id".to_owned(), format!("{base}id/")));
+        }
+        return prefixes;
+    }
     if let Some((base, _)) = documents.first().and_then(|iri| iri.rsplit_once("doc/")) {
         prefixes.push(("id".to_owned(), format!("{base}id/")));
     }
@@ -261,9 +413,32 @@ impl QueryOutput {
         &self,
         graphs: &[KnowledgeGraph],
         format: ResultsFormat,
+        writer: impl Write,
+    ) -> Result<(), SparqlError> {
+        self.write_prefixed(&query_prefixes(graphs), format, writer)
+    }
+
+    /// Writes the result as [`write`](Self::write) does, shortening IRIs with the prefixes of
+    /// a [`QueryDataset`].
+    ///
+    /// # Errors
+    /// As [`write`](Self::write).
+    pub fn write_for(
+        &self,
+        dataset: &QueryDataset,
+        format: ResultsFormat,
+        writer: impl Write,
+    ) -> Result<(), SparqlError> {
+        self.write_prefixed(&dataset.prefixes(), format, writer)
+    }
+
+    fn write_prefixed(
+        &self,
+        prefixes: &[(String, String)],
+        format: ResultsFormat,
         mut writer: impl Write,
     ) -> Result<(), SparqlError> {
-        let prefixes = query_prefixes(graphs);
+        let prefixes = prefixes.to_vec();
         match (self, format) {
             (Self::Solutions { variables, solutions }, ResultsFormat::Table) => {
                 write_table(variables, solutions, &prefixes, &mut writer)?;
@@ -288,10 +463,19 @@ impl QueryOutput {
             (Self::Graph(triples), ResultsFormat::NTriples) => {
                 write_rdf(triples, RdfFormat::NTriples, &[], &mut writer)?;
             }
+            (Self::Graph(triples), ResultsFormat::Dot) => {
+                let mut serializer = crate::export::DotSerializer::new().for_writer(&mut writer);
+                let drawn =
+                    serializer.serialize_triples(triples).and_then(|()| serializer.finish());
+                drawn.map_err(|error| match error {
+                    crate::ExportError::Io(error) => SparqlError::Io(error),
+                    other => SparqlError::UnsupportedFormat(other.to_string()),
+                })?;
+            }
             (Self::Graph(_), _) => {
                 return Err(SparqlError::UnsupportedFormat(format!(
                     "a CONSTRUCT or DESCRIBE result is a graph and cannot be written as {format}; \
-                     use table, turtle or ntriples"
+                     use table, turtle, ntriples or dot"
                 )));
             }
         }
@@ -305,11 +489,12 @@ fn results_format(format: ResultsFormat) -> Result<QueryResultsFormat, SparqlErr
         ResultsFormat::Json => Ok(QueryResultsFormat::Json),
         ResultsFormat::Csv => Ok(QueryResultsFormat::Csv),
         ResultsFormat::Tsv => Ok(QueryResultsFormat::Tsv),
-        ResultsFormat::Table | ResultsFormat::Turtle | ResultsFormat::NTriples => {
-            Err(SparqlError::UnsupportedFormat(format!(
-                "SELECT and ASK results cannot be written as {format}; use table, json, csv or tsv"
-            )))
-        }
+        ResultsFormat::Table
+        | ResultsFormat::Turtle
+        | ResultsFormat::NTriples
+        | ResultsFormat::Dot => Err(SparqlError::UnsupportedFormat(format!(
+            "SELECT and ASK results cannot be written as {format}; use table, json, csv or tsv"
+        ))),
     }
 }
 

@@ -188,6 +188,10 @@ pub mod schema {
         CONTAINED_IN_PLACE = "containedInPlace";
         /// Part of a larger work.
         IS_PART_OF = "isPartOf";
+        /// An identifier given with the article (a JSON Lines record's `id`).
+        IDENTIFIER = "identifier";
+        /// The address the article was published at (a JSON Lines record's `url`).
+        URL = "url";
         /// A start date.
         START_DATE = "startDate";
         /// An end date.

@@ -156,7 +156,7 @@ fn ask_and_construct() {
     assert!(ntriples.ends_with("<https://w3id.org/newsgraph/ontology#against> <https://w3id.org/newsgraph/id/russia> .\n"), "{ntriples}");
     let error =
         output.write(&graphs, ResultsFormat::Csv, Vec::new()).expect_err("no CSV of a graph");
-    assert!(error.to_string().contains("use table, turtle or ntriples"), "{error}");
+    assert!(error.to_string().contains("use table, turtle, ntriples or dot"), "{error}");
 }
 
 #[test]

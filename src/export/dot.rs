@@ -189,7 +189,13 @@ impl DotSerializer {
 
     /// Writes to `writer`.
     pub fn for_writer<W: Write>(self, writer: W) -> WriterDotSerializer<W> {
-        WriterDotSerializer { writer, options: self, graphs: Vec::new() }
+        WriterDotSerializer {
+            writer,
+            options: self,
+            graphs: Vec::new(),
+            triples_body: String::new(),
+            n_triple_sets: 0,
+        }
     }
 }
 
@@ -199,6 +205,9 @@ pub struct WriterDotSerializer<W: Write> {
     writer: W,
     options: DotSerializer,
     graphs: Vec<KnowledgeGraph>,
+    /// Nodes and edges of sets of triples added with `serialize_triples`.
+    triples_body: String,
+    n_triple_sets: usize,
 }
 
 impl<W: Write> WriterDotSerializer<W> {
@@ -208,6 +217,107 @@ impl<W: Write> WriterDotSerializer<W> {
     /// None today; the signature matches the other serializers.
     pub fn serialize_graph(&mut self, graph: &KnowledgeGraph) -> Result<(), ExportError> {
         self.graphs.push(graph.clone());
+        Ok(())
+    }
+
+    /// Adds a set of RDF triples, such as a `CONSTRUCT` result over a corpus stream: IRIs
+    /// are nodes (labelled by `rdfs:label`, else their local name, and drawn by their
+    /// `rdf:type`), triples between two IRIs are edges. Provenance (reified facts, NIF
+    /// sentences and spans, `prov:`, `nif:`, `oa:` terms) and literals are not drawn.
+    ///
+    /// NB: nodes are sorted by IRI and edges by subject, predicate and object, so the output
+    /// does not depend on the order of `triples`.
+    ///
+    /// # Errors
+    /// None today; the signature matches the other serializers.
+    pub fn serialize_triples(&mut self, triples: &[oxrdf::Triple]) -> Result<(), ExportError> {
+        use crate::vocab::{nif, oa, prov, rdf, rdfs};
+        use oxrdf::{NamedOrBlankNode, Term};
+        use std::collections::{BTreeMap, BTreeSet};
+        let is_provenance = |iri: &str| {
+            [prov::NS, nif::NS, oa::NS].iter().any(|namespace| iri.starts_with(namespace))
+                || matches!(iri, rdf::SUBJECT | rdf::PREDICATE | rdf::OBJECT)
+        };
+        let mut classes: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+        let mut labels: BTreeMap<&str, &str> = BTreeMap::new();
+        let mut edges: BTreeSet<(&str, &str, &str)> = BTreeSet::new();
+        for triple in triples {
+            let NamedOrBlankNode::NamedNode(subject) = &triple.subject else { continue };
+            let (subject, predicate) = (subject.as_str(), triple.predicate.as_str());
+            match &triple.object {
+                Term::NamedNode(object) if predicate == rdf::TYPE => {
+                    classes.entry(subject).or_default().push(object.as_str());
+                }
+                Term::NamedNode(object) if !is_provenance(predicate) => {
+                    edges.insert((subject, predicate, object.as_str()));
+                }
+                Term::Literal(literal) if predicate == rdfs::LABEL => {
+                    labels.entry(subject).or_insert(literal.value());
+                }
+                _ => {}
+            }
+        }
+        let hidden = |iri: &str| {
+            classes.get(iri).is_some_and(|classes| {
+                classes.iter().any(|class| {
+                    matches!(*class, rdf::STATEMENT | ng::FACT) || is_provenance(class)
+                })
+            })
+        };
+        edges.retain(|(subject, _, object)| !hidden(subject) && !hidden(object));
+        let mut iris: BTreeSet<&str> = BTreeSet::new();
+        for (subject, _, object) in &edges {
+            iris.insert(subject);
+            iris.insert(object);
+        }
+        for (iri, _) in labels.iter().filter(|(iri, _)| !hidden(iri)) {
+            iris.insert(iri);
+        }
+        // Events are what has roles: an agent, a place, a toll.
+        let event_roles = [ng::AGENT, ng::PLACE, ng::KILLED, ng::TARGET];
+        let events: BTreeSet<&str> = edges
+            .iter()
+            .filter(|(_, predicate, _)| event_roles.contains(predicate))
+            .map(|(subject, _, _)| *subject)
+            .collect();
+        let prefix =
+            if self.n_triple_sets == 0 { "t_".to_owned() } else { format!("t{}_", self.n_triple_sets) };
+        self.n_triple_sets += 1;
+        let ids: BTreeMap<&str, usize> =
+            iris.iter().enumerate().map(|(index, iri)| (*iri, index)).collect();
+        for (iri, index) in &ids {
+            let node_classes = classes.get(iri).cloned().unwrap_or_default();
+            let kind = if node_classes.contains(&schema::NEWS_ARTICLE) {
+                NodeKind::Document
+            } else if events.contains(iri) {
+                NodeKind::Event
+            } else {
+                NodeKind::Entity
+            };
+            let label = labels.get(iri).copied().unwrap_or_else(|| local_name(iri));
+            let mut node = Node::new(*iri, kind, label);
+            node.classes = node_classes.iter().map(|class| (*class).to_owned()).collect();
+            let look = look(&node);
+            let _ = writeln!(
+                self.triples_body,
+                "  {prefix}n{index} [label=\"{}\", shape={}, fillcolor=\"{}\", tooltip=\"{}\"];",
+                escape(label),
+                look.shape,
+                look.fill,
+                escape(iri),
+            );
+        }
+        for (subject, predicate, object) in &edges {
+            let (Some(subject_id), Some(object_id)) = (ids.get(subject), ids.get(object)) else {
+                continue;
+            };
+            let _ = writeln!(
+                self.triples_body,
+                "  {prefix}n{subject_id} -> {prefix}n{object_id} [label=\"{}\", tooltip=\"{}\"];",
+                escape(local_name(predicate)),
+                escape(predicate),
+            );
+        }
         Ok(())
     }
 
@@ -255,6 +365,7 @@ impl<W: Write> WriterDotSerializer<W> {
                     .collect()
             }
         };
+        output.push_str(&self.triples_body);
         if !self.options.without_legend && !looks.is_empty() {
             output.push_str("  subgraph cluster_legend {\n");
             output.push_str(

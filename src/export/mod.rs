@@ -185,6 +185,74 @@ impl FromStr for Format {
     }
 }
 
+/// Writes a graph as one article of a stream of many, in [N-Quads](https://www.w3.org/TR/n-quads/)
+/// or [TriG](https://www.w3.org/TR/trig/): the complete graph (what [`write`](fn@write) puts in the default
+/// graph) becomes the named graph of the document IRI, and the sentence graphs stay as they
+/// are. Returns the number of triples in the complete graph.
+///
+/// NB: the bytes of many articles written one after the other form one valid N-Quads or TriG
+/// document (TriG repeats its `@prefix` lines for each article, which TriG allows), and the
+/// graphs of two articles never share a name.
+///
+/// ```
+/// use newsgraph::Format;
+/// let graph = newsgraph::extract("STRASBOURG (France) • The court ruled yesterday.\n")?;
+/// let mut nquads = Vec::new();
+/// let triples = newsgraph::export::write_document_graph(&graph, Format::NQuads, &mut nquads)?;
+/// let document = format!("<{}> .", graph.document().iri);
+/// let text = String::from_utf8(nquads)?;
+/// assert_eq!(text.lines().filter(|line| line.ends_with(&document)).count(), triples);
+/// # Ok::<_, Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+/// [`ExportError::Io`] when the writer fails, [`ExportError::Unsupported`] for a format other
+/// than N-Quads and TriG.
+pub fn write_document_graph(
+    graph: &KnowledgeGraph,
+    format: Format,
+    mut writer: impl Write,
+) -> Result<usize, ExportError> {
+    use oxrdf::{GraphName, NamedNode, Quad};
+    let document_iri = &graph.document().iri;
+    let document = GraphName::NamedNode(NamedNode::new_unchecked(document_iri.clone()));
+    // Sorted first with the complete graph as the default graph, so that it comes first and
+    // duplicates are gone; then renamed.
+    let mut quads: Vec<Quad> = syntax::sorted_quads(&crate::rdf::to_quads(graph), false);
+    let mut triples = 0;
+    for quad in &mut quads {
+        if quad.graph_name.is_default_graph() {
+            quad.graph_name = document.clone();
+            triples += 1;
+        }
+    }
+    match format {
+        Format::NQuads => {
+            let mut serializer =
+                oxrdfio::RdfSerializer::from_format(oxrdfio::RdfFormat::NQuads).for_writer(writer);
+            for quad in &quads {
+                serializer.serialize_quad(quad)?;
+            }
+            serializer.finish()?;
+        }
+        Format::TriG => {
+            writer.write_all(&turtle::write_trig_quads(document_iri, &quads)?)?;
+        }
+        other => {
+            return Err(ExportError::Unsupported(format!(
+                "{other} has no named graphs; a stream of articles is N-Quads or TriG"
+            )));
+        }
+    }
+    Ok(triples)
+}
+
+/// The number of distinct triples in a graph's complete graph (the default graph of [`write`](fn@write)).
+#[must_use]
+pub fn triple_count(graph: &KnowledgeGraph) -> usize {
+    syntax::sorted_quads(&crate::rdf::to_quads(graph), true).len()
+}
+
 /// Writes `graph` to `writer` in `format`, with the default prefixes.
 ///
 /// # Errors

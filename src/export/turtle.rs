@@ -109,6 +109,13 @@ turtle_like_serializer!(
     false
 );
 
+/// TriG of quads whose document graph is already named: the prefixes of the document, then
+/// the quads sorted by graph, subject, predicate and object.
+pub(crate) fn write_trig_quads(document_iri: &str, quads: &[Quad]) -> Result<Vec<u8>, ExportError> {
+    let prefixes = merged_prefixes(&[], true, Some(document_iri));
+    write_turtle_like(RdfFormat::TriG, &prefixes, quads, false)
+}
+
 fn write_turtle_like(
     format: RdfFormat,
     prefixes: &[(String, String)],

@@ -373,6 +373,28 @@ impl<'a> Builder<'a, '_> {
             .collect()
     }
 
+    /// The name of the country the article gives an institution: its demonym ("Indian
+    /// police") or a nationality relation ("Britain's Supreme Court").
+    fn institution_country(&self, entity_index: usize) -> Option<String> {
+        let lexicon = self.context.lexicon;
+        let entity = self.annotations.entities.get(entity_index)?;
+        let place = entity.nationality.or_else(|| {
+            self.annotations.facts.relations.iter().find_map(|relation| {
+                if relation.predicate != ng::NATIONALITY
+                    || !matches!(relation.subject, Arg::Entity(subject) if subject == entity_index)
+                {
+                    return None;
+                }
+                match &relation.object {
+                    Arg::Lexicon(entry) => Some(*entry),
+                    Arg::Entity(other) => self.annotations.entities.get(*other)?.entry,
+                    _ => None,
+                }
+            })
+        })?;
+        lexicon.entry(place).map(|entry| entry.name.clone())
+    }
+
     fn entity(&mut self, entity_index: usize) -> Option<NodeIndex> {
         if let Some(&node) = self.entities.get(&entity_index) {
             return Some(node);
@@ -384,7 +406,16 @@ impl<'a> Builder<'a, '_> {
         let index = match entity.entry {
             Some(entry) => self.lexicon_node(entry),
             None => {
-                let iri = if entity.proper {
+                let iri = if entity.proper && crate::mint::is_generic_institution(&entity.label) {
+                    // "Britain's Supreme Court" is one court, "the Supreme Court" of an article
+                    // that names no country is that article's own (see `mint`).
+                    match self.institution_country(entity_index) {
+                        Some(country) => {
+                            entity_iri(self.base, &format!("{} {country}", entity.label))
+                        }
+                        None => self.doc_iri(&slug(&entity.label)),
+                    }
+                } else if entity.proper {
                     entity_iri(self.base, &entity.label)
                 } else {
                     self.doc_iri(&slug(&entity.label))
