@@ -321,9 +321,21 @@ fn merge_rulings(annotations: &mut Annotations) {
 }
 
 fn attach_claims(annotations: &mut Annotations) {
-    let live_events = live(annotations);
+    // The live events by the sentences of their roles' evidence, so that a claim looks only
+    // at the events of its sentence (all pairs made long articles quadratic).
+    let mut by_sentence: rustc_hash::FxHashMap<usize, Vec<usize>> = Default::default();
+    for index in live(annotations) {
+        let Some(event) = annotations.facts.events.get(index) else { continue };
+        for evidence in event.roles.iter().filter_map(|role| role.evidence.as_ref()) {
+            let list = by_sentence.entry(evidence.sentence).or_default();
+            if list.last() != Some(&index) {
+                list.push(index);
+            }
+        }
+    }
     for claim in &mut annotations.facts.claims {
-        for &index in &live_events {
+        let Some(events) = by_sentence.get(&claim.sentence) else { continue };
+        for &index in events {
             let Some(event) = annotations.facts.events.get(index) else { continue };
             let inside =
                 event.roles.iter().filter_map(|role| role.evidence.as_ref()).any(|evidence| {
