@@ -329,7 +329,7 @@ fn order_by_projection(pattern: &mut spargebra::algebra::GraphPattern) {
             } else {
                 let expression: Vec<OrderExpression> = tie_breakers.collect();
                 if !expression.is_empty() {
-                    let unordered = std::mem::replace(inner.as_mut(), GraphPattern::default());
+                    let unordered = std::mem::take(inner.as_mut());
                     **inner = GraphPattern::OrderBy { inner: Box::new(unordered), expression };
                 }
             }
