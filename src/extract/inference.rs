@@ -101,30 +101,40 @@ fn described_facilities(annotations: &mut Annotations) {
             .map(|m| m.span.start)
             .min()
     };
-    let mut replace: Vec<(usize, usize)> = Vec::new();
+    // Named facilities by the first and the last word of their name, lowercase ("Bani Palace
+    // Hotel", "Hotel Warsan": the noun ends or begins the name), in entity order: one pass,
+    // not one over all entities per described facility.
+    let mut named_by_word: rustc_hash::FxHashMap<String, Vec<(usize, usize)>> = Default::default();
+    for (other, named) in annotations.entities.iter().enumerate() {
+        if named.tag != Some(Tag::Fac) || !(named.proper || named.entry.is_some()) {
+            continue;
+        }
+        let Some((first, _)) = named.label.split_once(' ') else { continue };
+        let Some(position) = first_mention(named) else { continue };
+        let last = named.label.rsplit(' ').next().unwrap_or_default();
+        let (first, last) = (first.to_lowercase(), last.to_lowercase());
+        if first != last {
+            named_by_word.entry(last).or_default().push((other, position));
+        }
+        named_by_word.entry(first).or_default().push((other, position));
+    }
+    let mut replace: rustc_hash::FxHashMap<usize, usize> = Default::default();
     for (index, described) in annotations.entities.iter().enumerate() {
         if described.tag != Some(Tag::Fac) || described.proper || described.entry.is_some() {
             continue;
         }
         let Some(head) = described.head.as_deref().map(str::to_lowercase) else { continue };
         let Some(position) = first_mention(described) else { continue };
-        let named = annotations
-            .entities
-            .iter()
-            .enumerate()
-            .filter(|(_, named)| {
-                named.tag == Some(Tag::Fac)
-                    && (named.proper || named.entry.is_some())
-                    // "Bani Palace Hotel", "Hotel Warsan": the noun ends or begins the name.
-                    && named.label.split_once(' ').is_some_and(|(first, _)| {
-                        let last = named.label.rsplit(' ').next().unwrap_or_default();
-                        first.to_lowercase() == head || last.to_lowercase() == head
-                    })
-            })
-            .filter_map(|(other, named)| Some((other, first_mention(named)?.abs_diff(position))))
+        let mut candidates = named_by_word.get(&head).cloned().unwrap_or_default();
+        // The first of equally near ones in entity order, as a scan of all entities finds it.
+        candidates.sort_by_key(|&(other, _)| other);
+        candidates.dedup();
+        let named = candidates
+            .into_iter()
+            .map(|(other, first)| (other, first.abs_diff(position)))
             .min_by_key(|&(_, distance)| distance);
         if let Some((other, _)) = named {
-            replace.push((index, other));
+            replace.insert(index, other);
         }
     }
     if replace.is_empty() {
@@ -132,7 +142,7 @@ fn described_facilities(annotations: &mut Annotations) {
     }
     let swap = |arg: &mut Arg| {
         if let Arg::Entity(entity) = arg
-            && let Some(&(_, named)) = replace.iter().find(|(described, _)| described == entity)
+            && let Some(&named) = replace.get(entity)
         {
             *entity = named;
         }
