@@ -384,11 +384,14 @@ fn court_findings(annotations: &mut Annotations) {
         }
     }
     // Violations and shortcomings stated without a source come from the court's judgment.
+    // (Sets, not scans of every claim and finding per event: those were quadratic.)
+    let claimed: rustc_hash::FxHashSet<usize> =
+        annotations.facts.claims.iter().flat_map(|claim| claim.events.iter().copied()).collect();
+    let mut found: rustc_hash::FxHashSet<usize> = findings.iter().copied().collect();
     for index in live(annotations) {
         let Some(event) = annotations.facts.events.get(index) else { continue };
         let is_finding = event.has_class("Violation") || event.has_class("Shortcoming");
-        let claimed = annotations.facts.claims.iter().any(|claim| claim.events.contains(&index));
-        if is_finding && !claimed && !findings.contains(&index) {
+        if is_finding && !claimed.contains(&index) && found.insert(index) {
             findings.push(index);
         }
     }
