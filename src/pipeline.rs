@@ -186,6 +186,13 @@ pub fn check_base(base: &str) -> Result<(), BaseIriError> {
     if matches!(scheme.as_str(), "http" | "https") && !iri[scheme.len()..].starts_with("://") {
         return error(format!("a {scheme}: base needs a host ({scheme}://host/)"));
     }
+    // What is minted under the base must be an IRI too: "urn://:" is one, "urn://:id/" is not
+    // (its port would be "id").
+    for minted in [format!("{iri}id/x"), format!("{iri}doc/0#s1")] {
+        if oxrdf::NamedNode::new(&minted).is_err() {
+            return error(format!("{minted} (an IRI minted under it) is not a valid IRI"));
+        }
+    }
     if !(iri.ends_with('/') || (opaque && iri.ends_with(':'))) {
         return error(if opaque {
             "it must end in / or :, so that minted IRIs are under it".into()
