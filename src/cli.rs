@@ -254,11 +254,13 @@ pub struct ExtractArgs {
     #[arg(short, long, value_enum)]
     pub format: Option<FormatArg>,
 
-    /// IRI under which documents and entities are minted (should end in `/` or `#`).
+    /// IRI under which documents and entities are minted: http(s), urn or tag, ending in `/`.
     #[arg(long, value_name = "IRI", default_value = newsgraph::DEFAULT_BASE)]
     pub base: String,
 
-    /// Write to FILE instead of stdout; the file appears only once it is complete.
+    /// Write to FILE instead of stdout (`-` is stdout); the file appears only once it is
+    /// complete. Only regular files are written: a symbolic link is followed (the file it
+    /// points to is replaced, the link kept); a FIFO, device or directory is refused.
     #[arg(short, long, value_name = "FILE", conflicts_with = "out_dir")]
     pub output: Option<PathBuf>,
 
@@ -321,7 +323,7 @@ pub struct QueryArgs {
     #[arg(short, long, value_name = "NAME")]
     pub entity: String,
 
-    /// IRI under which documents and entities are minted (should end in `/` or `#`).
+    /// IRI under which documents and entities are minted: http(s), urn or tag, ending in `/`.
     #[arg(long, value_name = "IRI", default_value = newsgraph::DEFAULT_BASE)]
     pub base: String,
 }
@@ -347,7 +349,7 @@ pub struct SparqlArgs {
     #[arg(short, long, value_enum, default_value_t = ResultsFormatArg::Table)]
     pub format: ResultsFormatArg,
 
-    /// IRI under which documents and entities are minted (should end in `/` or `#`).
+    /// IRI under which documents and entities are minted: http(s), urn or tag, ending in `/`.
     #[arg(long, value_name = "IRI", default_value = newsgraph::DEFAULT_BASE)]
     pub base: String,
 }
@@ -397,7 +399,7 @@ pub struct LoadArgs {
     #[arg(long)]
     pub keep_going: bool,
 
-    /// IRI under which documents and entities are minted (should end in `/` or `#`).
+    /// IRI under which documents and entities are minted: http(s), urn or tag, ending in `/`.
     #[arg(long, value_name = "IRI", default_value = newsgraph::DEFAULT_BASE)]
     pub base: String,
 }
@@ -821,7 +823,7 @@ fn run_extract(args: &ExtractArgs, common: &Common) -> Result<Outcome> {
     if !common.quiet {
         print_diagnostics(&graph, &article_name(input));
     }
-    match &args.output {
+    match args.output.as_deref().filter(|output| output.as_os_str() != "-") {
         Some(output) => write_atomically(output, |writer| {
             write_graph(&graph, format, view, writer)
                 .with_context(|| format!("failed to write {}", output.display()))
@@ -972,7 +974,8 @@ fn load_graph(
     published: Option<jiff::civil::Date>,
     common: &Common,
 ) -> Result<KnowledgeGraph> {
-    oxrdf::NamedNode::new(base).with_context(|| format!("invalid --base IRI {base:?}"))?;
+    newsgraph::check_base(base)
+        .map_err(|error| anyhow::anyhow!("invalid --base {:?}: {}", error.base, error.message))?;
     let mut options = common.options().with_base(base);
     if let Some(date) = published {
         options = options.with_published(date);
@@ -1112,12 +1115,80 @@ fn article_name(input: Option<&Path>) -> String {
     }
 }
 
+/// How many symbolic links [`regular_target`] follows before it gives up (Linux's limit).
+const MAX_SYMLINKS: usize = 40;
+
+/// The regular file that writing `path` replaces: `path` itself, or the file its symbolic
+/// links lead to (which need not exist yet).
+///
+/// # Errors
+/// When `path` (or where its links lead) exists and is not a regular file (a FIFO, a device, a
+/// directory, a socket), or when the links form a loop.
+fn regular_target(path: &Path) -> Result<PathBuf> {
+    let mut target = path.to_path_buf();
+    for _ in 0..MAX_SYMLINKS {
+        let metadata = match std::fs::symlink_metadata(&target) {
+            Ok(metadata) => metadata,
+            Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(target),
+            Err(error) => {
+                return Err(error).with_context(|| format!("failed to write {}", path.display()));
+            }
+        };
+        let file_type = metadata.file_type();
+        if file_type.is_file() {
+            return Ok(target);
+        }
+        if !file_type.is_symlink() {
+            anyhow::bail!(
+                "refusing to write {}: it is {}, not a regular file; write to stdout (without -o, or -o -) and redirect instead",
+                path.display(),
+                describe_file_type(&file_type)
+            );
+        }
+        let link = std::fs::read_link(&target)
+            .with_context(|| format!("failed to write {}", path.display()))?;
+        target = match target.parent() {
+            Some(parent) if link.is_relative() => parent.join(link),
+            _ => link,
+        };
+    }
+    anyhow::bail!("refusing to write {}: too many levels of symbolic links", path.display())
+}
+
+/// "a directory", "a FIFO", … for messages.
+fn describe_file_type(file_type: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return "a FIFO";
+        }
+        if file_type.is_char_device() || file_type.is_block_device() {
+            return "a device";
+        }
+        if file_type.is_socket() {
+            return "a socket";
+        }
+    }
+    if file_type.is_dir() {
+        "a directory"
+    } else {
+        "not a regular file"
+    }
+}
+
 /// Writes a file so it appears only when complete: into a temporary file in the same
 /// directory, which is then renamed over the target. On error, no file is left behind.
+///
+/// Only regular files are written: a symbolic link is followed and the file it leads to is
+/// replaced (the link stays); anything else that is not a regular file is refused
+/// ([`regular_target`]).
 pub(crate) fn write_atomically(
     target: &Path,
     write: impl FnOnce(&mut BufWriter<&mut std::fs::File>) -> Result<()>,
 ) -> Result<()> {
+    let resolved = regular_target(target)?;
+    let target = resolved.as_path();
     let directory = match target.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),

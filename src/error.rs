@@ -72,4 +72,7 @@ pub enum Error {
     /// See [`ExportError`].
     #[error(transparent)]
     Export(#[from] ExportError),
+    /// See [`BaseIriError`](crate::BaseIriError).
+    #[error(transparent)]
+    Base(#[from] crate::pipeline::BaseIriError),
 }

@@ -23,4 +23,7 @@ pub use export::Format;
 pub use graph::{
     Diagnostic, Evidence, Fact, FactObject, FactSource, KnowledgeGraph, Literal, Node, NodeKind,
 };
-pub use pipeline::{extract, extract_article, extract_with, Options, Resources, DEFAULT_BASE};
+pub use pipeline::{
+    check_base, extract, extract_article, extract_with, BaseIriError, Options, Resources,
+    BASE_SCHEMES, DEFAULT_BASE,
+};

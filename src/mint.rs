@@ -32,13 +32,24 @@ pub fn document_iri(base: &str, text: &str) -> String {
 /// A lowercase ASCII slug: letters and digits kept (accents removed after Unicode
 /// compatibility decomposition, so "Île-de-France" is `ile-de-france`), apostrophes dropped,
 /// everything else folded into single `-`.
+///
+/// Letters and digits of other scripts are lowercased and kept, percent-encoded as UTF-8
+/// ("Сергей Лавров" is `%D1%81%D0%B5…-%D0%BB%D0%B0…`), so the slug is a plain URI segment and
+/// two names that differ in more than case, accents and punctuation never share one.
+/// NB: never empty: a name with no letter or digit at all (only punctuation or symbols) gets
+/// `x` and the hash of its text (`x-0123456789ab`).
 #[must_use]
 pub fn slug(name: &str) -> String {
     // Most names are ASCII, which decomposition leaves as they are: skip it.
-    if name.is_ascii() {
+    let slug = if name.is_ascii() {
         slug_of_chars(name.chars(), name.len())
     } else {
         decomposed_slug(name)
+    };
+    if slug.is_empty() {
+        format!("x-{:012x}", fnv1a(name.as_bytes()) >> 16)
+    } else {
+        slug
     }
 }
 
@@ -58,13 +69,23 @@ fn decomposed_slug(name: &str) -> String {
     slug_of_chars(folded, name.len())
 }
 
-/// The slug of decomposed, folded characters: ASCII letters and digits lowercased, apostrophes
-/// dropped, every other run of characters one `-`, none at either end.
+/// The slug of decomposed, folded characters: ASCII letters and digits lowercased, other
+/// letters and digits lowercased and percent-encoded, apostrophes dropped, every other run of
+/// characters one `-`, none at either end.
 fn slug_of_chars(characters: impl Iterator<Item = char>, capacity: usize) -> String {
     let mut slug = String::with_capacity(capacity);
     for character in characters {
         if character.is_ascii_alphanumeric() {
             slug.push(character.to_ascii_lowercase());
+        } else if character.is_alphanumeric() {
+            for lower in character.to_lowercase() {
+                let mut utf8 = [0; 4];
+                for byte in lower.encode_utf8(&mut utf8).bytes() {
+                    slug.push('%');
+                    slug.push(char::from(HEX[usize::from(byte >> 4)]));
+                    slug.push(char::from(HEX[usize::from(byte & 0xf)]));
+                }
+            }
         } else if matches!(character, '\'' | '’' | 'ʼ') {
             continue;
         } else if !slug.ends_with('-') && !slug.is_empty() {
@@ -142,6 +163,8 @@ pub fn is_generic_institution(name: &str) -> bool {
         _ => false,
     }
 }
+/// Upper-case hexadecimal digits, for percent-encoding (RFC 3986 prefers them).
+const HEX: &[u8; 16] = b"0123456789ABCDEF";
 
 /// The IRI of an entity with this canonical name.
 #[must_use]
@@ -163,6 +186,14 @@ mod tests {
             ("Île-de-France", "ile-de-france"),
             ("São Paulo", "sao-paulo"),
             ("Kraków", "krakow"),
+            ("Путин", "%D0%BF%D1%83%D1%82%D0%B8%D0%BD"),
+            (
+                "Владимир Путин",
+                "%D0%B2%D0%BB%D0%B0%D0%B4%D0%B8%D0%BC%D0%B8%D1%80-%D0%BF%D1%83%D1%82%D0%B8%D0%BD",
+            ),
+            ("北京 2008", "%E5%8C%97%E4%BA%AC-2008"),
+            ("Ελλάδα", "%CE%B5%CE%BB%CE%BB%CE%B1%CE%B4%CE%B1"),
+            ("—", "x-5640541b8850"),
         ];
         for (name, expected) in cases {
             assert_eq!(slug(name), expected, "{name}");
@@ -184,8 +215,37 @@ mod tests {
             "sheriff's deputies",
             "",
         ] {
-            assert_eq!(slug(name), decomposed_slug(name), "{name:?}");
+            assert_eq!(slug_of_chars(name.chars(), name.len()), decomposed_slug(name), "{name:?}");
         }
+    }
+
+    /// Names in any script get a slug that is never empty and never shared by two names that
+    /// differ in more than case, accents and punctuation.
+    #[test]
+    fn slugs_of_any_script_are_distinct_and_never_empty() {
+        let names = [
+            "Владимир Путин",
+            "Сергей Лавров",
+            "Лавров",
+            "Путин",
+            "习近平",
+            "李强",
+            "—",
+            "–",
+            "!!",
+            "٣",
+        ];
+        let slugs: Vec<String> = names.iter().map(|name| slug(name)).collect();
+        for (name, slug) in names.iter().zip(&slugs) {
+            assert!(!slug.is_empty(), "{name}");
+            assert!(
+                slug.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'%'),
+                "{slug}"
+            );
+        }
+        let distinct: std::collections::HashSet<&String> = slugs.iter().collect();
+        assert_eq!(distinct.len(), slugs.len(), "{slugs:?}");
+        assert_eq!(slug("ЛАВРОВ"), slug("Лавров"));
     }
 
     #[test]

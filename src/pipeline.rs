@@ -120,7 +120,8 @@ impl Default for Options {
 }
 
 impl Options {
-    /// Options with another IRI base (which should end in `/` or `#`).
+    /// Options with another IRI base ([`check_base`] says which ones work; [`extract_with`]
+    /// refuses the others).
     #[must_use]
     pub fn with_base(mut self, base: impl Into<String>) -> Self {
         self.base = base.into();
@@ -156,6 +157,89 @@ impl Options {
     }
 }
 
+/// The URI schemes a base may have.
+///
+/// NB: a short list on purpose. Every output syntax must carry the minted IRIs unchanged: in
+/// JSON-LD a scheme that is also a term or prefix of the context (`doc:`, `id:`, `ng:`,
+/// `schema:`, …) makes `scheme:rest` read as a compact IRI and expand to something else, and
+/// schemes such as `javascript:` or `data:` do not name things.
+pub const BASE_SCHEMES: &[&str] = &["http", "https", "urn", "tag"];
+
+/// Checks that `base` is an IRI base every output syntax can carry.
+///
+/// A base is an absolute IRI of a scheme of [`BASE_SCHEMES`], with no query and no fragment
+/// (document IRIs add a fragment of their own, and a second `#` makes an invalid IRI), ending
+/// in `/` (or `:` for `urn:` and `tag:`), so that `{base}doc/…` and `{base}id/…` are IRIs
+/// under it.
+///
+/// ```
+/// assert!(newsgraph::check_base("https://example.org/news/").is_ok());
+/// assert!(newsgraph::check_base("urn:example:news:").is_ok());
+/// let error = newsgraph::check_base("https://example.org/kb#").unwrap_err();
+/// assert_eq!(error.to_string(), "invalid base IRI \"https://example.org/kb#\": it has a fragment (#); \
+///     document IRIs add fragments of their own: end the base in / instead");
+/// ```
+///
+/// # Errors
+/// [`BaseIriError`] saying what is wrong.
+pub fn check_base(base: &str) -> Result<(), BaseIriError> {
+    let error = |message: String| Err(BaseIriError { base: base.to_owned(), message });
+    let iri = match oxrdf::NamedNode::new(base) {
+        Ok(iri) => iri,
+        Err(_) if !base.contains(':') => {
+            return error("it is not an absolute IRI (no scheme such as https:)".into());
+        }
+        Err(parse_error) => return error(format!("it is not a valid IRI ({parse_error})")),
+    };
+    let iri = iri.as_str();
+    let scheme = iri.split(':').next().unwrap_or_default().to_ascii_lowercase();
+    if !BASE_SCHEMES.contains(&scheme.as_str()) {
+        return error(format!(
+            "the scheme {scheme}: is not one of {}; output formats could not carry it unchanged",
+            BASE_SCHEMES.iter().map(|scheme| format!("{scheme}:")).collect::<Vec<_>>().join(", ")
+        ));
+    }
+    if iri.contains('#') {
+        return error(
+            "it has a fragment (#); document IRIs add fragments of their own: end the base in / \
+             instead"
+                .into(),
+        );
+    }
+    if iri.contains('?') {
+        return error("it has a query (?); end the base in / instead".into());
+    }
+    let opaque = matches!(scheme.as_str(), "urn" | "tag");
+    if matches!(scheme.as_str(), "http" | "https") && !iri[scheme.len()..].starts_with("://") {
+        return error(format!("a {scheme}: base needs a host ({scheme}://host/)"));
+    }
+    // What is minted under the base must be an IRI too: "urn://:" is one, "urn://:id/" is not
+    // (its port would be "id").
+    for minted in [format!("{iri}id/x"), format!("{iri}doc/0#s1")] {
+        if oxrdf::NamedNode::new(&minted).is_err() {
+            return error(format!("{minted} (an IRI minted under it) is not a valid IRI"));
+        }
+    }
+    if !(iri.ends_with('/') || (opaque && iri.ends_with(':'))) {
+        return error(if opaque {
+            "it must end in / or :, so that minted IRIs are under it".into()
+        } else {
+            "it must end in /, so that minted IRIs are under it".into()
+        });
+    }
+    Ok(())
+}
+
+/// An IRI base that not every output syntax can carry (see [`check_base`]).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("invalid base IRI {base:?}: {message}")]
+pub struct BaseIriError {
+    /// The base, as given.
+    pub base: String,
+    /// What is wrong.
+    pub message: String,
+}
+
 /// Extracts the knowledge graph of an article with default options.
 ///
 /// # Errors
@@ -167,8 +251,10 @@ pub fn extract(text: &str) -> Result<KnowledgeGraph, Error> {
 /// Extracts the knowledge graph of an article.
 ///
 /// # Errors
-/// [`Error::Article`] when the text is not an article (empty, binary, HTML, too large).
+/// [`Error::Article`] when the text is not an article (empty, binary, HTML, too large);
+/// [`Error::Base`] when the options' base fails [`check_base`].
 pub fn extract_with(text: &str, options: &Options) -> Result<KnowledgeGraph, Error> {
+    check_base(&options.base)?;
     let article = Article::parse(text)?;
     Ok(extract_article(&article, options))
 }

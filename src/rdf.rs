@@ -46,9 +46,14 @@
 //! Offsets are `xsd:nonNegativeInteger`. There are no blank nodes: every resource has a minted
 //! IRI, so the output is deterministic and two datasets compare with plain set equality.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
 
-use oxrdf::{Dataset, GraphName, Literal as RdfLiteral, NamedNode, Quad, Term};
+use oxrdf::{
+    Dataset, GraphNameRef, Literal as RdfLiteral, NamedNode, NamedOrBlankNodeRef, Quad, QuadRef,
+    Term,
+};
+use rustc_hash::FxBuildHasher;
 
 use crate::graph::{Evidence, KnowledgeGraph, Literal, Node, NodeKind};
 use crate::mint::fnv1a;
@@ -74,18 +79,155 @@ pub fn to_dataset(graph: &KnowledgeGraph) -> Dataset {
 /// sort them, which is much cheaper than building an indexed [`Dataset`].
 #[must_use]
 pub fn to_quads(graph: &KnowledgeGraph) -> Vec<Quad> {
-    let doc = graph.document().iri.clone();
-    let context = iri(&span_iri(&doc, 0, graph.document().text.chars().count()));
-    let mut builder = Builder { quads: Vec::with_capacity(16 * graph.edge_count()), doc, context };
-    builder.document(graph);
-    for (_, node) in graph.nodes() {
-        builder.node(graph, node);
+    let mut table = QuadTable::default();
+    table.add_graph(graph);
+    table.quads.iter().filter_map(|quad| table.quad(*quad).map(QuadRef::into_owned)).collect()
+}
+
+/// The id of the default graph in a [`QuadTable`] quad.
+const DEFAULT_GRAPH: u32 = u32::MAX;
+
+/// The quads of graphs over a table of their distinct terms: each term is stored once and a
+/// quad is four ids (subject, predicate, object, graph), so a long article's quads take a
+/// fraction of the memory of [`Quad`]s, which own four strings each.
+#[derive(Debug, Default)]
+pub(crate) struct QuadTable {
+    terms: Vec<Arc<Term>>,
+    ids: HashMap<Arc<Term>, u32, FxBuildHasher>,
+    quads: Vec<[u32; 4]>,
+}
+
+impl QuadTable {
+    /// Adds the quads of [`to_dataset`] of a graph.
+    pub(crate) fn add_graph(&mut self, graph: &KnowledgeGraph) {
+        let doc = graph.document().iri.clone();
+        let context = iri(&span_iri(&doc, 0, graph.document().text.chars().count()));
+        self.quads.reserve(16 * graph.edge_count());
+        let mut builder = Builder { table: self, doc, context };
+        builder.document(graph);
+        for (_, node) in graph.nodes() {
+            builder.node(graph, node);
+        }
+        for (subject, edge, object) in graph.edges() {
+            let object_term = Term::from(iri(&object.iri));
+            builder.fact(graph, &subject.iri, &edge.predicate, &object_term, &edge.evidence);
+        }
     }
-    for (subject, edge, object) in graph.edges() {
-        let object_term = Term::from(iri(&object.iri));
-        builder.fact(graph, &subject.iri, &edge.predicate, &object_term, &edge.evidence);
+
+    /// The id of a term, added if new.
+    fn id(&mut self, term: Term) -> u32 {
+        if let Some(&id) = self.ids.get(&term) {
+            return id;
+        }
+        let id = u32::try_from(self.terms.len()).unwrap_or(DEFAULT_GRAPH - 1);
+        let term = Arc::new(term);
+        self.terms.push(Arc::clone(&term));
+        self.ids.insert(term, id);
+        id
     }
-    builder.quads
+
+    fn push(&mut self, subject: Term, predicate: Term, object: Term, graph: Option<Term>) {
+        let quad = [
+            self.id(subject),
+            self.id(predicate),
+            self.id(object),
+            graph.map_or(DEFAULT_GRAPH, |graph| self.id(graph)),
+        ];
+        self.quads.push(quad);
+    }
+
+    fn term(&self, id: u32) -> Option<&Term> {
+        self.terms.get(id as usize).map(|term| &**term)
+    }
+
+    /// A quad of the table as an oxrdf quad (`None` for a malformed one, which `push` never
+    /// makes: subjects and predicates are IRIs).
+    fn quad(&self, [subject, predicate, object, graph]: [u32; 4]) -> Option<QuadRef<'_>> {
+        let subject = match self.term(subject)? {
+            Term::NamedNode(node) => NamedOrBlankNodeRef::from(node.as_ref()),
+            Term::BlankNode(node) => NamedOrBlankNodeRef::from(node.as_ref()),
+            _ => return None,
+        };
+        let Term::NamedNode(predicate) = self.term(predicate)? else { return None };
+        let graph = match graph {
+            DEFAULT_GRAPH => GraphNameRef::DefaultGraph,
+            id => match self.term(id)? {
+                Term::NamedNode(node) => GraphNameRef::from(node.as_ref()),
+                Term::BlankNode(node) => GraphNameRef::from(node.as_ref()),
+                _ => return None,
+            },
+        };
+        Some(QuadRef::new(subject, predicate.as_ref(), self.term(object)?.as_ref(), graph))
+    }
+
+    /// The quads in canonical order: graph name (default first), subject, predicate
+    /// (`rdf:type`, then `rdfs:label`, then by IRI), object (IRIs before literals), without
+    /// duplicates; with `default_only`, the default graph alone.
+    ///
+    /// # Complexity
+    /// O(n log n) in the quads: the distinct terms are ranked once by their written form
+    /// (an IRI, `_:` and a blank node's id, a literal in N-Triples form), and a quad's sort key
+    /// is seven small integers.
+    pub(crate) fn sorted(&self, default_only: bool) -> Vec<QuadRef<'_>> {
+        let written: Vec<std::borrow::Cow<'_, str>> = self
+            .terms
+            .iter()
+            .map(|term| match &**term {
+                Term::NamedNode(node) => node.as_str().into(),
+                Term::BlankNode(node) => format!("_:{}", node.as_str()).into(),
+                other => other.to_string().into(),
+            })
+            .collect();
+        let mut by_text: Vec<u32> = (0..u32::try_from(written.len()).unwrap_or(0)).collect();
+        by_text.sort_unstable_by(|&left, &right| {
+            written.get(left as usize).cmp(&written.get(right as usize))
+        });
+        drop(written);
+        let mut rank = vec![0_u32; by_text.len()];
+        for (position, id) in by_text.into_iter().enumerate() {
+            if let Some(slot) = rank.get_mut(id as usize) {
+                *slot = u32::try_from(position).unwrap_or(u32::MAX);
+            }
+        }
+        let rank_of = |id: u32| rank.get(id as usize).copied().unwrap_or_default();
+        let is_literal = |id: u32| u32::from(matches!(self.term(id), Some(Term::Literal(_))));
+        let predicate_kind = |id: u32| match self.term(id) {
+            Some(Term::NamedNode(node)) if node.as_str() == rdf::TYPE => 0,
+            Some(Term::NamedNode(node)) if node.as_str() == rdfs::LABEL => 1,
+            _ => 2,
+        };
+        let keys: Vec<[u32; 7]> = self
+            .quads
+            .iter()
+            .map(|&[subject, predicate, object, graph]| {
+                let (graph_kind, graph_rank) = match graph {
+                    DEFAULT_GRAPH => (0, 0),
+                    id if matches!(self.term(id), Some(Term::BlankNode(_))) => (2, rank_of(id)),
+                    id => (1, rank_of(id)),
+                };
+                [
+                    graph_kind,
+                    graph_rank,
+                    rank_of(subject),
+                    predicate_kind(predicate),
+                    rank_of(predicate),
+                    is_literal(object),
+                    rank_of(object),
+                ]
+            })
+            .collect();
+        let mut order: Vec<usize> = (0..self.quads.len())
+            .filter(|&index| {
+                !default_only || self.quads.get(index).is_some_and(|quad| quad[3] == DEFAULT_GRAPH)
+            })
+            .collect();
+        order.sort_unstable_by(|&left, &right| keys.get(left).cmp(&keys.get(right)));
+        order.dedup_by(|left, right| self.quads.get(*left) == self.quads.get(*right));
+        order
+            .into_iter()
+            .filter_map(|index| self.quads.get(index).and_then(|quad| self.quad(*quad)))
+            .collect()
+    }
 }
 
 impl KnowledgeGraph {
@@ -193,21 +335,16 @@ fn english(value: &str) -> RdfLiteral {
     RdfLiteral::new_language_tagged_literal_unchecked(value, "en")
 }
 
-struct Builder {
-    quads: Vec<Quad>,
+struct Builder<'t> {
+    table: &'t mut QuadTable,
     doc: String,
     /// The IRI of the document's NIF context (counted once: it needs the text's length).
     context: NamedNode,
 }
 
-impl Builder {
+impl Builder<'_> {
     fn add(&mut self, subject: &NamedNode, predicate: &str, object: impl Into<Term>) {
-        self.quads.push(Quad::new(
-            subject.clone(),
-            iri(predicate),
-            object.into(),
-            GraphName::DefaultGraph,
-        ));
+        self.table.push(subject.clone().into(), iri(predicate).into(), object.into(), None);
     }
 
     fn document(&mut self, graph: &KnowledgeGraph) {
@@ -335,12 +472,12 @@ impl Builder {
             }
         }
         for sentence in sentences {
-            self.quads.push(Quad::new(
-                subject_node.clone(),
-                predicate_node.clone(),
+            self.table.push(
+                subject_node.clone().into(),
+                predicate_node.clone().into(),
                 object.clone(),
-                GraphName::NamedNode(sentence),
-            ));
+                Some(sentence.into()),
+            );
         }
     }
 }

@@ -158,6 +158,14 @@ pub enum SparqlError {
 /// [`SparqlError::Syntax`] when the query does not parse (the message says where), and
 /// [`SparqlError::Evaluation`] when evaluation fails (for example a `SERVICE` call, which is
 /// not supported).
+///
+/// NB: results come in a deterministic order, the same on every run: a `SELECT` without
+/// `ORDER BY` is ordered by its projected variables (and one with `ORDER BY` breaks ties by
+/// them), before any `LIMIT`/`OFFSET`; the triples of a `CONSTRUCT` or `DESCRIBE` are sorted.
+///
+/// A query nested deeper than [`MAX_QUERY_DEPTH`] (brackets, or a run of unary operators) is
+/// refused before parsing; parsing and evaluation run on a thread with a large stack, so no
+/// query can overflow the caller's.
 pub fn query(graphs: &[KnowledgeGraph], query: &str) -> Result<QueryOutput, SparqlError> {
     let mut dataset = QueryDataset::new();
     for graph in graphs {
@@ -306,7 +314,116 @@ impl QueryDataset {
     }
 }
 
+/// Runs a query over a dataset: refused when nested deeper than [`MAX_QUERY_DEPTH`], then
+/// parsed and evaluated on a thread with a large stack, so no query overflows the caller's.
 fn run_query(
+    dataset: &Dataset,
+    prefixes: &[(String, String)],
+    query: &str,
+) -> Result<QueryOutput, SparqlError> {
+    check_depth(query)?;
+    std::thread::scope(|scope| {
+        std::thread::Builder::new()
+            .name("sparql".into())
+            .stack_size(QUERY_STACK_SIZE)
+            .spawn_scoped(scope, || run_query_on_this_thread(dataset, prefixes, query))
+            .map_err(|error| {
+                SparqlError::Evaluation(format!("cannot start the query thread: {error}"))
+            })?
+            .join()
+            .map_err(|_| SparqlError::Evaluation("the query failed unexpectedly".into()))?
+    })
+}
+
+/// How deep a query may nest: brackets (`(`, `{`, `[`) and runs of unary operators (`!`, `^`,
+/// `-`, `+`) together. Hand-written queries nest a few levels; the parser and the evaluator
+/// recurse once per level.
+pub const MAX_QUERY_DEPTH: usize = 256;
+
+/// The stack of the thread that parses and evaluates a query: enough for [`MAX_QUERY_DEPTH`]
+/// many times over (a level takes a few kilobytes); only what is used is committed.
+const QUERY_STACK_SIZE: usize = 256 << 20;
+
+/// Refuses a query nested deeper than [`MAX_QUERY_DEPTH`], with its line and column.
+///
+/// Strings, IRIs and comments are skipped; the count is an upper bound of the parser's
+/// recursion (a `-` between two operands counts too), which is what a bound needs.
+fn check_depth(query: &str) -> Result<(), SparqlError> {
+    let too_deep = |offset: usize| {
+        let before = query.get(..offset).unwrap_or(query);
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |last| last.chars().count()) + 1;
+        Err(SparqlError::Syntax(format!(
+            "line {line}, column {column}: the query is nested more than {MAX_QUERY_DEPTH} levels deep"
+        )))
+    };
+    let bytes = query.as_bytes();
+    let mut depth = 0usize;
+    let mut unary_run = 0usize;
+    let mut index = 0;
+    while let Some(&byte) = bytes.get(index) {
+        match byte {
+            b'(' | b'{' | b'[' => {
+                depth += 1;
+                unary_run = 0;
+            }
+            b')' | b'}' | b']' => {
+                depth = depth.saturating_sub(1);
+                unary_run = 0;
+            }
+            b'!' | b'^' | b'-' | b'+' => unary_run += 1,
+            b'#' => {
+                // A comment runs to the end of the line.
+                while bytes.get(index).is_some_and(|&b| b != b'\n') {
+                    index += 1;
+                }
+            }
+            b'<' => {
+                // An IRI (`<` followed by IRI characters up to `>`) is skipped; otherwise the
+                // `<` is "less than".
+                let iri_length = bytes.get(index + 1..).and_then(|rest| {
+                    rest.iter()
+                        .position(|&b| b <= b' ' || b"<\"{}|^`\\>".contains(&b))
+                        .filter(|&end| rest.get(end) == Some(&b'>'))
+                });
+                if let Some(length) = iri_length {
+                    index += length + 1;
+                }
+                unary_run = 0;
+            }
+            b'"' | b'\'' => {
+                // A string: skip to its closing quote, or three of them for a long string.
+                let long = bytes.get(index..index + 3) == Some(&[byte; 3][..]);
+                index += if long { 3 } else { 1 };
+                while let Some(&inner) = bytes.get(index) {
+                    if inner == byte
+                        && (!long || bytes.get(index..index + 3) == Some(&[byte; 3][..]))
+                    {
+                        if long {
+                            index += 2;
+                        }
+                        break;
+                    }
+                    if inner == b'\\' {
+                        index += 1;
+                    }
+                    index += 1;
+                }
+                unary_run = 0;
+            }
+            byte if byte.is_ascii_whitespace() => {}
+            _ => unary_run = 0,
+        }
+        if depth + unary_run > MAX_QUERY_DEPTH {
+            return too_deep(index);
+        }
+        index += 1;
+    }
+    Ok(())
+}
+
+/// [`run_query`], on the calling thread.
+fn run_query_on_this_thread(
     dataset: &Dataset,
     prefixes: &[(String, String)],
     query: &str,
@@ -317,9 +434,12 @@ fn run_query(
             .with_prefix(name.as_str(), iri)
             .map_err(|error| SparqlError::Syntax(format!("bad prefix {name}: {error}")))?;
     }
-    let parsed = parser
+    let mut parsed = parser
         .parse_query(query)
         .map_err(|error| SparqlError::Syntax(syntax_message(&error.to_string())))?;
+    if let spargebra::Query::Select { pattern, .. } = &mut parsed {
+        order_by_projection(pattern);
+    }
     let evaluator = QueryEvaluator::new();
     let results = evaluator
         .prepare(&parsed)
@@ -343,9 +463,41 @@ fn run_query(
                     unique.push(triple);
                 }
             }
+            // A graph is a set: sorted, so that it prints the same on every run.
+            unique.sort_by_cached_key(ToString::to_string);
             QueryOutput::Graph(unique)
         }
     })
+}
+
+/// Makes the order of a `SELECT` query's solutions deterministic: orders them by the
+/// projected variables, after the query's own `ORDER BY` keys if it has some.
+///
+/// The evaluator joins with hash tables, so without this the solutions of a query without
+/// `ORDER BY` (and the ties of one with it) came in an order that changed from run to run.
+/// The order goes below the projection, so `LIMIT` and `OFFSET` pick the same rows every time.
+fn order_by_projection(pattern: &mut spargebra::algebra::GraphPattern) {
+    use spargebra::algebra::{Expression, GraphPattern, OrderExpression};
+    match pattern {
+        GraphPattern::Slice { inner, .. }
+        | GraphPattern::Distinct { inner }
+        | GraphPattern::Reduced { inner } => order_by_projection(inner),
+        GraphPattern::Project { inner, variables } => {
+            let tie_breakers = variables
+                .iter()
+                .map(|variable| OrderExpression::Asc(Expression::Variable(variable.clone())));
+            if let GraphPattern::OrderBy { expression, .. } = inner.as_mut() {
+                expression.extend(tie_breakers);
+            } else {
+                let expression: Vec<OrderExpression> = tie_breakers.collect();
+                if !expression.is_empty() {
+                    let unordered = std::mem::take(inner.as_mut());
+                    **inner = GraphPattern::OrderBy { inner: Box::new(unordered), expression };
+                }
+            }
+        }
+        _ => {}
+    }
 }
 
 /// Rewrites the parser's `error at 3:14: expected …` as `line 3, column 14: expected …`, the

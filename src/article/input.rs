@@ -168,7 +168,86 @@ fn check_html(text: &str, body: &str) -> Result<(), ArticleParseError> {
             "the input looks like HTML; pass the article as plain text",
         ));
     }
+    if let Some((tag_offset, name)) = html_fragment_tag(text, offset) {
+        return Err(error_at(
+            text,
+            tag_offset,
+            format!(
+                "the input looks like an HTML fragment (a <{name}> tag); pass the article as \
+                 plain text"
+            ),
+        ));
+    }
     Ok(())
+}
+
+/// HTML elements whose tags show that a text is markup: a text that begins with one of their
+/// tags, or that closes one anywhere (`</p>`), is an HTML fragment, however much text it has.
+const HTML_ELEMENTS: &[&str] = &[
+    "a",
+    "article",
+    "b",
+    "blockquote",
+    "br",
+    "div",
+    "em",
+    "figure",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "i",
+    "img",
+    "li",
+    "main",
+    "meta",
+    "ol",
+    "p",
+    "script",
+    "section",
+    "span",
+    "strong",
+    "style",
+    "table",
+    "td",
+    "tr",
+    "ul",
+];
+
+/// The HTML element tag at byte `index` (`<div …>`, `</p>`, `<br/>`): whether it closes, and
+/// its name. Names are matched without regard to case.
+fn html_tag_at(bytes: &[u8], index: usize) -> Option<(bool, &'static str)> {
+    let rest = bytes.get(index..)?.strip_prefix(b"<")?;
+    let (closing, rest) = match rest.strip_prefix(b"/") {
+        Some(rest) => (true, rest),
+        None => (false, rest),
+    };
+    let length = rest.iter().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(rest.len());
+    let (name, after) = rest.split_at(length);
+    let ends_name = matches!(after.first(), Some(b'>' | b'/' | b' ' | b'\t' | b'\n' | b'\r'));
+    let element =
+        HTML_ELEMENTS.iter().find(|element| element.as_bytes().eq_ignore_ascii_case(name))?;
+    ends_name.then_some((closing, *element))
+}
+
+/// An HTML fragment without a document head (`<div><p>…</p></div>`): the byte offset and
+/// name of the tag that shows it, the opening tag at `start` (the first non-blank byte) or the
+/// first closing tag of an element of [`HTML_ELEMENTS`]. One pass over the `<` bytes.
+fn html_fragment_tag(text: &str, start: usize) -> Option<(usize, &'static str)> {
+    let bytes = text.as_bytes();
+    if let Some((false, name)) = html_tag_at(bytes, start) {
+        return Some((start, name));
+    }
+    bytes.iter().enumerate().filter(|(_, byte)| **byte == b'<').find_map(|(index, _)| {
+        match html_tag_at(bytes, index) {
+            Some((true, name)) => Some((index, name)),
+            _ => None,
+        }
+    })
 }
 
 /// The percentage of non-blank bytes that lie inside `<tag …>` markup.
@@ -255,6 +334,24 @@ mod tests {
                 "<div><p>Hi</p><p>there</p></div>",
                 "line 1, column 1: the input looks like HTML; pass the article as plain text",
             ),
+            (
+                "<div><p>PARIS (AFP) - The court ruled on Tuesday that the long-running case of the \
+                 company could go ahead, its lawyers said in a statement to the press.",
+                "line 1, column 1: the input looks like an HTML fragment (a <div> tag); pass the \
+                 article as plain text",
+            ),
+            (
+                "PARIS (AFP) - The court ruled on Tuesday that the long-running case\nof the \
+                 company could go ahead,</P> its lawyers said in a statement to the press.",
+                "line 2, column 31: the input looks like an HTML fragment (a <p> tag); pass the \
+                 article as plain text",
+            ),
+            (
+                "  <span class=\"lead\">The court ruled on Tuesday that the long-running case of \
+                 the company could go ahead, its lawyers said in a statement to the press.",
+                "line 1, column 3: the input looks like an HTML fragment (a <span> tag); pass the \
+                 article as plain text",
+            ),
         ];
         for (input, expected) in cases {
             let got = validate(input).map_err(|error| error.to_string());
@@ -268,6 +365,8 @@ mod tests {
             "Prices rose 5% as x < y and a <b> tag appeared once in a long sentence of text.",
             "\u{FEFF}PARIS (AFP) - Text.\r\n",
             "Tabs\tand form feeds\u{0C} are fine.",
+            "In a long sentence of ordinary news text, the <p> tag and <div class> are HTML words; \
+             <a> and <b are letters; x</y> and </pa> are not closing tags of HTML elements.",
         ];
         for input in cases {
             assert_eq!(validate(input), Ok(()), "input {input:?}");

@@ -15,6 +15,7 @@ mod sentences;
 pub(crate) use dateline::region_abbreviation;
 pub use offsets::{CharIndex, Span};
 pub use parse::MAX_ARTICLE_BYTES;
+pub use sentences::MAX_SENTENCE_BYTES;
 
 use jiff::civil::Date;
 

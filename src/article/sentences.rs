@@ -64,8 +64,19 @@ fn is_opener(character: char) -> bool {
     matches!(character, '"' | '\'' | '(' | '[' | '“' | '‘' | '«')
 }
 
+/// The longest sentence, in bytes: a longer stretch without a sentence end (a line without
+/// punctuation, a list of names) is cut at the last white space before this length, and the
+/// extraction reports it (`extract::run`). Every stage works sentence by sentence, and some
+/// compare each mention with the others of its sentence, so this bounds what one sentence
+/// costs; real sentences are rarely a quarter of it.
+pub const MAX_SENTENCE_BYTES: usize = 2_000;
+
 /// Splits `text[start..end]` into sentences and appends their byte ranges (in `text`,
-/// trimmed of white space, never empty) to `sentences`.
+/// trimmed of white space, never empty, at most [`MAX_SENTENCE_BYTES`] long) to `sentences`.
+///
+/// # Complexity
+/// Linear in the paragraph: quotation marks are counted as the scan advances, not again from
+/// the start of the sentence at each full stop.
 pub(crate) fn split_into(
     text: &str,
     start: usize,
@@ -75,6 +86,10 @@ pub(crate) fn split_into(
     let Some(paragraph) = text.get(start..end) else {
         return;
     };
+    // Where the paragraph's last closing quotation mark is: a quote that is open at a full
+    // stop closes later in the paragraph if that mark comes after the stop.
+    let last_closing_quote = paragraph.rfind(['"', '”']);
+    let mut quotes = QuoteCount::default();
     let mut sentence_start = 0;
     let mut position = 0;
     while let Some(offset) = paragraph.get(position..).and_then(next_terminal) {
@@ -95,8 +110,9 @@ pub(crate) fn split_into(
         let single_period = paragraph.get(punctuation_start..after_punctuation) == Some(".");
         // Inside a quotation that closes later in the paragraph, a full stop does not end
         // the sentence: wire copy quotes several sentences at once, then names the speaker.
-        let inside_quote = paragraph.get(sentence_start..after_closers).is_some_and(quote_is_open)
-            && paragraph.get(after_closers..).is_some_and(|rest| rest.contains(['"', '”']));
+        quotes.advance(paragraph, sentence_start, after_closers);
+        let inside_quote =
+            quotes.is_open() && last_closing_quote.is_some_and(|last| last >= after_closers);
         if !inside_quote
             && ends_sentence(paragraph, sentence_start, punctuation_start, single_period, follower)
         {
@@ -108,12 +124,39 @@ pub(crate) fn split_into(
     push_trimmed(text, start + sentence_start, end, sentences);
 }
 
-/// Whether a quotation opened in `text` is still open at its end.
-fn quote_is_open(text: &str) -> bool {
-    let straight = text.matches('"').count();
-    let opened = text.matches('“').count();
-    let closed = text.matches('”').count();
-    straight % 2 == 1 || opened > closed
+/// The quotation marks of a sentence so far, counted incrementally.
+#[derive(Debug, Default)]
+struct QuoteCount {
+    /// The sentence the counts are of (its start in the paragraph).
+    sentence_start: usize,
+    /// Where counting has reached.
+    counted_to: usize,
+    straight: usize,
+    opened: usize,
+    closed: usize,
+}
+
+impl QuoteCount {
+    /// Counts the marks of `paragraph[sentence_start..to]`, starting over for a new sentence.
+    fn advance(&mut self, paragraph: &str, sentence_start: usize, to: usize) {
+        if sentence_start != self.sentence_start || to < self.counted_to {
+            *self = Self { sentence_start, counted_to: sentence_start, ..Self::default() };
+        }
+        for character in paragraph.get(self.counted_to..to).unwrap_or_default().chars() {
+            match character {
+                '"' => self.straight += 1,
+                '“' => self.opened += 1,
+                '”' => self.closed += 1,
+                _ => {}
+            }
+        }
+        self.counted_to = self.counted_to.max(to);
+    }
+
+    /// Whether a quotation opened in the sentence is still open where counting has reached.
+    fn is_open(&self) -> bool {
+        self.straight % 2 == 1 || self.opened > self.closed
+    }
 }
 
 /// The first byte offset at or after `from` whose character does not satisfy `predicate`.
@@ -169,12 +212,30 @@ fn ends_sentence(
     !is_abbreviation(word_with_period)
 }
 
+/// Appends `text[start..end]` trimmed, if anything is left, cut into pieces of at most
+/// [`MAX_SENTENCE_BYTES`] at white space (or at a character boundary in a longer word).
 fn push_trimmed(text: &str, start: usize, end: usize, sentences: &mut Vec<(usize, usize)>) {
     let Some(sentence) = text.get(start..end) else {
         return;
     };
-    let trimmed_start = start + (sentence.len() - sentence.trim_start().len());
+    let mut trimmed_start = start + (sentence.len() - sentence.trim_start().len());
     let trimmed_end = start + sentence.trim_end().len();
+    while trimmed_end - trimmed_start.min(trimmed_end) > MAX_SENTENCE_BYTES {
+        let mut limit = trimmed_start + MAX_SENTENCE_BYTES;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let piece = text.get(trimmed_start..limit).unwrap_or_default();
+        let cut = match piece.rfind(char::is_whitespace) {
+            Some(space) if space > 0 => trimmed_start + space,
+            _ => limit,
+        };
+        let piece_end =
+            trimmed_start + text.get(trimmed_start..cut).unwrap_or_default().trim_end().len();
+        sentences.push((trimmed_start, piece_end));
+        let rest = text.get(cut..trimmed_end).unwrap_or_default();
+        trimmed_start = cut + (rest.len() - rest.trim_start().len());
+    }
     if trimmed_start < trimmed_end {
         sentences.push((trimmed_start, trimmed_end));
     }
@@ -255,6 +316,23 @@ mod tests {
         for (input, expected) in cases {
             assert_eq!(split(input), *expected, "input {input:?}");
         }
+    }
+
+    /// A stretch without a sentence end is cut at white space into pieces of at most
+    /// `MAX_SENTENCE_BYTES`; a word longer than that is cut at a character boundary.
+    #[test]
+    fn long_sentences_are_cut() {
+        let words = "word ".repeat(1_000);
+        let pieces = split(&words);
+        assert_eq!(pieces.len(), 3, "{:?}", pieces.iter().map(|p| p.len()).collect::<Vec<_>>());
+        assert!(pieces.iter().all(|piece| piece.len() <= MAX_SENTENCE_BYTES));
+        assert_eq!(pieces.concat().len() + pieces.len() - 1, words.trim_end().len());
+        let long_word = "é".repeat(1_500);
+        let pieces = split(&long_word);
+        assert_eq!(pieces.iter().map(|p| p.len()).collect::<Vec<_>>(), [2_000, 1_000]);
+        // A quotation left open does not make the scan quadratic nor the sentence endless.
+        let quotes = "\"Yes. ".repeat(2_000);
+        assert!(split(&quotes).iter().all(|piece| piece.len() <= MAX_SENTENCE_BYTES));
     }
 
     #[test]

@@ -3,11 +3,11 @@
 use std::collections::BTreeMap;
 use std::io::Write;
 
-use oxrdf::{GraphName, NamedOrBlankNode, Quad, Term};
+use oxrdf::{GraphNameRef, NamedOrBlankNodeRef, QuadRef, TermRef};
 use serde_json::{Map, Value};
 
-use super::syntax::{document_prefixes, longest_first, sorted_quads};
-use crate::rdf::to_quads;
+use super::syntax::{document_prefixes, longest_first};
+use crate::rdf::QuadTable;
 use crate::vocab::{rdf, xsd};
 use crate::{ExportError, KnowledgeGraph};
 
@@ -49,7 +49,7 @@ impl JsonLdSerializer {
         WriterJsonLdSerializer {
             writer,
             prefixes: self.prefixes,
-            quads: Vec::new(),
+            table: QuadTable::default(),
             document_iri: None,
         }
     }
@@ -60,7 +60,7 @@ impl JsonLdSerializer {
 pub struct WriterJsonLdSerializer<W: Write> {
     writer: W,
     prefixes: Vec<(String, String)>,
-    quads: Vec<Quad>,
+    table: QuadTable,
     document_iri: Option<String>,
 }
 
@@ -73,7 +73,7 @@ impl<W: Write> WriterJsonLdSerializer<W> {
         if self.document_iri.is_none() {
             self.document_iri = Some(graph.document().iri.clone());
         }
-        self.quads.extend(to_quads(graph));
+        self.table.add_graph(graph);
         Ok(())
     }
 
@@ -121,13 +121,13 @@ impl<W: Write> WriterJsonLdSerializer<W> {
 
         let mut graphs: BTreeMap<Option<String>, BTreeMap<String, Map<String, Value>>> =
             BTreeMap::new();
-        for quad in sorted_quads(&self.quads, false) {
-            let graph = match &quad.graph_name {
-                GraphName::DefaultGraph => None,
-                GraphName::NamedNode(node) => Some(compactor.iri(node.as_str())),
-                GraphName::BlankNode(node) => Some(format!("_:{}", node.as_str())),
+        for quad in self.table.sorted(false) {
+            let graph = match quad.graph_name {
+                GraphNameRef::DefaultGraph => None,
+                GraphNameRef::NamedNode(node) => Some(compactor.iri(node.as_str())),
+                GraphNameRef::BlankNode(node) => Some(format!("_:{}", node.as_str())),
             };
-            let subject = compactor.subject(&quad);
+            let subject = compactor.subject(quad);
             let node =
                 graphs.entry(graph).or_default().entry(subject.clone()).or_insert_with(|| {
                     let mut node = Map::new();
@@ -135,14 +135,14 @@ impl<W: Write> WriterJsonLdSerializer<W> {
                     node
                 });
             let (key, value) = if quad.predicate.as_str() == rdf::TYPE {
-                match &quad.object {
-                    Term::NamedNode(class) => {
+                match quad.object {
+                    TermRef::NamedNode(class) => {
                         ("@type".to_owned(), Value::String(compactor.iri(class.as_str())))
                     }
                     other => (compactor.iri(rdf::TYPE), compactor.value(other)),
                 }
             } else {
-                (compactor.iri(quad.predicate.as_str()), compactor.value(&quad.object))
+                (compactor.iri(quad.predicate.as_str()), compactor.value(quad.object))
             };
             push_value(node, key, value);
         }
@@ -211,23 +211,23 @@ impl Compactor {
         iri.to_owned()
     }
 
-    fn subject(&self, quad: &Quad) -> String {
-        match &quad.subject {
-            NamedOrBlankNode::NamedNode(node) => self.iri(node.as_str()),
-            NamedOrBlankNode::BlankNode(node) => format!("_:{}", node.as_str()),
+    fn subject(&self, quad: QuadRef<'_>) -> String {
+        match quad.subject {
+            NamedOrBlankNodeRef::NamedNode(node) => self.iri(node.as_str()),
+            NamedOrBlankNodeRef::BlankNode(node) => format!("_:{}", node.as_str()),
         }
     }
 
-    fn value(&self, term: &Term) -> Value {
+    fn value(&self, term: TermRef<'_>) -> Value {
         let mut object = Map::new();
         match term {
-            Term::NamedNode(node) => {
+            TermRef::NamedNode(node) => {
                 object.insert("@id".to_owned(), Value::String(self.iri(node.as_str())));
             }
-            Term::BlankNode(node) => {
+            TermRef::BlankNode(node) => {
                 object.insert("@id".to_owned(), Value::String(format!("_:{}", node.as_str())));
             }
-            Term::Literal(literal) => {
+            TermRef::Literal(literal) => {
                 if let Some(language) = literal.language() {
                     object.insert("@value".to_owned(), Value::String(literal.value().to_owned()));
                     object.insert("@language".to_owned(), Value::String(language.to_owned()));

@@ -218,7 +218,10 @@ pub fn write_document_graph(
     let document = GraphName::NamedNode(NamedNode::new_unchecked(document_iri.clone()));
     // Sorted first with the complete graph as the default graph, so that it comes first and
     // duplicates are gone; then renamed.
-    let mut quads: Vec<Quad> = syntax::sorted_quads(&crate::rdf::to_quads(graph), false);
+    let mut table = crate::rdf::QuadTable::default();
+    table.add_graph(graph);
+    let mut quads: Vec<Quad> =
+        table.sorted(false).into_iter().map(oxrdf::QuadRef::into_owned).collect();
     let mut triples = 0;
     for quad in &mut quads {
         if quad.graph_name.is_default_graph() {
@@ -250,7 +253,9 @@ pub fn write_document_graph(
 /// The number of distinct triples in a graph's complete graph (the default graph of [`write`](fn@write)).
 #[must_use]
 pub fn triple_count(graph: &KnowledgeGraph) -> usize {
-    syntax::sorted_quads(&crate::rdf::to_quads(graph), true).len()
+    let mut table = crate::rdf::QuadTable::default();
+    table.add_graph(graph);
+    table.sorted(true).len()
 }
 
 /// Writes `graph` to `writer` in `format`, with the default prefixes.

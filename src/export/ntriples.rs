@@ -2,11 +2,9 @@
 
 use std::io::Write;
 
-use oxrdf::Quad;
 use oxrdfio::{RdfFormat, RdfSerializer};
 
-use super::syntax::sorted_quads;
-use crate::rdf::to_quads;
+use crate::rdf::QuadTable;
 use crate::{ExportError, KnowledgeGraph};
 
 macro_rules! line_serializer {
@@ -24,7 +22,7 @@ macro_rules! line_serializer {
 
             /// Writes to `writer` (buffer it: every line is a separate write).
             pub fn for_writer<W: Write>(self, writer: W) -> $writer<W> {
-                $writer { writer, quads: Vec::new() }
+                $writer { writer, table: QuadTable::default() }
             }
         }
 
@@ -32,7 +30,7 @@ macro_rules! line_serializer {
         #[must_use]
         pub struct $writer<W: Write> {
             writer: W,
-            quads: Vec<Quad>,
+            table: QuadTable,
         }
 
         impl<W: Write> $writer<W> {
@@ -41,7 +39,7 @@ macro_rules! line_serializer {
             /// # Errors
             /// None today; the signature matches the other serializers.
             pub fn serialize_graph(&mut self, graph: &KnowledgeGraph) -> Result<(), ExportError> {
-                self.quads.extend(to_quads(graph));
+                self.table.add_graph(graph);
                 Ok(())
             }
 
@@ -51,8 +49,8 @@ macro_rules! line_serializer {
             /// [`ExportError::Io`] when the writer fails.
             pub fn finish(self) -> Result<W, ExportError> {
                 let mut serializer = RdfSerializer::from_format($format).for_writer(self.writer);
-                for quad in sorted_quads(&self.quads, $default_only) {
-                    serializer.serialize_quad(&quad)?;
+                for quad in self.table.sorted($default_only) {
+                    serializer.serialize_quad(quad)?;
                 }
                 Ok(serializer.finish()?)
             }

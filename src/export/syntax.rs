@@ -1,10 +1,7 @@
-//! What the RDF serializers share: prefixes and the canonical quad order.
+//! What the RDF serializers share: prefixes (the canonical quad order is
+//! [`QuadTable::sorted`](crate::rdf::QuadTable::sorted)).
 
 use std::cmp::Ordering;
-
-use oxrdf::{GraphName, NamedOrBlankNode, Quad, Term};
-
-use crate::vocab::{rdf, rdfs};
 
 /// The prefixes every serializer declares, besides the per-document `id:` and `doc:`.
 pub(crate) const STANDARD_PREFIXES: &[(&str, &str)] = crate::vocab::PREFIXES;
@@ -44,70 +41,6 @@ pub(crate) fn merged_prefixes(
         }
     }
     prefixes
-}
-
-/// The quads of `dataset` in canonical order: graph name (default first), subject, predicate
-/// (`rdf:type`, then `rdfs:label`, then by IRI), object. With `default_only`, named graphs are dropped.
-pub(crate) fn sorted_quads(quads: &[Quad], default_only: bool) -> Vec<Quad> {
-    let kept: Vec<&Quad> =
-        quads.iter().filter(|quad| !default_only || quad.graph_name.is_default_graph()).collect();
-    let keys: Vec<QuadKey> = kept.iter().map(|quad| QuadKey::new(quad)).collect();
-    // Sort positions, not the (large) keys and quads themselves; equal keys are equal quads.
-    let mut order: Vec<usize> = (0..kept.len()).collect();
-    order.sort_unstable_by(|&left, &right| keys[left].cmp(&keys[right]));
-    order.dedup_by(|left, right| keys[*left] == keys[*right]);
-    order.into_iter().filter_map(|index| kept.get(index).map(|quad| (*quad).clone())).collect()
-}
-
-/// A quad's sort key as one string: graph (default first), subject, predicate (`rdf:type`,
-/// then `rdfs:label`, then by IRI), object (IRIs before literals), each part ended by a NUL,
-/// which sorts below every character an IRI or a written literal contains. One contiguous
-/// string per quad keeps the comparisons of a sort cheap.
-#[derive(PartialEq, Eq, PartialOrd, Ord)]
-struct QuadKey(String);
-
-impl QuadKey {
-    fn new(quad: &Quad) -> Self {
-        let mut key = String::with_capacity(160);
-        match &quad.graph_name {
-            GraphName::DefaultGraph => key.push('0'),
-            GraphName::NamedNode(node) => {
-                key.push('1');
-                key.push_str(node.as_str());
-            }
-            GraphName::BlankNode(node) => {
-                key.push('2');
-                key.push_str(node.as_str());
-            }
-        }
-        key.push('\0');
-        match &quad.subject {
-            NamedOrBlankNode::NamedNode(node) => key.push_str(node.as_str()),
-            NamedOrBlankNode::BlankNode(node) => {
-                key.push_str("_:");
-                key.push_str(node.as_str());
-            }
-        }
-        key.push('\0');
-        key.push(match quad.predicate.as_str() {
-            rdf::TYPE => '0',
-            rdfs::LABEL => '1',
-            _ => '2',
-        });
-        key.push_str(quad.predicate.as_str());
-        key.push('\0');
-        match &quad.object {
-            Term::NamedNode(node) => {
-                key.push('0');
-                key.push_str(node.as_str());
-            }
-            other => {
-                key.push('1');
-                key.push_str(&other.to_string());
-            }
-        }
-        Self(key)
-    }
 }
 
 /// Compares IRIs by length, longest first, so the most specific prefix wins.

@@ -2,11 +2,10 @@
 
 use std::io::Write;
 
-use oxrdf::Quad;
 use oxrdfio::{RdfFormat, RdfSerializer};
 
-use super::syntax::{longest_first, merged_prefixes, sorted_quads};
-use crate::rdf::to_quads;
+use super::syntax::{longest_first, merged_prefixes};
+use crate::rdf::QuadTable;
 use crate::{ExportError, KnowledgeGraph};
 
 macro_rules! turtle_like_serializer {
@@ -36,7 +35,7 @@ macro_rules! turtle_like_serializer {
 
             /// Writes to `writer`.
             pub fn for_writer<W: Write>(self, writer: W) -> $writer<W> {
-                $writer { writer, prefixes: self.prefixes, quads: Vec::new(), document_iri: None }
+                $writer { writer, prefixes: self.prefixes, table: QuadTable::default(), document_iri: None }
             }
         }
 
@@ -45,7 +44,7 @@ macro_rules! turtle_like_serializer {
         pub struct $writer<W: Write> {
             writer: W,
             prefixes: Vec<(String, String)>,
-            quads: Vec<Quad>,
+            table: QuadTable,
             document_iri: Option<String>,
         }
 
@@ -58,7 +57,7 @@ macro_rules! turtle_like_serializer {
                 if self.document_iri.is_none() {
                     self.document_iri = Some(graph.document().iri.clone());
                 }
-                self.quads.extend(to_quads(graph));
+                self.table.add_graph(graph);
                 Ok(())
             }
 
@@ -69,7 +68,7 @@ macro_rules! turtle_like_serializer {
             /// prefix is not an IRI.
             pub fn finish(mut self) -> Result<W, ExportError> {
                 let prefixes = merged_prefixes(&self.prefixes, true, self.document_iri.as_deref());
-                let output = write_turtle_like($format, &prefixes, &self.quads, $default_only)?;
+                let output = write_turtle_like($format, &prefixes, self.table.sorted($default_only))?;
                 self.writer.write_all(&output)?;
                 Ok(self.writer)
             }
@@ -111,16 +110,18 @@ turtle_like_serializer!(
 
 /// TriG of quads whose document graph is already named: the prefixes of the document, then
 /// the quads sorted by graph, subject, predicate and object.
-pub(crate) fn write_trig_quads(document_iri: &str, quads: &[Quad]) -> Result<Vec<u8>, ExportError> {
+pub(crate) fn write_trig_quads(
+    document_iri: &str,
+    quads: &[oxrdf::Quad],
+) -> Result<Vec<u8>, ExportError> {
     let prefixes = merged_prefixes(&[], true, Some(document_iri));
-    write_turtle_like(RdfFormat::TriG, &prefixes, quads, false)
+    write_turtle_like(RdfFormat::TriG, &prefixes, quads.iter().map(oxrdf::Quad::as_ref))
 }
 
-fn write_turtle_like(
+fn write_turtle_like<'a>(
     format: RdfFormat,
     prefixes: &[(String, String)],
-    quads: &[Quad],
-    default_only: bool,
+    quads: impl IntoIterator<Item = oxrdf::QuadRef<'a>>,
 ) -> Result<Vec<u8>, ExportError> {
     let mut sorted_prefixes = prefixes.to_vec();
     sorted_prefixes.sort_by(longest_first);
@@ -131,8 +132,8 @@ fn write_turtle_like(
         })?;
     }
     let mut serializer = serializer.for_writer(Vec::new());
-    for quad in sorted_quads(quads, default_only) {
-        serializer.serialize_quad(&quad)?;
+    for quad in quads {
+        serializer.serialize_quad(quad)?;
     }
     let output = serializer.finish()?;
     Ok(unescape_offset_names(output, &sorted_prefixes))

@@ -10,6 +10,85 @@ use crate::lexicon::{EntryKind, NounCategory};
 /// How far back (in sentences) a pronoun looks for its antecedent.
 const PRONOUN_WINDOW: usize = 3;
 
+/// How many of the mentions before a pronoun (within [`PRONOUN_WINDOW`]) it looks at, latest
+/// first. Three sentences of news hold a few dozen; the cap bounds a pronoun's cost in a
+/// stretch of text crowded with names.
+const MAX_PRONOUN_CANDIDATES: usize = 100;
+
+/// How many entities an antecedent search looks at: the ones introduced last. An article of
+/// a few thousand words has well under a hundred; the cap keeps each search bounded in a very
+/// long text, where an entity introduced earlier than that is not found again (a later
+/// mention of it becomes an entity of its own). A diagnostic says when an article has more.
+pub(crate) const MAX_ANTECEDENT_ENTITIES: usize = 400;
+
+/// The entities an antecedent search looks at, latest first (see
+/// [`MAX_ANTECEDENT_ENTITIES`]).
+fn recent_entities(annotations: &Annotations) -> impl Iterator<Item = (usize, &Entity)> {
+    let skip = annotations.entities.len().saturating_sub(MAX_ANTECEDENT_ENTITIES);
+    annotations.entities.iter().enumerate().skip(skip).rev()
+}
+
+/// Indexes built once per article so that no mention scans all the others.
+#[derive(Debug, Default)]
+struct Index {
+    /// Mentions already resolved to an entity (no pronouns), in text order, from the
+    /// sentences a pronoun may look back at.
+    recent: std::collections::VecDeque<usize>,
+    /// Titles by their last word, lowercase ("judge"): where each is and the person mention
+    /// right after it, in text order.
+    titles: HashMap<String, Vec<TitledPerson>>,
+}
+
+/// A title right before a person's name ("Judge Richard Ashworth").
+#[derive(Debug, Clone, Copy)]
+struct TitledPerson {
+    title_start: usize,
+    title_end: usize,
+    person: usize,
+}
+
+impl Index {
+    fn new(annotations: &Annotations) -> Self {
+        let mut persons: HashMap<(usize, usize), usize> = HashMap::default();
+        for (index, mention) in annotations.mentions.iter().enumerate() {
+            if mention.tag() == Tag::Per {
+                persons.entry((mention.sentence, mention.span.start)).or_insert(index);
+            }
+        }
+        let mut titles: HashMap<String, Vec<TitledPerson>> = HashMap::default();
+        for title in annotations.mentions.iter().filter(|m| m.tag() == Tag::Ttl) {
+            let Some(&person) = persons.get(&(title.sentence, title.span.end + 1)) else {
+                continue;
+            };
+            let lower = title.text.to_lowercase();
+            let head = lower.rsplit(' ').next().unwrap_or_default().to_owned();
+            titles.entry(head).or_default().push(TitledPerson {
+                title_start: title.span.start,
+                title_end: title.span.end,
+                person,
+            });
+        }
+        for list in titles.values_mut() {
+            list.sort_by_key(|titled| titled.title_start);
+        }
+        Self { recent: std::collections::VecDeque::new(), titles }
+    }
+
+    /// Records a resolved mention, and forgets those too far back for any pronoun from here.
+    fn resolved(&mut self, annotations: &Annotations, mention_index: usize) {
+        let Some(mention) = annotations.mentions.get(mention_index) else { return };
+        while let Some(&front) = self.recent.front() {
+            match annotations.mentions.get(front) {
+                Some(old) if old.sentence + PRONOUN_WINDOW >= mention.sentence => break,
+                _ => self.recent.pop_front(),
+            };
+        }
+        if mention.entity.is_some() && mention.tag() != Tag::Pro {
+            self.recent.push_back(mention_index);
+        }
+    }
+}
+
 /// What identifies a named entity within an article: its lexicon entry or its spelling.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum Key {
@@ -27,15 +106,30 @@ pub(crate) fn resolve(context: &Context<'_>, annotations: &mut Annotations) {
         .collect();
     order.sort_by_key(|&index| annotations.mentions.get(index).map(|m| (m.span.start, m.span.end)));
     let mut by_key: HashMap<Key, usize> = HashMap::default();
+    let mut index = Index::new(annotations);
     for mention_index in order {
         // The mention is moved out while it is resolved (and back after): cheaper than a clone.
         let Some(slot) = annotations.mentions.get_mut(mention_index) else { continue };
         let mention = std::mem::take(slot);
-        let entity = resolve_mention(context, annotations, &mut by_key, mention_index, &mention);
+        let entity =
+            resolve_mention(context, annotations, &mut by_key, &index, mention_index, &mention);
         if let Some(slot) = annotations.mentions.get_mut(mention_index) {
             *slot = mention;
             slot.entity = entity;
         }
+        index.resolved(annotations, mention_index);
+    }
+    if annotations.entities.len() > MAX_ANTECEDENT_ENTITIES {
+        annotations.diagnostics.push(Diagnostic {
+            stage: "coref",
+            span: None,
+            message: format!(
+                "the article has {} entities; antecedents were looked for among the {} \
+                 introduced last only",
+                annotations.entities.len(),
+                MAX_ANTECEDENT_ENTITIES
+            ),
+        });
     }
     label_descriptions(annotations);
 }
@@ -45,6 +139,7 @@ fn resolve_mention(
     context: &Context<'_>,
     annotations: &mut Annotations,
     by_key: &mut HashMap<Key, usize>,
+    index: &Index,
     mention_index: usize,
     mention: &Mention,
 ) -> Option<usize> {
@@ -54,13 +149,13 @@ fn resolve_mention(
         .and_then(|full| full.entity);
     let found = match mention.tag() {
         _ if aliased.is_some() => aliased,
-        Tag::Pro => pronoun_antecedent(annotations, mention),
+        Tag::Pro => pronoun_antecedent(annotations, index, mention),
         _ if mention.entry.is_some() => mention
             .entry
             .and_then(|entry| by_key.get(&Key::Entry(entry)).copied())
             .or_else(|| described_before(annotations, mention)),
         _ if mention.proper => proper_antecedent(context.lexicon, annotations, by_key, mention),
-        _ => description_antecedent(context, annotations, mention),
+        _ => description_antecedent(context, annotations, index, mention),
     };
     let entity_index = match found {
         Some(entity_index) => entity_index,
@@ -177,7 +272,7 @@ fn described_before(annotations: &Annotations, mention: &Mention) -> Option<usiz
     if mention.tag() != Tag::Org {
         return None;
     }
-    annotations.entities.iter().enumerate().rev().find_map(|(index, entity)| {
+    recent_entities(annotations).find_map(|(index, entity)| {
         let first_sentence = entity
             .mentions
             .first()
@@ -203,7 +298,7 @@ fn proper_antecedent(
     }
     if mention.tag() == Tag::Org && mention.text.contains(' ') {
         // "Salar Minerals" for "Salar Minerals S.A.".
-        return annotations.entities.iter().enumerate().rev().find_map(|(index, entity)| {
+        return recent_entities(annotations).find_map(|(index, entity)| {
             (entity.tag == Some(Tag::Org)
                 && entity.class == "Company"
                 && entity
@@ -215,7 +310,7 @@ fn proper_antecedent(
     }
     if mention.tag() == Tag::Org && !mention.text.contains(' ') {
         // "the Commission" for "the European Commission".
-        return annotations.entities.iter().enumerate().rev().find_map(|(index, entity)| {
+        return recent_entities(annotations).find_map(|(index, entity)| {
             (entity.tag == Some(Tag::Org)
                 && entity.names.iter().any(|name| {
                     name.len() > mention.text.len()
@@ -229,7 +324,7 @@ fn proper_antecedent(
     }
     if mention.tag() == Tag::Per && !mention.text.contains(' ') {
         // A surname alone: the latest person whose name ends with it.
-        return annotations.entities.iter().enumerate().rev().find_map(|(index, entity)| {
+        return recent_entities(annotations).find_map(|(index, entity)| {
             (entity.tag == Some(Tag::Per)
                 && entity
                     .names
@@ -261,19 +356,14 @@ fn lemma<'a>(lexicon: &'a crate::lexicon::Lexicon, head: &'a str) -> Lemma<'a> {
 fn description_antecedent(
     context: &Context<'_>,
     annotations: &Annotations,
+    index: &Index,
     mention: &Mention,
 ) -> Option<usize> {
     let category = mention.category?;
     let head = mention.head.as_deref().unwrap_or("");
     let own_lemma = lemma(context.lexicon, head);
     let latest = |predicate: &dyn Fn(&Entity) -> bool| -> Option<usize> {
-        annotations
-            .entities
-            .iter()
-            .enumerate()
-            .rev()
-            .find(|(_, entity)| predicate(entity))
-            .map(|(index, _)| index)
+        recent_entities(annotations).find(|(_, entity)| predicate(entity)).map(|(index, _)| index)
     };
     let nationality_agrees = |entity: &Entity| {
         mention.nationality.is_none()
@@ -284,7 +374,7 @@ fn description_antecedent(
     // not the body (the judges, plural, are the court).
     if category == NounCategory::Member
         && !mention.plural
-        && let Some(person) = titled_person(annotations, mention, head)
+        && let Some(person) = titled_person(annotations, index, mention, head)
     {
         return Some(person);
     }
@@ -495,10 +585,7 @@ fn apposition_antecedent(
 /// The story's topic company: the named company with the most mentions so far (the latest
 /// of those on a tie).
 fn topic_company(annotations: &Annotations) -> Option<usize> {
-    annotations
-        .entities
-        .iter()
-        .enumerate()
+    recent_entities(annotations)
         .filter(|(_, entity)| {
             entity.proper && entity.tag == Some(Tag::Org) && entity.class == "Company"
         })
@@ -508,28 +595,27 @@ fn topic_company(annotations: &Annotations) -> Option<usize> {
 
 /// The latest person before a mention whose name came right after a title ending in `head`
 /// ("Judge Richard Ashworth" for "the judge").
-fn titled_person(annotations: &Annotations, mention: &Mention, head: &str) -> Option<usize> {
+///
+/// Looks at the titles of the index, latest first, and at most [`MAX_PRONOUN_CANDIDATES`] of
+/// them.
+fn titled_person(
+    annotations: &Annotations,
+    index: &Index,
+    mention: &Mention,
+    head: &str,
+) -> Option<usize> {
     if head.is_empty() {
         return None;
     }
-    let mut best: Option<(usize, usize)> = None;
-    for title in annotations.mentions.iter().filter(|m| {
-        m.tag() == Tag::Ttl
-            && m.span.end < mention.span.start
-            && m.text.to_lowercase().rsplit(' ').next() == Some(head.to_lowercase().as_str())
-    }) {
-        let person = annotations.mentions.iter().find(|m| {
-            m.tag() == Tag::Per
-                && m.sentence == title.sentence
-                && m.span.start == title.span.end + 1
-        });
-        if let Some(entity) = person.and_then(|m| m.entity)
-            && best.is_none_or(|(start, _)| title.span.start > start)
-        {
-            best = Some((title.span.start, entity));
-        }
-    }
-    best.map(|(_, entity)| entity)
+    let titles = index.titles.get(&head.to_lowercase())?;
+    let before = titles.partition_point(|titled| titled.title_start < mention.span.start);
+    titles
+        .get(..before)?
+        .iter()
+        .rev()
+        .filter(|titled| titled.title_end < mention.span.start)
+        .take(MAX_PRONOUN_CANDIDATES)
+        .find_map(|titled| annotations.mentions.get(titled.person).and_then(|m| m.entity))
 }
 
 fn has_own_date(annotations: &Annotations, mention: &Mention) -> bool {
@@ -557,19 +643,23 @@ pub(crate) fn is_incident(class: &str) -> bool {
     )
 }
 
-fn pronoun_antecedent(annotations: &Annotations, pronoun: &Mention) -> Option<usize> {
-    let mut candidates: Vec<&Mention> = annotations
-        .mentions
+/// The entity of the latest mention before `pronoun` (within [`PRONOUN_WINDOW`] sentences,
+/// at most [`MAX_PRONOUN_CANDIDATES`] mentions back) that agrees with it.
+fn pronoun_antecedent(
+    annotations: &Annotations,
+    index: &Index,
+    pronoun: &Mention,
+) -> Option<usize> {
+    let candidates = index
+        .recent
         .iter()
+        .rev()
+        .filter_map(|&m| annotations.mentions.get(m))
         .filter(|m| {
-            m.entity.is_some()
-                && m.span.end <= pronoun.span.start
-                && m.sentence + PRONOUN_WINDOW >= pronoun.sentence
-                && m.tag() != Tag::Pro
+            m.span.end <= pronoun.span.start && m.sentence + PRONOUN_WINDOW >= pronoun.sentence
         })
-        .collect();
-    candidates.sort_by_key(|m| m.span.start);
-    candidates.into_iter().rev().find_map(|candidate| {
+        .take(MAX_PRONOUN_CANDIDATES);
+    candidates.into_iter().find_map(|candidate| {
         let entity = annotations.entities.get(candidate.entity?)?;
         let agrees = match &*pronoun.class {
             "he" | "him" | "she" => {

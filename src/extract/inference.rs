@@ -101,30 +101,40 @@ fn described_facilities(annotations: &mut Annotations) {
             .map(|m| m.span.start)
             .min()
     };
-    let mut replace: Vec<(usize, usize)> = Vec::new();
+    // Named facilities by the first and the last word of their name, lowercase ("Bani Palace
+    // Hotel", "Hotel Warsan": the noun ends or begins the name), in entity order: one pass,
+    // not one over all entities per described facility.
+    let mut named_by_word: rustc_hash::FxHashMap<String, Vec<(usize, usize)>> = Default::default();
+    for (other, named) in annotations.entities.iter().enumerate() {
+        if named.tag != Some(Tag::Fac) || !(named.proper || named.entry.is_some()) {
+            continue;
+        }
+        let Some((first, _)) = named.label.split_once(' ') else { continue };
+        let Some(position) = first_mention(named) else { continue };
+        let last = named.label.rsplit(' ').next().unwrap_or_default();
+        let (first, last) = (first.to_lowercase(), last.to_lowercase());
+        if first != last {
+            named_by_word.entry(last).or_default().push((other, position));
+        }
+        named_by_word.entry(first).or_default().push((other, position));
+    }
+    let mut replace: rustc_hash::FxHashMap<usize, usize> = Default::default();
     for (index, described) in annotations.entities.iter().enumerate() {
         if described.tag != Some(Tag::Fac) || described.proper || described.entry.is_some() {
             continue;
         }
         let Some(head) = described.head.as_deref().map(str::to_lowercase) else { continue };
         let Some(position) = first_mention(described) else { continue };
-        let named = annotations
-            .entities
-            .iter()
-            .enumerate()
-            .filter(|(_, named)| {
-                named.tag == Some(Tag::Fac)
-                    && (named.proper || named.entry.is_some())
-                    // "Bani Palace Hotel", "Hotel Warsan": the noun ends or begins the name.
-                    && named.label.split_once(' ').is_some_and(|(first, _)| {
-                        let last = named.label.rsplit(' ').next().unwrap_or_default();
-                        first.to_lowercase() == head || last.to_lowercase() == head
-                    })
-            })
-            .filter_map(|(other, named)| Some((other, first_mention(named)?.abs_diff(position))))
+        let mut candidates = named_by_word.get(&head).cloned().unwrap_or_default();
+        // The first of equally near ones in entity order, as a scan of all entities finds it.
+        candidates.sort_by_key(|&(other, _)| other);
+        candidates.dedup();
+        let named = candidates
+            .into_iter()
+            .map(|(other, first)| (other, first.abs_diff(position)))
             .min_by_key(|&(_, distance)| distance);
         if let Some((other, _)) = named {
-            replace.push((index, other));
+            replace.insert(index, other);
         }
     }
     if replace.is_empty() {
@@ -132,7 +142,7 @@ fn described_facilities(annotations: &mut Annotations) {
     }
     let swap = |arg: &mut Arg| {
         if let Arg::Entity(entity) = arg
-            && let Some(&(_, named)) = replace.iter().find(|(described, _)| described == entity)
+            && let Some(&named) = replace.get(entity)
         {
             *entity = named;
         }
@@ -321,9 +331,21 @@ fn merge_rulings(annotations: &mut Annotations) {
 }
 
 fn attach_claims(annotations: &mut Annotations) {
-    let live_events = live(annotations);
+    // The live events by the sentences of their roles' evidence, so that a claim looks only
+    // at the events of its sentence (all pairs made long articles quadratic).
+    let mut by_sentence: rustc_hash::FxHashMap<usize, Vec<usize>> = Default::default();
+    for index in live(annotations) {
+        let Some(event) = annotations.facts.events.get(index) else { continue };
+        for evidence in event.roles.iter().filter_map(|role| role.evidence.as_ref()) {
+            let list = by_sentence.entry(evidence.sentence).or_default();
+            if list.last() != Some(&index) {
+                list.push(index);
+            }
+        }
+    }
     for claim in &mut annotations.facts.claims {
-        for &index in &live_events {
+        let Some(events) = by_sentence.get(&claim.sentence) else { continue };
+        for &index in events {
             let Some(event) = annotations.facts.events.get(index) else { continue };
             let inside =
                 event.roles.iter().filter_map(|role| role.evidence.as_ref()).any(|evidence| {
@@ -362,11 +384,14 @@ fn court_findings(annotations: &mut Annotations) {
         }
     }
     // Violations and shortcomings stated without a source come from the court's judgment.
+    // (Sets, not scans of every claim and finding per event: those were quadratic.)
+    let claimed: rustc_hash::FxHashSet<usize> =
+        annotations.facts.claims.iter().flat_map(|claim| claim.events.iter().copied()).collect();
+    let mut found: rustc_hash::FxHashSet<usize> = findings.iter().copied().collect();
     for index in live(annotations) {
         let Some(event) = annotations.facts.events.get(index) else { continue };
         let is_finding = event.has_class("Violation") || event.has_class("Shortcoming");
-        let claimed = annotations.facts.claims.iter().any(|claim| claim.events.contains(&index));
-        if is_finding && !claimed && !findings.contains(&index) {
+        if is_finding && !claimed.contains(&index) && found.insert(index) {
             findings.push(index);
         }
     }

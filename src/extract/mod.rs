@@ -202,6 +202,7 @@ pub(crate) fn run(context: &Context<'_>) -> Annotations {
     // Values first (dates, durations, quantities, legal provisions): their digits must not be
     // taken for names. Then lexicon names, titles and people; then common-noun descriptions,
     // which may nest the names found before them.
+    report_cut_sentences(context.article, &mut annotations.diagnostics);
     for sentence in &context.article.sentences {
         let sentence_tokens = tokens::tokenize(context.article, sentence);
         dates::find(context, sentence, &sentence_tokens, &mut annotations);
@@ -214,6 +215,36 @@ pub(crate) fn run(context: &Context<'_>) -> Annotations {
     patterns::apply(context, &mut annotations);
     inference::infer(context, &mut annotations);
     annotations
+}
+
+/// One diagnostic for the sentences the splitter cut at
+/// [`MAX_SENTENCE_BYTES`](crate::article::MAX_SENTENCE_BYTES): a sentence that is followed by
+/// another of its paragraph but does not end in punctuation was cut there (the splitter ends a
+/// sentence only after `.`, `!`, `?` or `…` and closing marks).
+fn report_cut_sentences(article: &Article, diagnostics: &mut Vec<Diagnostic>) {
+    let cut: Vec<&crate::article::Sentence> = article
+        .sentences
+        .windows(2)
+        .filter(|pair| pair[0].paragraph == pair[1].paragraph)
+        .map(|pair| &pair[0])
+        .filter(|sentence| {
+            article.sentence_text(sentence).chars().next_back().is_some_and(|last| {
+                !matches!(last, '.' | '!' | '?' | '…' | '"' | '\'' | ')' | ']' | '”' | '’' | '»')
+            })
+        })
+        .collect();
+    if let Some(first) = cut.first() {
+        diagnostics.push(Diagnostic {
+            stage: "article",
+            span: Some(first.span),
+            message: format!(
+                "{} stretch(es) of text without a sentence end were cut into sentences of at most \
+                 {} bytes",
+                cut.len(),
+                crate::article::MAX_SENTENCE_BYTES
+            ),
+        });
+    }
 }
 
 /// Sorts a sentence's top-level mentions by position.

@@ -1241,11 +1241,15 @@ fn apply_one(
 
 /// Whether the words before byte `start` make what follows a charge ("was convicted of",
 /// "charged with"): a date after it is the verdict's or the charge's, not the deed's.
+///
+/// Only the end of the text before `start` is looked at (it used to lowercase all of it for each
+/// match, which made an article with many matches quadratic).
 pub(crate) fn names_a_charge(text: &str, start: usize) -> bool {
-    text.get(..start).map(|before| before.trim_end().to_ascii_lowercase()).is_some_and(|before| {
-        ["convicted of", "guilty of", "charged with", "accused of", "acquitted of"]
-            .iter()
-            .any(|verb| before.ends_with(verb))
+    let Some(before) = text.get(..start) else { return false };
+    let before = before.trim_end().as_bytes();
+    ["convicted of", "guilty of", "charged with", "accused of", "acquitted of"].iter().any(|verb| {
+        before.len() >= verb.len()
+            && before[before.len() - verb.len()..].eq_ignore_ascii_case(verb.as_bytes())
     })
 }
 

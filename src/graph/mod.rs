@@ -198,6 +198,9 @@ pub struct Diagnostic {
 pub struct KnowledgeGraph {
     graph: StableDiGraph<Node, Edge>,
     by_iri: BTreeMap<String, NodeIndex>,
+    /// The edges between two nodes, so that adding an edge does not walk all the edges of a
+    /// node (the document node has one per fact).
+    edges_between: rustc_hash::FxHashMap<(NodeIndex, NodeIndex), Vec<EdgeIndex>>,
     document: Document,
     document_node: Option<NodeIndex>,
     diagnostics: Vec<Diagnostic>,
@@ -311,11 +314,11 @@ impl KnowledgeGraph {
         object: NodeIndex,
         evidence: Option<Evidence>,
     ) -> EdgeIndex {
-        let existing = self
-            .graph
-            .edges_connecting(subject, object)
-            .find(|edge| edge.weight().predicate == predicate)
-            .map(|edge| petgraph::visit::EdgeRef::id(&edge));
+        let existing = self.edges_between.get(&(subject, object)).and_then(|edges| {
+            edges.iter().copied().find(|&edge| {
+                self.graph.edge_weight(edge).is_some_and(|edge| edge.predicate == predicate)
+            })
+        });
         if let Some(edge_index) = existing {
             if let (Some(edge), Some(evidence)) = (self.graph.edge_weight_mut(edge_index), evidence)
             {
@@ -325,7 +328,9 @@ impl KnowledgeGraph {
         }
         let edge =
             Edge { predicate: predicate.to_owned(), evidence: evidence.into_iter().collect() };
-        self.graph.add_edge(subject, object, edge)
+        let edge_index = self.graph.add_edge(subject, object, edge);
+        self.edges_between.entry((subject, object)).or_default().push(edge_index);
+        edge_index
     }
 
     /// Adds a literal property to a node (merging evidence if the same value is there).
