@@ -55,7 +55,7 @@ impl Score {
 
 #[test]
 fn analysis_is_spacys() {
-    let parser = Parser::english().expect("the embedded model loads");
+    let parser = Parser::english().unwrap_or_else(|error| panic!("{error}"));
     let reference = include_str!("syntax/reference.jsonl");
     let mut scores: Vec<(&str, f64, Score)> =
         ["tokens", "tags", "pos", "lemmas", "heads", "labels", "sentence starts", "entities"]
@@ -64,7 +64,8 @@ fn analysis_is_spacys() {
             .collect();
     let mut n_docs = 0;
     for line in reference.lines() {
-        let doc_ref: Reference = serde_json::from_str(line).expect("reference line is JSON");
+        let doc_ref: Reference =
+            serde_json::from_str(line).unwrap_or_else(|error| panic!("reference.jsonl: {error}"));
         n_docs += 1;
         let doc = parser.parse(&doc_ref.text);
         let ours: HashMap<(usize, usize), usize> = doc
@@ -85,16 +86,16 @@ fn analysis_is_spacys() {
                 .collect();
             format!("{} token {index} {text:?}", doc_ref.id)
         };
-        let mut aligned = vec![None; doc_ref.start.len()];
-        for index in 0..doc_ref.start.len() {
-            let found = ours.get(&(doc_ref.start[index], doc_ref.end[index])).copied();
-            aligned[index] = found;
+        let mut aligned = Vec::with_capacity(doc_ref.start.len());
+        for (index, (start, end)) in doc_ref.start.iter().zip(&doc_ref.end).enumerate() {
+            let found = ours.get(&(*start, *end)).copied();
+            aligned.push(found);
             scores[0]
                 .2
                 .check("token", found.is_some(), || format!("{} not a token of ours", show(index)));
         }
-        for index in 0..doc_ref.start.len() {
-            let Some(own) = aligned[index] else { continue };
+        for (index, own) in aligned.iter().enumerate() {
+            let Some(own) = *own else { continue };
             let token = &doc.tokens[own];
             scores[1].2.check("tag", token.tag == doc_ref.tag[index], || {
                 format!("{}: spaCy {} ours {}", show(index), doc_ref.tag[index], token.tag)

@@ -280,8 +280,11 @@ impl<W: Write> WriterDotSerializer<W> {
             .filter(|(_, predicate, _)| event_roles.contains(predicate))
             .map(|(subject, _, _)| *subject)
             .collect();
-        let prefix =
-            if self.n_triple_sets == 0 { "t_".to_owned() } else { format!("t{}_", self.n_triple_sets) };
+        let prefix = if self.n_triple_sets == 0 {
+            "t_".to_owned()
+        } else {
+            format!("t{}_", self.n_triple_sets)
+        };
         self.n_triple_sets += 1;
         let ids: BTreeMap<&str, usize> =
             iris.iter().enumerate().map(|(index, iri)| (*iri, index)).collect();

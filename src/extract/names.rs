@@ -2715,6 +2715,7 @@ mod tests {
                 lexicon: &resources.lexicon,
                 rules: &resources.rules,
                 date: None,
+                published: None,
             };
             let annotations = run(&context);
             let unknown: Vec<&str> = annotations
