@@ -397,7 +397,15 @@ impl Builder<'_> {
             self.add(&subject, owl::SAME_AS, iri(same_as));
         }
         for attribute in &node.attributes {
-            let object = Term::from(literal(&attribute.value));
+            // Identifiers and addresses are not prose: no language tag.
+            let object = match &attribute.value {
+                Literal::Text(value)
+                    if matches!(attribute.predicate.as_str(), schema::IDENTIFIER | schema::URL) =>
+                {
+                    text(value)
+                }
+                value => Term::from(literal(value)),
+            };
             self.fact(graph, &node.iri, &attribute.predicate, &object, &attribute.evidence);
         }
     }

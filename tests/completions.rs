@@ -97,6 +97,7 @@ fn man_dir_writes_one_page_per_command() {
             "newsgraph-extract.1",
             "newsgraph-load.1",
             "newsgraph-man.1",
+            "newsgraph-parse.1",
             "newsgraph-query.1",
             "newsgraph-sparql.1",
             "newsgraph.1",

@@ -282,7 +282,7 @@ fn record_metadata_are_triples() {
     };
     assert_eq!(about("identifier"), ["\"r-1\""]);
     assert_eq!(about("url"), ["\"https://example.org/r-1\""]);
-    assert_eq!(about("headline"), ["\"Council approves budget\""]);
+    assert_eq!(about("headline"), ["\"Council approves budget\"@en"]);
     assert_eq!(about("publisher"), ["<https://w3id.org/newsgraph/id/example-wire>"]);
     assert_eq!(about("datePublished"), ["\"2021-06-15\"^^<http://www.w3.org/2001/XMLSchema#date>"]);
     // "yesterday" is the day before the record's date.
