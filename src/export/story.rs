@@ -421,8 +421,8 @@ mod tests {
     #[test]
     fn wraps_and_truncates() {
         assert_eq!(
-            wrap("European Court of Human Rights", 14),
-            ["European Court", "of Human", "Rights"]
+            wrap("International Court of Justice", 14),
+            ["International", "Court of", "Justice"]
         );
         assert_eq!(wrap("", 10), [""]);
         assert_eq!(wrap("unbreakablewordhere x", 5), ["unbreakablewordhere", "x"]);
