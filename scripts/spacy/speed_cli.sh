@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # spaCy against `newsgraph parse`, tokens per second per core, on the same texts (see speed_cli.py).
-#   scripts/spacy/speed_cli.sh [TEXTS.jsonl] [REPEAT]    default: tests/syntax/texts/en_pud-test.jsonl, 3
+#   scripts/spacy/speed_cli.sh [TEXTS.jsonl|DIR] [REPEAT]    default: tests/syntax/texts/en_pud-test.jsonl, 3
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 scripts/spacy/venv.sh
