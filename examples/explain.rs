@@ -1,4 +1,5 @@
-//! Prints what the extraction stages found in an article: shadow text, entities, events,
+//! Prints what the extraction stages found in an article: shadow text with the parse of each
+//! sentence (token, tag, lemma, dependency label, head, entity), entities, events,
 //! claims and diagnostics. Useful when writing rules or lexicon entries.
 //!
 //! `cargo run --example explain -- data/articles/beslan-echr-2017.txt`

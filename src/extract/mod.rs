@@ -305,6 +305,37 @@ pub fn explain(article: &Article) -> String {
     }
 }
 
+/// One line per token of a sentence's parse: index, word, tag, lemma, label and head index
+/// (`0` for the root), and the entity label where a named entity begins or goes on.
+fn write_parse(out: &mut String, parser: &crate::syntax::Parser, text: &str) {
+    use std::fmt::Write as _;
+    let doc = parser.parse(text);
+    let mut entity_of = vec![""; doc.tokens.len()];
+    for entity in &doc.entities {
+        for slot in entity_of.iter_mut().take(entity.end).skip(entity.start) {
+            *slot = entity.label;
+        }
+    }
+    for (index, token) in doc.tokens.iter().enumerate() {
+        if token.tag == "_SP" {
+            continue;
+        }
+        let head = if token.dep == "ROOT" { 0 } else { token.head + 1 };
+        // `fmt::Write` for String cannot fail.
+        let _ = writeln!(
+            out,
+            "    {:>3} {:<16} {:<5} {:<14} {:<10} {:>3} {}",
+            index + 1,
+            &text[token.start..token.end],
+            token.tag,
+            token.lemma,
+            token.dep,
+            head,
+            entity_of[index]
+        );
+    }
+}
+
 /// Like [`explain`], with these lexicons and rules.
 #[must_use]
 pub fn explain_with(article: &Article, resources: &crate::Resources) -> String {
@@ -318,10 +349,16 @@ pub fn explain_with(article: &Article, resources: &crate::Resources) -> String {
     };
     let annotations = run(&context);
     let mut out = String::new();
+    // The parse each sentence gets from the syntactic layer, shown under its shadow text:
+    // what extraction on the parse (frames keyed on lemmas and dependency roles) will read.
+    let parser = crate::syntax::Parser::english().ok();
     for sentence in 0..article.sentences.len() {
         let shadow = shadow::Shadow::new(article, &annotations, sentence);
         let shown = shadow.text.replace(shadow::OPEN, "⟨").replace(shadow::CLOSE, "⟩");
         let _ = writeln!(out, "s{}: {shown}", sentence + 1);
+        if let Some(parser) = parser {
+            write_parse(&mut out, parser, article.sentence_text(&article.sentences[sentence]));
+        }
     }
     for (index, entity) in annotations.entities.iter().enumerate() {
         let mentions: Vec<String> = entity
@@ -434,5 +471,29 @@ pub(crate) mod testing {
             })
             .map(|(_, node)| node.label.clone())
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// `explain` shows each sentence's parse under its shadow text (values as spaCy gives them).
+    #[test]
+    fn explain_shows_the_parse() {
+        let article = crate::Article::parse("The court ruled against Russia.")
+            .unwrap_or_else(|error| panic!("{error}"));
+        let dump = super::explain(&article);
+        let parse: Vec<&str> =
+            dump.lines().filter(|line| line.starts_with("    ")).map(str::trim_end).collect();
+        assert_eq!(
+            parse,
+            [
+                "      1 The              DT    the            det          2",
+                "      2 court            NN    court          nsubj        3",
+                "      3 ruled            VBD   rule           ROOT         0",
+                "      4 against          IN    against        prep         3",
+                "      5 Russia           NNP   Russia         pobj         4 GPE",
+                "      6 .                .     .              punct        3",
+            ]
+        );
     }
 }
