@@ -3,30 +3,17 @@
 //! and lemmas must be spaCy's.
 
 use newsgraph::syntax::lemmatizer::Lemmatizer;
-use serde::Deserialize;
 
-#[derive(Deserialize)]
-struct Document {
-    id: String,
-    text: String,
-    start: Vec<usize>,
-    end: Vec<usize>,
-    tag: Vec<String>,
-    pos: Vec<String>,
-    lemma: Vec<String>,
-    dep: Vec<String>,
-}
+#[path = "syntax/reference.rs"]
+mod reference;
+use reference::documents;
 
 #[test]
 fn parts_of_speech_and_lemmas_are_spacys() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/syntax/reference.jsonl");
-    let reference = std::fs::read_to_string(path).unwrap_or_else(|error| panic!("{path}: {error}"));
     let lemmatizer = Lemmatizer::english().unwrap_or_else(|error| panic!("{error}"));
     let (mut total, mut identical) = (0usize, 0usize);
     let mut disagreements = Vec::new();
-    for (number, line) in reference.lines().enumerate() {
-        let document: Document = serde_json::from_str(line)
-            .unwrap_or_else(|error| panic!("{path}, line {}: {error}", number + 1));
+    for document in documents() {
         let chars: Vec<char> = document.text.chars().collect();
         let words: Vec<String> = (0..document.start.len())
             .map(|i| chars[document.start[i]..document.end[i]].iter().collect())

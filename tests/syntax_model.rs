@@ -6,56 +6,18 @@
 use std::collections::{BTreeSet, HashMap};
 
 use newsgraph::syntax::{Model, RawToken};
-use serde::Deserialize;
 
-const REFERENCE: &str = include_str!("syntax/reference.jsonl");
+#[path = "syntax/reference.rs"]
+mod reference;
+use reference::{documents, Tally};
+
 const NORMS: &str = include_str!("syntax/norms.json");
-
-#[derive(Deserialize)]
-struct Document {
-    id: String,
-    text: String,
-    start: Vec<usize>,
-    end: Vec<usize>,
-    space: Vec<u8>,
-    tag: Vec<String>,
-    head: Vec<usize>,
-    dep: Vec<String>,
-    sent_starts: Vec<usize>,
-    ents: Vec<(usize, usize, String)>,
-}
 
 /// Byte offset of every code point offset of `text` (and of its end).
 fn byte_offsets(text: &str) -> Vec<usize> {
     let mut offsets: Vec<usize> = text.char_indices().map(|(byte, _)| byte).collect();
     offsets.push(text.len());
     offsets
-}
-
-#[derive(Default)]
-struct Tally {
-    agree: usize,
-    total: usize,
-    disagreements: Vec<String>,
-}
-
-impl Tally {
-    fn check(&mut self, same: bool, what: impl FnOnce() -> String) {
-        self.total += 1;
-        if same {
-            self.agree += 1;
-        } else {
-            self.disagreements.push(what());
-        }
-    }
-
-    fn rate(&self) -> f64 {
-        if self.total == 0 {
-            1.0
-        } else {
-            self.agree as f64 / self.total as f64
-        }
-    }
 }
 
 #[test]
@@ -69,9 +31,7 @@ fn analysis_is_spacys() {
             .map(|name| (name, Tally::default()))
             .collect();
     let mut n_documents = 0;
-    for line in REFERENCE.lines().filter(|line| !line.trim().is_empty()) {
-        let document: Document =
-            serde_json::from_str(line).unwrap_or_else(|error| panic!("reference.jsonl: {error}"));
+    for document in documents() {
         n_documents += 1;
         let bytes = byte_offsets(&document.text);
         let special: HashMap<usize, &str> = norms

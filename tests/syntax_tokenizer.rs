@@ -6,26 +6,9 @@ use std::collections::HashSet;
 use newsgraph::syntax::tokenizer::Tokenizer;
 use serde::Deserialize;
 
-#[derive(Deserialize)]
-struct Document {
-    id: String,
-    text: String,
-    start: Vec<usize>,
-    end: Vec<usize>,
-    space: Vec<u8>,
-}
-
-fn documents() -> Vec<Document> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/syntax/reference.jsonl");
-    let text = std::fs::read_to_string(path).unwrap_or_else(|error| panic!("{path}: {error}"));
-    text.lines()
-        .enumerate()
-        .map(|(index, line)| {
-            serde_json::from_str(line)
-                .unwrap_or_else(|error| panic!("{path}, line {}: {error}", index + 1))
-        })
-        .collect()
-}
+#[path = "syntax/reference.rs"]
+mod reference;
+use reference::documents;
 
 /// Tokens as (code point start, code point end, space after), as the reference has them.
 fn ours(tokenizer: &Tokenizer, text: &str) -> Vec<(usize, usize, bool)> {
