@@ -416,6 +416,22 @@ fn local_name_of(iri: &str) -> &str {
 pub(crate) mod testing {
     use crate::graph::NodeKind;
 
+    /// Every stage's annotations of a text, with the built-in lexicons and rules and no
+    /// reference date.
+    pub(crate) fn annotations(text: &str) -> super::Annotations {
+        let article = crate::Article::parse(text).unwrap_or_else(|error| panic!("{error}"));
+        let resources =
+            crate::pipeline::Resources::builtin().unwrap_or_else(|error| panic!("{error}"));
+        let context = super::Context {
+            article: &article,
+            lexicon: &resources.lexicon,
+            rules: &resources.rules,
+            date: None,
+            published: None,
+        };
+        super::run(&context)
+    }
+
     /// Checks each case: the facts of its text include every one of its first list and none of
     /// its second.
     pub(crate) fn assert_facts(cases: &[(&str, &[&str], &[&str])]) {

@@ -2670,8 +2670,7 @@ fn coordinated_regions(context: &Context<'_>, sentence: &Sentence, annotations: 
 
 #[cfg(test)]
 mod tests {
-    use super::super::{run, Context, Tag};
-    use crate::Article;
+    use super::super::Tag;
 
     /// The names the stages find in `text`, as `text/TAG` (people, organisations, places,
     /// facilities, instruments and titles), and the entities' names as `name/TAG`.
@@ -2707,17 +2706,7 @@ mod tests {
             ),
         ];
         for (text, expected) in cases {
-            let article = Article::parse(text).unwrap_or_else(|error| panic!("{error}"));
-            let resources =
-                crate::pipeline::Resources::builtin().unwrap_or_else(|error| panic!("{error}"));
-            let context = Context {
-                article: &article,
-                lexicon: &resources.lexicon,
-                rules: &resources.rules,
-                date: None,
-                published: None,
-            };
-            let annotations = run(&context);
+            let annotations = crate::extract::testing::annotations(text);
             let unknown: Vec<&str> = annotations
                 .diagnostics
                 .iter()
@@ -2741,17 +2730,7 @@ mod tests {
     }
 
     fn names(text: &str) -> Vec<String> {
-        let article = Article::parse(text).unwrap_or_else(|error| panic!("{error}"));
-        let resources =
-            crate::pipeline::Resources::builtin().unwrap_or_else(|error| panic!("{error}"));
-        let context = Context {
-            article: &article,
-            lexicon: &resources.lexicon,
-            rules: &resources.rules,
-            date: None,
-            published: None,
-        };
-        let annotations = run(&context);
+        let annotations = crate::extract::testing::annotations(text);
         let mut found: Vec<String> = annotations
             .by_sentence
             .iter()
