@@ -270,6 +270,7 @@ pub fn fact_iri(document_iri: &str, subject: &str, predicate: &str, object: &str
 pub fn literal(value: &Literal) -> RdfLiteral {
     match value {
         Literal::Text(text) => english(text),
+        Literal::Identifier(value) => RdfLiteral::new_simple_literal(value),
         Literal::Date(date) => typed(date.to_string(), xsd::DATE),
         Literal::Year(year) => typed(format_year(*year), xsd::G_YEAR),
         Literal::YearMonth(year, month) => {
@@ -397,15 +398,7 @@ impl Builder<'_> {
             self.add(&subject, owl::SAME_AS, iri(same_as));
         }
         for attribute in &node.attributes {
-            // Identifiers and addresses are not prose: no language tag.
-            let object = match &attribute.value {
-                Literal::Text(value)
-                    if matches!(attribute.predicate.as_str(), schema::IDENTIFIER | schema::URL) =>
-                {
-                    text(value)
-                }
-                value => Term::from(literal(value)),
-            };
+            let object = Term::from(literal(&attribute.value));
             self.fact(graph, &node.iri, &attribute.predicate, &object, &attribute.evidence);
         }
     }

@@ -52,14 +52,15 @@ pub fn extract_record(record: &Record, options: &Options) -> Result<KnowledgeGra
 /// Adds a record's metadata to the document node of its graph.
 fn add_metadata(graph: &mut KnowledgeGraph, record: &Record, base: &str) {
     let Some(document) = graph.document_node() else { return };
-    let texts = [
-        (schema::IDENTIFIER, &record.id),
-        (schema::URL, &record.url),
-        (schema::HEADLINE, &record.title),
+    // A headline is prose; an id and an address are not.
+    let values = [
+        (schema::IDENTIFIER, record.id.clone().map(Literal::Identifier)),
+        (schema::URL, record.url.clone().map(Literal::Identifier)),
+        (schema::HEADLINE, record.title.clone().map(Literal::Text)),
     ];
-    for (predicate, value) in texts {
+    for (predicate, value) in values {
         if let Some(value) = value {
-            graph.add_attribute(document, predicate, Literal::Text(value.clone()), None);
+            graph.add_attribute(document, predicate, value, None);
         }
     }
     if let Some(source) =

@@ -384,7 +384,7 @@ pub(crate) fn local_name(iri: &str) -> &str {
 /// The text of a literal as a reader wants it.
 pub(crate) fn literal_text(value: &Literal) -> String {
     match value {
-        Literal::Text(text) => text.clone(),
+        Literal::Text(text) | Literal::Identifier(text) => text.clone(),
         Literal::Date(date) => date.to_string(),
         Literal::Year(year) => year.to_string(),
         Literal::YearMonth(year, month) => format!("{year}-{month:02}"),

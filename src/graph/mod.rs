@@ -48,6 +48,9 @@ pub enum Literal {
     Decimal(String),
     /// An ISO 8601 duration (`xsd:duration`), such as `P3D`.
     Duration(String),
+    /// An identifier or an address, not prose: a plain `xsd:string` without a language tag
+    /// (a record's id or URL), where [`Literal::Text`] is English prose (`@en`).
+    Identifier(String),
 }
 
 /// Where a fact comes from: the sentence, the words, and the rule.

@@ -171,7 +171,7 @@ fn local_name(iri: &str) -> &str {
 
 fn write_literal(literal: &Literal, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
     match literal {
-        Literal::Text(text) => formatter.write_str(text),
+        Literal::Text(text) | Literal::Identifier(text) => formatter.write_str(text),
         Literal::Date(date) => write!(formatter, "{date}"),
         Literal::Year(year) => write!(formatter, "{year:04}"),
         Literal::YearMonth(year, month) => write!(formatter, "{year:04}-{month:02}"),
