@@ -8,9 +8,13 @@ mod coref;
 mod dates;
 mod descriptions;
 mod facts;
+mod frames;
 mod inference;
 mod names;
+mod ner_names;
 mod numbers;
+mod parse;
+mod parse_facts;
 mod patterns;
 mod shadow;
 mod tokens;
@@ -203,16 +207,48 @@ pub(crate) fn run(context: &Context<'_>) -> Annotations {
     // taken for names. Then lexicon names, titles and people; then common-noun descriptions,
     // which may nest the names found before them.
     report_cut_sentences(context.article, &mut annotations.diagnostics);
+    // The syntactic layer: each sentence's tags, dependencies and named entities.
+    let parser = match crate::syntax::Parser::english() {
+        Ok(parser) => Some(parser),
+        Err(error) => {
+            annotations.diagnostics.push(Diagnostic {
+                stage: "syntax",
+                span: None,
+                message: format!(
+                    "the parser's model failed to load, facts from the parse are missing: {error}"
+                ),
+            });
+            None
+        }
+    };
+    let frames = match frames::Frames::builtin() {
+        Ok(frames) => Some(frames),
+        Err(error) => {
+            annotations.diagnostics.push(Diagnostic {
+                stage: "frames",
+                span: None,
+                message: format!("the frame tables failed to load: {error}"),
+            });
+            None
+        }
+    };
+    let parses = parse::parse_sentences(context.article, parser);
     for sentence in &context.article.sentences {
         let sentence_tokens = tokens::tokenize(context.article, sentence);
         dates::find(context, sentence, &sentence_tokens, &mut annotations);
         numbers::find(context, sentence, &sentence_tokens, &mut annotations);
         names::find(context, sentence, &sentence_tokens, &mut annotations);
+        if let Some(parse) = parses.get(sentence.index) {
+            ner_names::find(context, sentence, parse, &mut annotations);
+        }
         descriptions::find(context, sentence, &sentence_tokens, &mut annotations);
         finish_sentence(sentence.index, &mut annotations);
     }
     coref::resolve(context, &mut annotations);
-    patterns::apply(context, &mut annotations);
+    let mut event_of_entity = patterns::apply(context, &mut annotations);
+    if let Some(frames) = frames {
+        parse_facts::apply(context, &parses, frames, &mut annotations, &mut event_of_entity);
+    }
     inference::infer(context, &mut annotations);
     annotations
 }
@@ -381,7 +417,14 @@ pub fn explain_with(article: &Article, resources: &crate::Resources) -> String {
             "event {index}: {:?} merged={:?} {:?}",
             event.classes,
             event.merged_into,
-            event.roles.iter().map(|r| (local_name_of(&r.predicate), &r.arg)).collect::<Vec<_>>()
+            event
+                .roles
+                .iter()
+                .map(|r| {
+                    let rule = r.evidence.as_ref().map_or("", |e| &*e.rule);
+                    (local_name_of(&r.predicate), &r.arg, rule)
+                })
+                .collect::<Vec<_>>()
         );
     }
     for relation in &annotations.facts.relations {

@@ -49,14 +49,15 @@ static WEAK_HEADS: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new
 /// name of its own ("Stock" in "Stock Exchange", "Mills" in "General Mills"). The file's last
 /// part, after "# City names only", holds surnames and the like ("Lee", "Wells") and is left
 /// out.
-static COMMON_WORDS: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../../data/lexicons/seed/common_words.txt")
-        .lines()
-        .take_while(|line| !line.starts_with("# City names only"))
-        .filter(|line| !line.starts_with('#'))
-        .flat_map(str::split_whitespace)
-        .collect()
-});
+pub(crate) static COMMON_WORDS: LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    LazyLock::new(|| {
+        include_str!("../../data/lexicons/seed/common_words.txt")
+            .lines()
+            .take_while(|line| !line.starts_with("# City names only"))
+            .filter(|line| !line.starts_with('#'))
+            .flat_map(str::split_whitespace)
+            .collect()
+    });
 
 /// Words that follow a region's name as part of it ("Anhui Province").
 const REGION_KIND_WORDS: [&str; 7] =

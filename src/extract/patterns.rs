@@ -20,7 +20,7 @@ use crate::LexiconError;
 
 /// What a rule makes.
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Action {
+pub(super) enum Action {
     /// An event of a class (or, with an `event` group, roles of an event named by a noun).
     Event(Option<String>),
     /// A relation between the groups `s` and `o`.
@@ -559,8 +559,9 @@ pub(crate) fn role_predicate(role: &str) -> Option<&'static str> {
     })
 }
 
-/// Applies every rule to every sentence.
-pub(crate) fn apply(context: &Context<'_>, annotations: &mut Annotations) {
+/// Applies every rule to every sentence. Returns the event of each event entity made so far
+/// (the frame stage adds to them).
+pub(crate) fn apply(context: &Context<'_>, annotations: &mut Annotations) -> HashMap<usize, usize> {
     // Every event named by a noun is an event from the start; rules add roles to it.
     let mut event_of_entity: HashMap<usize, usize> = HashMap::default();
     for entity_index in 0..annotations.entities.len() {
@@ -636,11 +637,12 @@ pub(crate) fn apply(context: &Context<'_>, annotations: &mut Annotations) {
                         shadow.to_article(clause_end, true),
                     ));
                 }
-                let matched = Matched { sentence, evidence, mentions, texts };
+                let matched = Matched { sentence, evidence, mentions, texts, event: None };
                 apply_one(context, annotations, &mut event_of_entity, &rule.action, &matched);
             }
         }
     }
+    event_of_entity
 }
 
 /// The matches of a rule whose last group takes the rest of the clause, with that group's
@@ -685,14 +687,19 @@ impl Event {
     }
 }
 
-struct Matched<'r> {
-    sentence: usize,
-    evidence: Evidence,
-    mentions: Vec<(&'r str, usize)>,
-    texts: Vec<(&'r str, usize, usize)>,
+/// What a rule or a frame matched: the mentions and the words of its roles, and its evidence.
+pub(super) struct Matched<'r> {
+    pub sentence: usize,
+    pub evidence: Evidence,
+    /// Role name and mention index.
+    pub mentions: Vec<(&'r str, usize)>,
+    /// Role name and article byte range of words.
+    pub texts: Vec<(&'r str, usize, usize)>,
+    /// An event already found for the same words (a frame adds its roles there).
+    pub event: Option<usize>,
 }
 
-fn ensure_event(
+pub(super) fn ensure_event(
     context: &Context<'_>,
     annotations: &mut Annotations,
     event_of_entity: &mut HashMap<usize, usize>,
@@ -765,7 +772,7 @@ fn ensure_event(
     Some(index)
 }
 
-fn arg_of(
+pub(super) fn arg_of(
     context: &Context<'_>,
     annotations: &mut Annotations,
     event_of_entity: &mut HashMap<usize, usize>,
@@ -785,7 +792,7 @@ fn arg_of(
     }
 }
 
-fn apply_one(
+pub(super) fn apply_one(
     context: &Context<'_>,
     annotations: &mut Annotations,
     event_of_entity: &mut HashMap<usize, usize>,
@@ -828,8 +835,8 @@ fn apply_one(
         |name: &str| args.iter().find(|(group, _)| *group == name).map(|(_, arg)| arg.clone());
     match action {
         Action::Event(class) => {
-            let event_index = match find("event") {
-                Some(Arg::Event(existing)) => existing,
+            let event_index = match (find("event"), matched.event) {
+                (Some(Arg::Event(existing)), _) | (_, Some(existing)) => existing,
                 _ => {
                     let Some(class) = class else { return };
                     let index = annotations.facts.events.len();

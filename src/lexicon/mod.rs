@@ -5,7 +5,7 @@
 //! The built-in files are compiled into the binary; [`Lexicon::extend_from_dir`] adds a
 //! user's own files of the same names and columns.
 
-mod table;
+pub(crate) mod table;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 use std::path::Path;

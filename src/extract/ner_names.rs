@@ -1,0 +1,207 @@
+//! Names the parser's named-entity recogniser finds and no lexicon or name rule did.
+//!
+//! Runs after `names.rs` for each sentence: a `PERSON`, `ORG`, `GPE`, `LOC` or `FAC` entity of
+//! the parse that no mention covers becomes a proper-name mention of that kind ("Tanvir Ahmed",
+//! "Halvorsen Privatbank" need no lexicon entry). A lexicon place inside a longer organisation or
+//! facility name gives way to it: "Wells Fargo" is a bank, not Fargo in North Dakota.
+
+use super::parse::SentenceParse;
+use super::{Annotations, Context, Mention, Tag};
+use crate::article::Sentence;
+use crate::vocab::{ng, schema};
+
+/// Adds the parse's names that no mention covers.
+pub(crate) fn find(
+    context: &Context<'_>,
+    sentence: &Sentence,
+    parse: &SentenceParse,
+    annotations: &mut Annotations,
+) {
+    let text = &context.article.text;
+    for (start, end, label) in parse.entities() {
+        let (tag, class, class_iri) = match label {
+            // One word alone is rarely how a story first names a person ("Turnout was low"):
+            // a person is named in full before a surname or a given name stands alone.
+            "PERSON" if !text[start..end].trim().contains(char::is_whitespace) => continue,
+            "PERSON" => (Tag::Per, "Person", schema::PERSON),
+            "ORG" => (Tag::Org, "Organization", schema::ORGANIZATION),
+            "GPE" | "LOC" => (Tag::Gpe, "Place", schema::PLACE),
+            "FAC" => (Tag::Fac, "Facility", ng::FACILITY),
+            _ => continue,
+        };
+        let Some((start, end)) = trim_name(text, start, end) else { continue };
+        if !plausible(context, sentence, (start, end), annotations) {
+            continue;
+        }
+        if annotations.covered(sentence.index, start, end) {
+            if matches!(tag, Tag::Org | Tag::Fac) {
+                widen_over_place(
+                    context,
+                    sentence,
+                    (start, end),
+                    (tag, class, class_iri),
+                    annotations,
+                );
+            }
+            continue;
+        }
+        push(context, sentence, (start, end), (tag, class, class_iri), annotations);
+    }
+}
+
+/// The name without a leading article and a trailing possessive; `None` when what is left does
+/// not look like a name (no capital or digit first, or a sentence-initial common word).
+fn trim_name(text: &str, mut start: usize, mut end: usize) -> Option<(usize, usize)> {
+    let name = text.get(start..end)?;
+    for article in ["the ", "The "] {
+        if let Some(rest) = name.strip_prefix(article) {
+            start += name.len() - rest.len();
+        }
+    }
+    let name = text.get(start..end)?;
+    for possessive in ["'s", "’s", "'", "’"] {
+        if let Some(rest) = name.strip_suffix(possessive) {
+            end = start + rest.len();
+            break;
+        }
+    }
+    let name = text.get(start..end)?.trim();
+    let first = name.chars().next()?;
+    (first.is_uppercase() || first.is_ascii_digit()).then_some((start, end))
+}
+
+/// Whether a name of the parse is worth a mention. Not when it is one word that is a common
+/// English word ("Turnout", "Ransomware" at the start of a sentence), a short all-capital word
+/// the article never spells out ("GMT"), or a word of a name found before ("Dawit" after "Dawit
+/// Alemayehu": the name rules and coreference know that person better); nor a name that a
+/// person's name follows at once, which is a portfolio in a title ("Minister for Disaster
+/// Management NAME").
+fn plausible(
+    context: &Context<'_>,
+    sentence: &Sentence,
+    (start, end): (usize, usize),
+    annotations: &Annotations,
+) -> bool {
+    let text = &context.article.text;
+    let name = &text[start..end];
+    if !name.contains(char::is_whitespace) {
+        let lower = name.to_lowercase();
+        if super::names::COMMON_WORDS.contains(lower.as_str()) {
+            return false;
+        }
+        let short_capitals = name.chars().count() <= 3 && name.chars().all(|c| c.is_uppercase());
+        if short_capitals && !annotations.acronyms.contains_key(name) {
+            return false;
+        }
+        let word_of_earlier = annotations.mentions.iter().any(|mention| {
+            mention.proper
+                && mention.span.start < start
+                && mention.text.contains(char::is_whitespace)
+                && mention.text.split_whitespace().any(|word| word == name)
+        });
+        if word_of_earlier {
+            return false;
+        }
+        // A nationality ("Kazakh talks") is no organisation; the lexicon knows demonyms.
+        if context.lexicon.demonym(name).is_some() {
+            return false;
+        }
+    }
+    // The words between may go on with the portfolio ("Disaster Management and Relief").
+    let portfolio_words = |gap: &str| {
+        gap.split_whitespace().all(|word| {
+            matches!(word, "and" | "of" | "&")
+                || word.chars().next().is_some_and(char::is_uppercase)
+        })
+    };
+    let person_follows =
+        annotations.by_sentence.get(sentence.index).into_iter().flatten().any(|&index| {
+            annotations.mentions.get(index).is_some_and(|mention| {
+                mention.tag == Some(Tag::Per)
+                    && mention.span.start > end
+                    && mention.span.start - end < 60
+                    && text.get(end..mention.span.start).is_some_and(portfolio_words)
+            })
+        });
+    !person_follows
+}
+
+/// "Wells Fargo": a lexicon place strictly inside a longer organisation or facility name that
+/// the parse found, and nothing else overlapping it, gives way to the longer name.
+fn widen_over_place(
+    context: &Context<'_>,
+    sentence: &Sentence,
+    (start, end): (usize, usize),
+    kind: (Tag, &'static str, &'static str),
+    annotations: &mut Annotations,
+) {
+    let overlapping: Vec<usize> = annotations
+        .by_sentence
+        .get(sentence.index)
+        .into_iter()
+        .flatten()
+        .copied()
+        .filter(|&index| {
+            annotations.mentions.get(index).is_some_and(|mention| {
+                !mention.inner && mention.span.start < end && start < mention.span.end
+            })
+        })
+        .collect();
+    let [inside] = overlapping.as_slice() else { return };
+    let Some(mention) = annotations.mentions.get(*inside) else { return };
+    let strictly_inside = mention.span.start >= start
+        && mention.span.end <= end
+        && (mention.span.start, mention.span.end) != (start, end);
+    // Only a place: a person or an organisation inside a longer name is usually the name's
+    // own subject ("Obama administration" is no organisation of its own here).
+    if !strictly_inside || mention.tag != Some(Tag::Gpe) || mention.entry.is_none() {
+        return;
+    }
+    // The rest of the name must be capitalised words: "Fargo bank" is not a name.
+    let rest_capitalised = context.article.text[start..end]
+        .split_whitespace()
+        .all(|word| word.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic()));
+    if !rest_capitalised {
+        return;
+    }
+    if let Some(mention) = annotations.mentions.get_mut(*inside) {
+        mention.inner = true;
+        mention.tag = None;
+    }
+    push(context, sentence, (start, end), kind, annotations);
+}
+
+fn push(
+    context: &Context<'_>,
+    sentence: &Sentence,
+    (start, end): (usize, usize),
+    (tag, class, class_iri): (Tag, &'static str, &'static str),
+    annotations: &mut Annotations,
+) {
+    annotations.push(Mention {
+        sentence: sentence.index,
+        span: context.article.span(start, end),
+        tag: Some(tag),
+        class: class.into(),
+        class_iri: class_iri.into(),
+        text: context.article.text[start..end].to_owned(),
+        proper: true,
+        definite: true,
+        ..Mention::default()
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::testing::labels_of_class;
+
+    #[test]
+    fn names_no_lexicon_has_come_from_the_parse() {
+        let text =
+            "Officials at Halvorsen Privatbank said on Tuesday that Tanvir Ahmed had resigned.";
+        let people = labels_of_class(text, "Person");
+        assert!(people.iter().any(|p| p == "Tanvir Ahmed"), "{people:?}");
+        let places = labels_of_class("Wells Fargo said its profit rose.", "Place");
+        assert!(!places.iter().any(|p| p == "Fargo"), "{places:?}");
+    }
+}

@@ -1,0 +1,154 @@
+//! The dependency parse of each sentence, in article offsets: what the frame and name stages
+//! read.
+//!
+//! Each sentence of the [`Article`] is analysed on its own by [`crate::syntax::Parser`] (spaCy's
+//! `en_core_web_sm`: tags, lemmas, dependencies, named entities); token and entity offsets are
+//! moved from the sentence's text to the article's, and every token knows its children.
+
+use crate::article::{Article, Sentence};
+use crate::syntax::{Doc, Parser};
+
+/// One sentence's parse with article byte offsets.
+#[derive(Debug, Default)]
+pub(crate) struct SentenceParse {
+    /// Article byte offset of the sentence text (token offsets in `doc` are relative to it).
+    offset: usize,
+    pub doc: Doc,
+    /// Each token's dependents, in text order.
+    children: Vec<Vec<usize>>,
+}
+
+impl SentenceParse {
+    fn new(offset: usize, doc: Doc) -> Self {
+        let mut children = vec![Vec::new(); doc.tokens.len()];
+        for (index, token) in doc.tokens.iter().enumerate() {
+            if token.head != index
+                && let Some(list) = children.get_mut(token.head)
+            {
+                list.push(index);
+            }
+        }
+        Self { offset, doc, children }
+    }
+
+    /// Number of tokens.
+    pub(crate) fn len(&self) -> usize {
+        self.doc.tokens.len()
+    }
+
+    /// Article byte range of a token.
+    pub(crate) fn range(&self, token: usize) -> (usize, usize) {
+        self.doc
+            .tokens
+            .get(token)
+            .map_or((self.offset, self.offset), |t| (self.offset + t.start, self.offset + t.end))
+    }
+
+    /// Lemma of a token ("" out of range).
+    pub(crate) fn lemma(&self, token: usize) -> &str {
+        self.doc.tokens.get(token).map_or("", |t| t.lemma.as_str())
+    }
+
+    /// Dependency label of a token ("" out of range).
+    pub(crate) fn dep(&self, token: usize) -> &'static str {
+        self.doc.tokens.get(token).map_or("", |t| t.dep)
+    }
+
+    /// Fine-grained tag of a token ("" out of range).
+    pub(crate) fn tag(&self, token: usize) -> &'static str {
+        self.doc.tokens.get(token).map_or("", |t| t.tag)
+    }
+
+    /// Coarse part of speech of a token ("" out of range).
+    pub(crate) fn pos(&self, token: usize) -> &'static str {
+        self.doc.tokens.get(token).map_or("", |t| t.pos)
+    }
+
+    /// The head of a token (itself for a root).
+    pub(crate) fn head(&self, token: usize) -> usize {
+        self.doc.tokens.get(token).map_or(token, |t| t.head)
+    }
+
+    /// A token's dependents, in text order.
+    pub(crate) fn children(&self, token: usize) -> &[usize] {
+        self.children.get(token).map_or(&[], Vec::as_slice)
+    }
+
+    /// Dependents of a token with one of these labels.
+    pub(crate) fn children_with<'a>(
+        &'a self,
+        token: usize,
+        labels: &'a [&str],
+    ) -> impl Iterator<Item = usize> + 'a {
+        self.children(token).iter().copied().filter(move |&child| labels.contains(&self.dep(child)))
+    }
+
+    /// Article byte range of a token's whole subtree (the token and everything under it).
+    pub(crate) fn subtree_range(&self, token: usize) -> (usize, usize) {
+        let (mut start, mut end) = self.range(token);
+        // An explicit stack: a parse is a tree, and sentences are bounded, but a deep chain must
+        // not recurse.
+        let mut stack = vec![token];
+        let mut steps = 0;
+        while let Some(next) = stack.pop() {
+            steps += 1;
+            if steps > self.len() {
+                break;
+            }
+            let (s, e) = self.range(next);
+            start = start.min(s);
+            end = end.max(e);
+            stack.extend_from_slice(self.children(next));
+        }
+        (start, end)
+    }
+
+    /// Article byte ranges and labels of the named entities.
+    pub(crate) fn entities(&self) -> impl Iterator<Item = (usize, usize, &'static str)> + '_ {
+        self.doc.entities.iter().filter_map(|entity| {
+            let first = self.doc.tokens.get(entity.start)?;
+            let last = self.doc.tokens.get(entity.end.checked_sub(1)?)?;
+            Some((self.offset + first.start, self.offset + last.end, entity.label))
+        })
+    }
+}
+
+/// Parses every sentence of an article (with named entities). Without a parser (the embedded
+/// model failed to load, which a test guards against) every sentence has an empty parse.
+pub(crate) fn parse_sentences(article: &Article, parser: Option<&Parser>) -> Vec<SentenceParse> {
+    article
+        .sentences
+        .iter()
+        .map(|sentence: &Sentence| match parser {
+            Some(parser) => SentenceParse::new(
+                sentence.span.start,
+                parser.parse(article.sentence_text(sentence)),
+            ),
+            None => SentenceParse::default(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_are_the_articles_and_children_are_known() {
+        let article = Article::parse("Rain fell. The court ruled against Russia.")
+            .unwrap_or_else(|error| panic!("{error}"));
+        let parser = Parser::english().unwrap_or_else(|error| panic!("{error}"));
+        let parses = parse_sentences(&article, Some(parser));
+        assert_eq!(parses.len(), 2);
+        let second = &parses[1];
+        let ruled = (0..second.len()).find(|&t| second.lemma(t) == "rule");
+        let Some(ruled) = ruled else { panic!("no verb") };
+        let (start, end) = second.range(ruled);
+        assert_eq!(&article.text[start..end], "ruled");
+        let subject: Vec<usize> = second.children_with(ruled, &["nsubj"]).collect();
+        assert_eq!(subject.len(), 1);
+        assert_eq!(second.subtree_range(subject[0]), (11, 20));
+        let entities: Vec<_> = second.entities().collect();
+        assert_eq!(entities, [(35, 41, "GPE")]);
+    }
+}
