@@ -24,7 +24,8 @@ What is taken (each rule is in the function named, with its reason):
   University" in "Colorado State University of the US").
 - An entity is *named* when at least one of its mentions is a name; its gold `name` is its
   longest name (most words, then first), its `aliases` every other name its chain gives it
-  ("Eddie Chu", "Chu", "the North" for North Korea).
+  ("Eddie Chu", "Chu", "the North" for North Korea); a place named "Irving, Texas" is also
+  named "Irving".
   Chains that GUM links to the same Wikipedia article are one entity, and so are two named
   entities of one type where one's name is a name of the other (GUM splits a few chains:
   "Youngspiration" in two; a reader, and the eval's name matching, cannot tell them apart).
@@ -120,7 +121,8 @@ PROPER = {"NNP", "NNPS"}
 NAME_RELATIONS = {"appos", "compound", "flat"}
 
 #: What the rules get wrong, per document: names that are not names of their entity
-#: (`not_names`), entity types to change (`types`: name -> (type, reason)).
+#: (`not_names`: name, or `gumtype:name` for the entities of one GUM type, -> reason), entity
+#: types to change (`types`: name -> (type, reason)).
 CORRECTIONS = {
     "GUM_news_soccer": {
         # "Man of the Match" is an award GUM puts in the player's chain (apposition), and "the
@@ -144,6 +146,11 @@ CORRECTIONS = {
         "not_names": {"State and Homeland Security Departments": "two departments, not one name"},
         # An armed movement: an organisation in newsgraph's types (GUM: person).
         "types": {"Taliban": ("Organization", "an armed movement (GUM: person)")},
+    },
+    "GUM_news_expo": {
+        # "the US team" is in Cloud9's chain: its country, not its name (the place "US" keeps it).
+        "not_names": {"organization:US": "the team's country in 'the US team', not Cloud9's name"},
+        "types": {},
     },
     "GUM_news_hackers": {
         "not_names": {
@@ -558,7 +565,10 @@ def gold_type_of(etype, names):
 
 
 def convert(path: Path, dump=False):
-    """The gold entities of one document, and what was left out as (name, GUM type, why)."""
+    """The gold entities of one document, and what was left out as (name, GUM type, why).
+
+    Each entity is a dict of the gold format's `name`, `type` and `aliases`, and `linked`:
+    whether GUM links it to a Wikipedia article (the issue's "linked entities")."""
     doc = path.name.removesuffix(".conllu")
     corrections = CORRECTIONS.get(doc, {"not_names": {}, "types": {}})
     mentions = read_conllu(path)
@@ -613,7 +623,9 @@ def convert(path: Path, dump=False):
                 print(f"{key}\t{etype}\t{name.text!r}\t<- {text_of(mention.tokens)!r}{mark}")
             if inside_other:
                 continue
-            if name.text in corrections["not_names"]:
+            if name.text in corrections["not_names"] or (
+                f"{etype}:{name.text}" in corrections["not_names"]
+            ):
                 continue
             for text in (name.longer, name.text):
                 if text and text not in names:
@@ -629,11 +641,21 @@ def convert(path: Path, dump=False):
         if kind is None:
             left_out.append((names[0], etype, "type left out"))
             continue
+        if kind in ("Place", "Facility"):
+            # "Irving, Texas" is Irving, in Texas (an apposition, as the development set reads
+            # "Spokane, Washington"): the part before the comma is a name of the place too.
+            for name in list(names):
+                head = name.split(",")[0].strip()
+                if head != name and head and head not in names:
+                    names.append(head)
         # The fullest name: most words, then first mentioned.
         name = max(names, key=lambda each: (len(each.split()), -names.index(each)))
         if name in corrections["types"]:
             kind = corrections["types"][name][0]
-        entities.append({"name": name, "type": kind, "aliases": [n for n in names if n != name]})
+        linked = any(mention.identity for mention, _ in named)
+        entities.append(
+            {"name": name, "type": kind, "aliases": [n for n in names if n != name], "linked": linked}
+        )
 
     # One entity for two chains of one type where one's name is a name of the other.
     merged = []
@@ -657,6 +679,7 @@ def convert(path: Path, dump=False):
         unique = list(OrderedDict.fromkeys(names))
         target["name"] = max(unique, key=lambda each: (len(each.split()), -unique.index(each)))
         target["aliases"] = [n for n in unique if n != target["name"]]
+        target["linked"] = target["linked"] or entity["linked"]
     if dump:
         for name, etype, why in left_out:
             print(f"left out: {etype} {name!r}: {why}")
@@ -668,7 +691,9 @@ def render(doc, entities, relations):
     lines = ["{", f'  "article": {json.dumps(doc + ".txt")},', '  "entities": [']
     for number, entity in enumerate(entities):
         comma = "," if number + 1 < len(entities) else ""
-        lines.append("    " + json.dumps(entity, ensure_ascii=False) + comma)
+        # `linked` (GUM links the entity to a Wikipedia article) is no field of the gold format.
+        shown = {key: entity[key] for key in ("name", "type", "aliases")}
+        lines.append("    " + json.dumps(shown, ensure_ascii=False) + comma)
     lines.append("  ],")
     if relations:
         lines.append('  "relations": [')
