@@ -322,7 +322,8 @@ fn display_is_a_table_and_verbose_adds_the_lines() {
         "entities   P=0.80 R=0.80 F1=0.80 (8/10/10)\n\
          relations  P=0.88 R=0.88 F1=0.88 (15/17/17)\n\
          dates      P=0.75 R=0.75 F1=0.75 (3/4/4)\n\
-         quantities P=0.80 R=0.80 F1=0.80 (4/5/5)\n"
+         quantities P=0.80 R=0.80 F1=0.80 (4/5/5)\n\
+         coreference one-node=1.00 (8/8 found) split=0 merged=0\n"
     );
     let verbose = report.verbose().to_string();
     assert_eq!(verbose, format!("{report:#}"));
@@ -344,6 +345,7 @@ fn overall_sums_the_counts() {
     assert_eq!(total.relations.score, score(30, 34, 34));
     assert_eq!(total.dates.score, score(6, 8, 8));
     assert_eq!(total.quantities.score, score(8, 10, 10));
+    assert_eq!((total.coreference.found, total.coreference.one_node), (16, 16));
     assert!(total.entities.misses.is_empty());
     assert_eq!(overall(&[]), Report::default());
 }

@@ -34,6 +34,18 @@
 //! A prediction matches a gold entity when one of its names (label or `names`) equals the gold
 //! name or an alias, and one of its types is the gold type.
 //!
+//! **Coreference.** The goal is one node per entity: of the gold entities found (matched in the
+//! entity category), how many exactly one node stands for, and how many nodes join two gold
+//! entities.
+//! A node stands for a gold entity when it could match it: one of its names is a name of the
+//! entity and one of its types is the entity's (the entity rule, without the one-to-one
+//! matching).
+//! A found entity that more than one node stands for is **split** ("Ahmed Mohamed" and a
+//! second node "Mohamed"); a node that stands for two gold entities, with for each a name that
+//! only that one has, is **merged** ("Hong Kong" named "Hong Kong Island" too); a node that
+//! stands for two entities only by a name both have (two people listing the same surname)
+//! is neither: the gold cannot tell them apart there.
+//!
 //! **Relations.** Predictions are the facts with evidence (edges and literal attributes; facts
 //! from a lexicon have none; a second prediction that fits a gold fact already matched, such as
 //! a second statement by the same speaker, is left out of the count), except `mentions`, `claims`, `claimedBy`, `includes`, `counts`,
@@ -176,11 +188,80 @@ impl Category {
     }
 }
 
+/// How the gold entities found map onto graph nodes (rules in the [module docs](self)).
+///
+/// `Display` writes `one-node=0.96 (240/250 found) split=10 merged=3`: the share of found
+/// entities that exactly one node stands for, its counts, the found entities split over
+/// several nodes, and the nodes that merge gold entities.
+///
+/// ```
+/// use newsgraph::eval::Coreference;
+///
+/// let coreference = Coreference { found: 4, one_node: 3, merged: 1, ..Coreference::default() };
+/// assert_eq!(coreference.split(), 1);
+/// assert_eq!(coreference.to_string(), "one-node=0.75 (3/4 found) split=1 merged=1");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Coreference {
+    /// Gold entities found (matched in the entity category).
+    pub found: usize,
+    /// Found gold entities that exactly one node stands for.
+    pub one_node: usize,
+    /// Nodes that stand for two or more gold entities.
+    pub merged: usize,
+    /// Each split gold entity and its nodes, such as
+    /// `Person "Ahmed Mohamed": "Ahmed Mohamed" <iri>, "Mohamed" <iri>`.
+    pub splits: Vec<String>,
+    /// Each merging node and its gold entities, such as
+    /// `"Hong Kong" <iri>: Place "Hong Kong", Place "Hong Kong Island"`.
+    pub merges: Vec<String>,
+}
+
+impl Coreference {
+    /// Found gold entities that several nodes stand for.
+    #[must_use]
+    pub fn split(&self) -> usize {
+        self.found.saturating_sub(self.one_node)
+    }
+
+    /// `one_node / found`, or 1 when nothing was found.
+    #[must_use]
+    pub fn one_node_rate(&self) -> f64 {
+        score::ratio(self.one_node, self.found)
+    }
+}
+
+/// Writes `one-node=0.75 (3/4 found) split=1 merged=1`.
+impl fmt::Display for Coreference {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            formatter,
+            "one-node={:.2} ({}/{} found) split={} merged={}",
+            self.one_node_rate(),
+            self.one_node,
+            self.found,
+            self.split(),
+            self.merged
+        )
+    }
+}
+
+/// Sums the counts; the lists of split entities and merging nodes are not carried over.
+impl std::ops::AddAssign<&Coreference> for Coreference {
+    fn add_assign(&mut self, other: &Coreference) {
+        self.found += other.found;
+        self.one_node += other.one_node;
+        self.merged += other.merged;
+    }
+}
+
 /// How a graph compares with a gold file, per category.
 ///
 /// `Display` writes one line per category, `entities   P=0.93 R=0.88 F1=0.90 (14/15/16)`
-/// (true positives / predicted / gold); the alternate form `{:#}`, also available as
-/// [`Report::verbose`], adds the misses (`-`) and spurious predictions (`+`) of each category.
+/// (true positives / predicted / gold), then `coreference one-node=… split=… merged=…`
+/// ([`Coreference`]); the alternate form `{:#}`, also available as [`Report::verbose`], adds
+/// the misses (`-`) and spurious predictions (`+`) of each category, then the split entities
+/// and merging nodes (`*`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Report {
     /// Entities and named events.
@@ -191,6 +272,8 @@ pub struct Report {
     pub dates: Category,
     /// Counts and amounts.
     pub quantities: Category,
+    /// Split entities and merged nodes, among the entities found.
+    pub coreference: Coreference,
 }
 
 impl Report {
@@ -227,6 +310,7 @@ impl fmt::Display for Report {
         for (name, category) in self.categories() {
             writeln!(formatter, "{name:<11}{}", category.score)?;
         }
+        writeln!(formatter, "coreference {}", self.coreference)?;
         if formatter.alternate() {
             for (name, category) in self.categories() {
                 if !category.misses.is_empty() {
@@ -239,6 +323,17 @@ impl fmt::Display for Report {
                     writeln!(formatter, "spurious {name}:")?;
                     for line in &category.spurious {
                         writeln!(formatter, "  + {line}")?;
+                    }
+                }
+            }
+            for (heading, lines) in [
+                ("split entities", &self.coreference.splits),
+                ("merged nodes", &self.coreference.merges),
+            ] {
+                if !lines.is_empty() {
+                    writeln!(formatter, "{heading}:")?;
+                    for line in lines {
+                        writeln!(formatter, "  * {line}")?;
                     }
                 }
             }
@@ -257,6 +352,7 @@ pub fn overall(reports: &[Report]) -> Report {
         total.relations.score += report.relations.score;
         total.dates.score += report.dates.score;
         total.quantities.score += report.quantities.score;
+        total.coreference += &report.coreference;
     }
     total
 }
@@ -311,15 +407,17 @@ pub fn evaluate_files_with(
 #[must_use]
 pub fn evaluate(graph: &KnowledgeGraph, gold: &Gold) -> Report {
     let resolver = NameResolver::new(gold);
+    let (entities, coreference) = evaluate_entities(graph, gold);
     Report {
-        entities: evaluate_entities(graph, gold),
+        entities,
+        coreference,
         relations: evaluate_relations(graph, gold, &resolver),
         dates: evaluate_dates(graph, gold),
         quantities: evaluate_quantities(graph, gold),
     }
 }
 
-fn evaluate_entities(graph: &KnowledgeGraph, gold: &Gold) -> Category {
+fn evaluate_entities(graph: &KnowledgeGraph, gold: &Gold) -> (Category, Coreference) {
     let predictions = predict::entities(graph);
     let gold_names: Vec<Vec<String>> = gold
         .entities
@@ -331,7 +429,7 @@ fn evaluate_entities(graph: &KnowledgeGraph, gold: &Gold) -> Category {
                 .collect()
         })
         .collect();
-    let matching = max_matching(gold.entities.len(), predictions.len(), |gold_index, index| {
+    let stands_for = |gold_index: usize, index: usize| {
         let (Some(entity), Some(names), Some(prediction)) =
             (gold.entities.get(gold_index), gold_names.get(gold_index), predictions.get(index))
         else {
@@ -339,7 +437,9 @@ fn evaluate_entities(graph: &KnowledgeGraph, gold: &Gold) -> Category {
         };
         prediction.types.contains(&entity.kind)
             && names.iter().any(|name| prediction.names.contains(name))
-    });
+    };
+    let matching = max_matching(gold.entities.len(), predictions.len(), stands_for);
+    let coreference = coreference(gold, &gold_names, &predictions, &matching, stands_for);
     let gold_lines = gold
         .entities
         .iter()
@@ -375,7 +475,69 @@ fn evaluate_entities(graph: &KnowledgeGraph, gold: &Gold) -> Category {
             line
         })
         .collect();
-    Category::from_matching(gold_lines, predicted_lines, &matching)
+    (Category::from_matching(gold_lines, predicted_lines, &matching), coreference)
+}
+
+/// Split entities and merged nodes (rules in the module docs): `stands_for(gold, prediction)`
+/// is the entity rule, `matching` the entity category's pairs.
+fn coreference(
+    gold: &Gold,
+    gold_names: &[Vec<String>],
+    predictions: &[predict::PredictedEntity<'_>],
+    matching: &[Option<usize>],
+    stands_for: impl Fn(usize, usize) -> bool,
+) -> Coreference {
+    let node_line = |index: usize| {
+        predictions.get(index).map_or_else(String::new, |prediction| {
+            format!("{:?} <{}>", prediction.node.label, prediction.node.iri)
+        })
+    };
+    let entity_line = |gold_index: usize| {
+        gold.entities
+            .get(gold_index)
+            .map_or_else(String::new, |entity| format!("{} {:?}", entity.kind.name(), entity.name))
+    };
+    let mut result = Coreference::default();
+    for (gold_index, prediction) in matching.iter().enumerate() {
+        if prediction.is_none() {
+            continue;
+        }
+        result.found += 1;
+        let nodes: Vec<usize> =
+            (0..predictions.len()).filter(|&index| stands_for(gold_index, index)).collect();
+        if nodes.len() == 1 {
+            result.one_node += 1;
+        } else {
+            let lines: Vec<String> = nodes.iter().map(|&index| node_line(index)).collect();
+            result.splits.push(format!("{}: {}", entity_line(gold_index), lines.join(", ")));
+        }
+    }
+    for (index, prediction) in predictions.iter().enumerate() {
+        let entities: Vec<usize> =
+            (0..gold.entities.len()).filter(|&gold_index| stands_for(gold_index, index)).collect();
+        // A name of this entity, on the node, that the other entity does not have.
+        let own_name = |gold_index: usize, other: usize| {
+            gold_names.get(gold_index).is_some_and(|names| {
+                names.iter().any(|name| {
+                    prediction.names.contains(name)
+                        && !gold_names.get(other).is_some_and(|others| others.contains(name))
+                })
+            })
+        };
+        let merges = entities.iter().enumerate().any(|(position, &first)| {
+            entities
+                .iter()
+                .skip(position + 1)
+                .any(|&second| own_name(first, second) && own_name(second, first))
+        });
+        if merges {
+            result.merged += 1;
+            let lines: Vec<String> =
+                entities.iter().map(|&gold_index| entity_line(gold_index)).collect();
+            result.merges.push(format!("{}: {}", node_line(index), lines.join(", ")));
+        }
+    }
+    result
 }
 
 /// A subject or object of a gold relation.
@@ -658,7 +820,152 @@ fn augment(
 
 #[cfg(test)]
 mod tests {
-    use super::max_matching;
+    use super::{evaluate, max_matching, overall, Coreference, Gold};
+    use crate::graph::{Document, KnowledgeGraph, Node, NodeKind};
+    use crate::vocab::schema;
+
+    const DOC: &str = "https://example.org/doc/1";
+
+    /// An entity node: label, more names, schema.org class.
+    type TestNode<'a> = (&'a str, &'a [&'a str], &'a str);
+
+    /// A case: what it shows, gold entities, graph nodes, (found, one node, merged).
+    type Case<'a> = (&'a str, &'a str, &'a [TestNode<'a>], (usize, usize, usize));
+
+    /// A graph whose document mentions one entity node per `(label, more names, schema class)`.
+    fn graph(nodes: &[TestNode<'_>]) -> KnowledgeGraph {
+        let document = Document { iri: DOC.to_owned(), ..Document::default() };
+        let mut graph = KnowledgeGraph::new(document);
+        let doc = graph.add_node(Node::new(DOC, NodeKind::Document, "article"));
+        for (number, (label, names, class)) in nodes.iter().enumerate() {
+            let node =
+                Node::new(format!("https://example.org/id/{number}"), NodeKind::Entity, *label)
+                    .with_class(format!("https://schema.org/{class}"));
+            let node = graph.add_node(node);
+            for name in *names {
+                graph.add_name(node, name);
+            }
+            graph.add_edge(doc, schema::MENTIONS, node, None);
+        }
+        graph
+    }
+
+    /// A gold file with these entities, as JSON objects separated by commas.
+    fn gold(entities: &str) -> Gold {
+        let json = format!(
+            r#"{{"article": "a.txt", "entities": [{entities}], "relations": [], "dates": [], "quantities": []}}"#
+        );
+        match Gold::from_json(&json) {
+            Ok(gold) => gold,
+            Err(error) => panic!("bad test gold: {error}"),
+        }
+    }
+
+    const AHMED: &str = r#"{"name": "Ahmed Mohamed", "type": "Person", "aliases": ["Mohamed"]}"#;
+
+    #[test]
+    fn coreference_counts() {
+        let hong_kong = r#"{"name": "Hong Kong", "type": "Place"},
+                           {"name": "Hong Kong Island", "type": "Place"}"#;
+        let chans = r#"{"name": "Ben Chan", "type": "Person", "aliases": ["Chan"]},
+                       {"name": "Gary Chan", "type": "Person", "aliases": ["Chan"]}"#;
+        let cases: [Case<'_>; 8] = [
+            ("one node", AHMED, &[("Ahmed Mohamed", &["Mohamed"], "Person")], (1, 1, 0)),
+            (
+                "split: a second node has the surname",
+                AHMED,
+                &[("Ahmed Mohamed", &[], "Person"), ("Mohamed", &[], "Person")],
+                (1, 0, 0),
+            ),
+            (
+                "a node of another type is no part of the person",
+                AHMED,
+                &[("Ahmed Mohamed", &[], "Person"), ("Mohamed", &[], "City")],
+                (1, 1, 0),
+            ),
+            (
+                "merged: one node has a name of each",
+                hong_kong,
+                &[("Hong Kong", &["Hong Kong Island"], "City")],
+                (1, 1, 1),
+            ),
+            (
+                "two nodes, each one entity",
+                hong_kong,
+                &[("Hong Kong", &[], "City"), ("Hong Kong Island", &[], "Place")],
+                (2, 2, 0),
+            ),
+            (
+                "a name two entities have merges nothing",
+                chans,
+                &[("Ben Chan", &["Chan"], "Person"), ("Gary Chan", &[], "Person")],
+                (2, 1, 0),
+            ),
+            (
+                "merged and split at once",
+                chans,
+                &[("Ben Chan", &["Gary Chan"], "Person"), ("Gary Chan", &[], "Person")],
+                (2, 1, 1),
+            ),
+            (
+                "an entity not found counts for nothing",
+                AHMED,
+                &[("Mohamed", &[], "City")],
+                (0, 0, 0),
+            ),
+        ];
+        for (case, entities, nodes, (found, one_node, merged)) in cases {
+            let report = evaluate(&graph(nodes), &gold(entities));
+            let counts = &report.coreference;
+            assert_eq!(
+                (counts.found, counts.one_node, counts.merged),
+                (found, one_node, merged),
+                "{case}\n{}",
+                report.verbose()
+            );
+            assert_eq!(counts.splits.len(), counts.split(), "{case}");
+            assert_eq!(counts.merges.len(), merged, "{case}");
+        }
+    }
+
+    #[test]
+    fn coreference_lines() {
+        let report = evaluate(
+            &graph(&[("Ahmed Mohamed", &[], "Person"), ("Mohamed", &[], "Person")]),
+            &gold(AHMED),
+        );
+        let table = report.to_string();
+        assert!(
+            table.ends_with("coreference one-node=0.00 (0/1 found) split=1 merged=0\n"),
+            "{table}"
+        );
+        let verbose = report.verbose().to_string();
+        let split = "split entities:\n  * Person \"Ahmed Mohamed\": \"Ahmed Mohamed\" \
+                     <https://example.org/id/0>, \"Mohamed\" <https://example.org/id/1>\n";
+        assert!(verbose.contains(split), "{verbose}");
+
+        let merged = evaluate(
+            &graph(&[("Ben Chan", &["Gary Chan"], "Person")]),
+            &gold(
+                r#"{"name": "Ben Chan", "type": "Person"}, {"name": "Gary Chan", "type": "Person"}"#,
+            ),
+        );
+        let verbose = merged.verbose().to_string();
+        let line = "merged nodes:\n  * \"Ben Chan\" <https://example.org/id/0>: \
+                    Person \"Ben Chan\", Person \"Gary Chan\"\n";
+        assert!(verbose.contains(line), "{verbose}");
+
+        let total = overall(&[report, merged]);
+        assert_eq!(
+            total.coreference,
+            Coreference { found: 2, one_node: 1, merged: 1, ..Coreference::default() }
+        );
+        assert_eq!(total.coreference.to_string(), "one-node=0.50 (1/2 found) split=1 merged=1");
+        assert_eq!(
+            Coreference::default().to_string(),
+            "one-node=1.00 (0/0 found) split=0 merged=0"
+        );
+    }
 
     #[test]
     fn matching_is_maximum() {

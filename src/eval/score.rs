@@ -53,7 +53,7 @@ impl Score {
 }
 
 // Counts are far below 2^52, so the conversion to f64 is exact.
-fn ratio(numerator: usize, denominator: usize) -> f64 {
+pub(crate) fn ratio(numerator: usize, denominator: usize) -> f64 {
     if denominator == 0 {
         1.0
     } else {
