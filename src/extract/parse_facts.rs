@@ -172,10 +172,11 @@ impl Reader<'_, '_> {
         if !tag.is_referential() || matches!(tag, Tag::Grp | Tag::Evt) {
             return Some(tag);
         }
+        // Plural descriptions ("security forces", "officials") are groups the graph names.
         let named = m
             .entity
             .and_then(|e| self.annotations.entities.get(e))
-            .is_some_and(|entity| entity.proper || entity.tag == Some(Tag::Grp));
+            .is_some_and(|entity| entity.proper || entity.plural || entity.tag == Some(Tag::Grp));
         named.then_some(tag)
     }
 
