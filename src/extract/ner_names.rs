@@ -84,9 +84,21 @@ fn plausible(
 ) -> bool {
     let text = &context.article.text;
     let name = &text[start..end];
+    // Capitalised common words only ("Foreign Exchange reserves") name nothing the lexicon
+    // does not know.
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.len() > 1
+        && words
+            .iter()
+            .all(|word| super::names::COMMON_WORDS.contains(word.to_lowercase().as_str()))
+    {
+        return false;
+    }
     if !name.contains(char::is_whitespace) {
         let lower = name.to_lowercase();
-        if super::names::COMMON_WORDS.contains(lower.as_str()) {
+        if super::names::COMMON_WORDS.contains(lower.as_str())
+            || context.lexicon.noun(&lower).is_some()
+        {
             return false;
         }
         let short_capitals = name.chars().count() <= 3 && name.chars().all(|c| c.is_uppercase());
@@ -178,6 +190,16 @@ fn push(
     (tag, class, class_iri): (Tag, &'static str, &'static str),
     annotations: &mut Annotations,
 ) {
+    // The name rules' "left out" diagnostic for these words no longer holds.
+    // It was given for this sentence, among the latest diagnostics.
+    let recent = annotations.diagnostics.len().saturating_sub(16);
+    let stale = annotations.diagnostics.iter().skip(recent).position(|diagnostic| {
+        diagnostic.message.starts_with("unknown name")
+            && diagnostic.span.is_some_and(|span| start <= span.start && span.end <= end)
+    });
+    if let Some(position) = stale {
+        annotations.diagnostics.remove(recent + position);
+    }
     annotations.push(Mention {
         sentence: sentence.index,
         span: context.article.span(start, end),

@@ -101,12 +101,14 @@ impl Reader<'_, '_> {
                 }
                 // "read out the conviction and sentenced him"; "agreed to buy".
                 "conj" | "xcomp" if head != verb && !has_subject => {
-                    let own_passive = passive;
+                    // "were taken hostage or killed": a conjunct shares its head's voice.
+                    let shared_voice = parse.dep(verb) == "conj" && parse.tag(verb) == "VBN";
                     for subject in parse.children_with(head, &["nsubj", "nsubjpass"]) {
                         if is_relative_pronoun(parse, subject) {
                             continue;
                         }
-                        let slot = if own_passive { 1 } else { 0 };
+                        let head_passive = parse.dep(subject) == "nsubjpass";
+                        let slot = usize::from(passive || (shared_voice && head_passive));
                         found.push((slot, subject));
                     }
                 }
@@ -162,21 +164,21 @@ impl Reader<'_, '_> {
         apposition.or(own)
     }
 
-    /// The tag of a mention that can fill a role: values, and mentions of named entities or of
-    /// groups of people. A description that coreference did not tie to a name ("a hotel", "the
-    /// regulator") fills no role: the rules and inference place such words, and a frame that
-    /// gave them a node of their own would say less than the story.
+    /// The tag of a mention that can fill a role: values, names, and descriptions of what the
+    /// story has already introduced or of groups ("the hotel", "security forces", "officials").
+    /// A singular indefinite description ("a hotel") is someone or something new and unnamed: the
+    /// rules and inference place such words, and a frame that gave them a node of their own would
+    /// say less than the story.
     fn tag_of(&self, mention: usize) -> Option<Tag> {
         let m = self.annotations.mentions.get(mention)?;
         let tag = m.tag?;
-        if !tag.is_referential() || matches!(tag, Tag::Grp | Tag::Evt) {
+        if !tag.is_referential() || matches!(tag, Tag::Grp | Tag::Evt | Tag::Pro) || m.proper {
             return Some(tag);
         }
-        // Plural descriptions ("security forces", "officials") are groups the graph names.
         let named = m
             .entity
             .and_then(|e| self.annotations.entities.get(e))
-            .is_some_and(|entity| entity.proper || entity.plural || entity.tag == Some(Tag::Grp));
+            .is_some_and(|entity| entity.proper || entity.plural || m.plural || m.definite);
         named.then_some(tag)
     }
 
@@ -199,13 +201,12 @@ impl Reader<'_, '_> {
                         }
                     }
                 }
-                "npadvmod" | "tmod" => {
-                    if let Some(mention) = self.mention_of(child)
-                        && self.tag_of(mention) == Some(Tag::Date)
-                    {
-                        found.push(("date", mention));
-                    }
-                }
+                // "on Saturday" is a phrase; "Saturday", "nearly 20 hours" are bare noun phrases.
+                "npadvmod" | "tmod" => match self.mention_of(child).map(|m| (m, self.tag_of(m))) {
+                    Some((mention, Some(Tag::Date))) => found.push(("date", mention)),
+                    Some((mention, Some(Tag::Dur))) => found.push(("duration", mention)),
+                    _ => {}
+                },
                 _ => {}
             }
         }
@@ -380,7 +381,7 @@ impl Reader<'_, '_> {
             let modifiers: Vec<(&'static str, usize)> = self
                 .modifiers(head, &[class.as_str()])
                 .into_iter()
-                .filter(|&(role, mention)| mention != event && role != "agent")
+                .filter(|&(_, mention)| mention != event)
                 .collect();
             roles.extend(modifiers);
             if roles.len() < 2 {
@@ -542,7 +543,10 @@ mod tests {
         assert_facts(&[
             (
                 "Security forces in Mali on Saturday stormed the Radisson Blu hotel in Bamako.",
-                &["event:Assault — agent — security forces"],
+                &[
+                    "event:Assault — agent — Security forces",
+                    "event:Assault — target — Radisson Blu hotel",
+                ],
                 &[],
             ),
             (

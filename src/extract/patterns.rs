@@ -1449,7 +1449,8 @@ mod tests {
                 &["event:Statement — speaker — Kenya Red Cross"],
                 &[],
             ),
-            ("Two people were hurt in the crash, police said.", &[], &["event:Statement — speaker — police"]),
+            // A group speaks too ("officials said", "police said"): read on the parse.
+            ("Two people were hurt in the crash, police said.", &["event:Statement — speaker — police"], &[]),
             // An apposition names the speaker; a relative clause's object does not speak.
             (
                 "An FBI spokesman, Mark Ellison, said investigators had searched the house.",
