@@ -30,6 +30,15 @@ pub(crate) fn find(
             _ => continue,
         };
         let Some((start, end)) = trim_name(text, start, end) else { continue };
+        // A name has a proper noun in it; the recogniser sometimes labels a common noun
+        // ("Media reported it": NNS).
+        let proper_noun = (0..parse.len()).any(|token| {
+            let (s, e) = parse.range(token);
+            start <= s && e <= end && parse.tag(token).starts_with("NNP")
+        });
+        if !proper_noun {
+            continue;
+        }
         if !plausible(context, sentence, (start, end), annotations) {
             continue;
         }

@@ -49,6 +49,7 @@ pub(crate) fn apply(
             }
         }
         reader.event_nouns();
+        reader.appositions();
     }
 }
 
@@ -258,6 +259,7 @@ impl Reader<'_, '_> {
                 && event.sentence == self.sentence
                 && event.has_class(&frame.class)
         });
+        let existing = existing.or_else(|| self.same_event(&frame.class, &roles));
         let matched = Matched {
             sentence: self.sentence,
             evidence: self.evidence(verb, &roles, &frame.id),
@@ -272,6 +274,37 @@ impl Reader<'_, '_> {
             &Action::Event(Some(frame.class.clone())),
             &matched,
         );
+    }
+
+    /// An event of the class stated before with the same core roles (agent, target, theme,
+    /// against): a story that tells the same deed twice tells one event.
+    fn same_event(&mut self, class: &str, roles: &[(&'static str, usize)]) -> Option<usize> {
+        let mut core: Vec<(&str, super::facts::Arg)> = Vec::new();
+        for &(role, mention) in roles {
+            if matches!(role, "agent" | "target" | "theme" | "against")
+                && let (Some(predicate), Some(arg)) = (
+                    super::patterns::role_predicate(role),
+                    super::patterns::arg_of(
+                        self.context,
+                        self.annotations,
+                        self.event_of_entity,
+                        mention,
+                    ),
+                )
+            {
+                core.push((predicate, arg));
+            }
+        }
+        if core.len() < 2 {
+            return None;
+        }
+        self.annotations.facts.events.iter().position(|event| {
+            event.merged_into.is_none()
+                && event.has_class(class)
+                && core.iter().all(|(predicate, arg)| {
+                    event.roles.iter().any(|role| role.predicate == *predicate && role.arg == *arg)
+                })
+        })
     }
 
     /// "an earthquake struck X": the event is the subject (or object) noun; the verb's other
@@ -400,6 +433,65 @@ impl Reader<'_, '_> {
                 self.annotations,
                 self.event_of_entity,
                 &Action::Event(None),
+                &matched,
+            );
+        }
+    }
+
+    /// Titles in apposition: "NAME, a spokeswoman for the bank," and "the bank's chairman, NAME,"
+    /// give the person the title and, with a "for/of/at" phrase or a possessor, the employer.
+    fn appositions(&mut self) {
+        let parse = self.parse;
+        for token in 0..parse.len() {
+            if parse.dep(token) != "appos" {
+                continue;
+            }
+            let head = parse.head(token);
+            let (Some(a), Some(b)) = (self.mention_of(head), self.mention_of(token)) else {
+                continue;
+            };
+            let tags = (self.tag_of(a), self.tag_of(b));
+            let (person, title, title_token) = match tags {
+                (Some(Tag::Per), Some(Tag::Ttl)) => (a, b, token),
+                (Some(Tag::Ttl), Some(Tag::Per)) => (b, a, head),
+                _ => continue,
+            };
+            let mut mentions: Vec<(&'static str, usize)> =
+                vec![("person", person), ("title", title)];
+            let employer = parse
+                .children(title_token)
+                .iter()
+                .copied()
+                .filter_map(|child| match parse.dep(child) {
+                    "prep"
+                        if matches!(
+                            parse.lemma(child).to_lowercase().as_str(),
+                            "for" | "of" | "at" | "with"
+                        ) =>
+                    {
+                        parse.children_with(child, &["pobj"]).next()
+                    }
+                    "poss" => Some(child),
+                    _ => None,
+                })
+                .filter_map(|object| self.mention_of(object))
+                .find(|&m| matches!(self.tag_of(m), Some(Tag::Org)));
+            if let Some(org) = employer {
+                mentions.push(("org", org));
+            }
+            let evidence = self.evidence(title_token, &mentions, "frame:apposition");
+            let matched = Matched {
+                sentence: self.sentence,
+                evidence,
+                mentions,
+                texts: Vec::new(),
+                event: None,
+            };
+            apply_one(
+                self.context,
+                self.annotations,
+                self.event_of_entity,
+                &Action::Title,
                 &matched,
             );
         }
