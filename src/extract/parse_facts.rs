@@ -456,6 +456,24 @@ impl Reader<'_, '_> {
                 (Some(Tag::Ttl), Some(Tag::Per)) => (b, a, head),
                 _ => continue,
             };
+            // A true apposition is set off by a comma ("NAME, a spokeswoman"), not a rank
+            // before a name ("Lt. Cmdr. NAME").
+            let (first, second) = (parse.range(head.min(token)), parse.range(head.max(token)));
+            let comma = self
+                .context
+                .article
+                .text
+                .get(first.1..second.0)
+                .is_some_and(|gap| gap.contains(','));
+            // The rules read the fuller title ("director of operations at X"); theirs stays.
+            let person_entity = self.annotations.mentions.get(person).and_then(|m| m.entity);
+            let titled = self.annotations.facts.relations.iter().any(|relation| {
+                relation.predicate == crate::vocab::schema::JOB_TITLE
+                    && matches!(relation.subject, super::facts::Arg::Entity(e) if Some(e) == person_entity)
+            });
+            if !comma || titled {
+                continue;
+            }
             let mut mentions: Vec<(&'static str, usize)> =
                 vec![("person", person), ("title", title)];
             let employer = parse
