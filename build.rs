@@ -10,6 +10,8 @@
 
 #[path = "src/lexicon/index.rs"]
 mod index;
+#[path = "src/syntax/lemma_tables.rs"]
+mod lemma_tables;
 #[path = "src/lexicon/sources.rs"]
 mod sources;
 #[path = "src/lexicon/table.rs"]
@@ -21,6 +23,9 @@ use std::error::Error;
 use std::path::{Path, PathBuf};
 
 use sources::{EntryFile, Sources};
+
+/// The rule lemmatizer's tables of the syntax model.
+const LEMMATIZER_JSON: &str = "data/models/en_core_web_sm-3.8.0/lemmatizer.json";
 
 /// A malformed lexicon file (the library's error type, without the library).
 #[derive(Debug)]
@@ -45,6 +50,8 @@ fn main() -> Result<(), Box<dyn Error>> {
         "src/lexicon/sources.rs",
         "src/lexicon/table.rs",
         "src/vocab.rs",
+        "src/syntax/lemma_tables.rs",
+        LEMMATIZER_JSON,
     ] {
         println!("cargo::rerun-if-changed={code}");
     }
@@ -64,7 +71,8 @@ fn main() -> Result<(), Box<dyn Error>> {
         rows.push(u32::try_from(*offset)?);
     }
     let tables = index::NameTables::build(&sources.entries)?;
-    let out = PathBuf::from(std::env::var_os("OUT_DIR").ok_or("no OUT_DIR")?).join("lexicon");
+    let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").ok_or("no OUT_DIR")?);
+    let out = out_dir.join("lexicon");
     std::fs::create_dir_all(&out)?;
     std::fs::write(out.join("names.fst"), tables.names)?;
     std::fs::write(out.join("lower_names.fst"), tables.lower_names)?;
@@ -74,5 +82,18 @@ fn main() -> Result<(), Box<dyn Error>> {
         out.join("rows.bin"),
         rows.iter().flat_map(|row| row.to_le_bytes()).collect::<Vec<u8>>(),
     )?;
+    lemmatizer(&out_dir.join("lemmatizer"))
+}
+
+/// The lemmatizer's word tables (`src/syntax/lemma_tables.rs`).
+fn lemmatizer(out: &Path) -> Result<(), Box<dyn Error>> {
+    let json = std::fs::read_to_string(LEMMATIZER_JSON)?;
+    let tables = lemma_tables::LemmaTables::compile(&json)
+        .map_err(|message| format!("{LEMMATIZER_JSON}: {message}"))?;
+    std::fs::create_dir_all(out)?;
+    std::fs::write(out.join("index.fst"), tables.index)?;
+    std::fs::write(out.join("exceptions.fst"), tables.exceptions)?;
+    std::fs::write(out.join("lemmas.txt"), tables.lemmas)?;
+    std::fs::write(out.join("rest.json"), tables.rest)?;
     Ok(())
 }
