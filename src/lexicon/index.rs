@@ -13,8 +13,9 @@
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashSet};
 
-use fst::raw::{Fst, Output};
-use fst::Map;
+use fst::raw::{CompiledAddr, Fst, Output};
+use fst::{Map, Streamer};
+use rustc_hash::FxHashMap;
 
 use super::sources::{arabic_article, Entry, EntryKind};
 use super::LexiconError;
@@ -98,6 +99,17 @@ impl NameTables<Vec<u8>> {
     }
 }
 
+/// The entries of an FST map, in a hash map.
+fn hash_map(map: &Map<Cow<'static, [u8]>>) -> FxHashMap<String, u64> {
+    let mut entries = FxHashMap::default();
+    let mut stream = map.stream();
+    while let Some((key, value)) = stream.next() {
+        // Keys are the lexicon's strings, UTF-8 like them.
+        entries.insert(String::from_utf8_lossy(key).into_owned(), value);
+    }
+    entries
+}
+
 /// The FST of a map (whose keys come sorted, as an FST wants them).
 fn fst_bytes(map: BTreeMap<String, u64>) -> Result<Vec<u8>, LexiconError> {
     Map::from_iter(map).map(Map::into_fst).map(Fst::into_inner).map_err(|error| LexiconError {
@@ -112,11 +124,17 @@ fn fst_bytes(map: BTreeMap<String, u64>) -> Result<Vec<u8>, LexiconError> {
 pub(crate) struct NameIndex {
     names: Fst<Cow<'static, [u8]>>,
     lower_names: Map<Cow<'static, [u8]>>,
-    demonyms: Map<Cow<'static, [u8]>>,
-    countries: Map<Cow<'static, [u8]>>,
-    /// Whether some name begins with each byte: most positions of a text are turned away
-    /// without looking into the FST.
-    first_bytes: [bool; 256],
+    /// The demonyms and country codes, read from their FSTs into hash maps: they are few
+    /// (1,700 and 250), and a demonym is looked up for many words of a text.
+    demonyms: FxHashMap<String, u64>,
+    countries: FxHashMap<String, u64>,
+    /// The FST's transitions from its root, by byte: a name's first step without decoding the
+    /// root node.
+    first_steps: Box<[Option<(Output, CompiledAddr)>]>,
+    /// For each first byte, the set of bytes that may follow it in a name (all of them when
+    /// the byte alone is a name): most positions of a text, even where a name may begin, are
+    /// turned away by these two tables without walking the FST.
+    second_bytes: Box<[[u64; 4]]>,
 }
 
 impl std::fmt::Debug for NameIndex {
@@ -135,16 +153,27 @@ impl NameIndex {
     /// The index of these tables, without copying them.
     pub(crate) fn new(tables: NameTables<Cow<'static, [u8]>>) -> Result<Self, fst::Error> {
         let names = Fst::new(tables.names)?;
-        let mut first_bytes = [false; 256];
-        for transition in names.root().transitions() {
-            first_bytes[usize::from(transition.inp)] = true;
+        let mut first_steps = vec![None; 256].into_boxed_slice();
+        let mut second_bytes = vec![[0_u64; 4]; 256].into_boxed_slice();
+        for first in names.root().transitions() {
+            let byte = usize::from(first.inp);
+            first_steps[byte] = Some((first.out, first.addr));
+            let after = names.node(first.addr);
+            let followers = &mut second_bytes[byte];
+            if after.is_final() {
+                *followers = [u64::MAX; 4];
+            }
+            for second in after.transitions() {
+                followers[usize::from(second.inp / 64)] |= 1 << (second.inp % 64);
+            }
         }
         Ok(Self {
             names,
             lower_names: Map::new(tables.lower_names)?,
-            demonyms: Map::new(tables.demonyms)?,
-            countries: Map::new(tables.countries)?,
-            first_bytes,
+            demonyms: hash_map(&Map::new(tables.demonyms)?),
+            countries: hash_map(&Map::new(tables.countries)?),
+            first_steps,
+            second_bytes,
         })
     }
 
@@ -156,8 +185,8 @@ impl NameIndex {
         let bytes = text.as_bytes();
         let mut found = Vec::new();
         let mut start = 0;
-        while let Some(&byte) = bytes.get(start) {
-            if self.first_bytes[usize::from(byte)]
+        while start < bytes.len() {
+            if self.may_begin_at(bytes, start)
                 && let Some((length, entry)) = self.longest_name_at(&bytes[start..])
             {
                 found.push((start, start + length, entry));
@@ -169,12 +198,25 @@ impl NameIndex {
         found
     }
 
+    /// Whether the first two bytes at `start` may begin a name.
+    fn may_begin_at(&self, bytes: &[u8], start: usize) -> bool {
+        let Some(&first) = bytes.get(start) else { return false };
+        let followers = &self.second_bytes[usize::from(first)];
+        match bytes.get(start + 1) {
+            Some(&second) => followers[usize::from(second / 64)] & (1 << (second % 64)) != 0,
+            // The last byte: only a name of one byte could begin there.
+            None => self.first_steps[usize::from(first)].is_some(),
+        }
+    }
+
     /// The longest name that `text` begins with: its length and entry.
     fn longest_name_at(&self, text: &[u8]) -> Option<(usize, usize)> {
-        let mut node = self.names.root();
-        let mut output = Output::zero();
-        let mut longest = None;
-        for (position, &byte) in text.iter().enumerate() {
+        let &(first_output, first_address) =
+            self.first_steps[usize::from(*text.first()?)].as_ref()?;
+        let mut node = self.names.node(first_address);
+        let mut output = first_output;
+        let mut longest = node.is_final().then(|| (1, output.cat(node.final_output()).value()));
+        for (position, &byte) in text.iter().enumerate().skip(1) {
             let Some(transition) = node.find_input(byte).map(|index| node.transition(index)) else {
                 break;
             };
@@ -189,18 +231,21 @@ impl NameIndex {
     }
 
     /// The entry with this lowercase name.
+    ///
+    /// NB: an FST lookup decodes a node per byte, several times the cost of hashing; the 35,000
+    /// lowercase names are looked up only for capitalised runs.
     pub(crate) fn lower_name(&self, lower: &str) -> Option<usize> {
         self.lower_names.get(lower).and_then(|entry| usize::try_from(entry).ok())
     }
 
     /// The country or region of a demonym, and whether it is a plural people form.
     pub(crate) fn demonym(&self, word: &str) -> Option<(usize, bool)> {
-        let value = self.demonyms.get(word)?;
+        let value = *self.demonyms.get(word)?;
         Some((usize::try_from(value / 2).ok()?, value % 2 == 1))
     }
 
     /// The country with this ISO 3166-1 alpha-2 code.
     pub(crate) fn country(&self, code: &str) -> Option<usize> {
-        self.countries.get(code).and_then(|entry| usize::try_from(entry).ok())
+        self.countries.get(code).and_then(|&entry| usize::try_from(entry).ok())
     }
 }
