@@ -89,7 +89,9 @@ impl Resources {
                     combined.push_str(line);
                     combined.push('\n');
                 }
-                Rules::parse(&format!("{BUILTIN_RULES_PATH} + {file}"), &combined)?
+                // Both parts compile (the user's file was just read, the built-in rules are
+                // tested): the regexes can wait until a sentence needs them.
+                Rules::parse_lazily(&format!("{BUILTIN_RULES_PATH} + {file}"), &combined)?
             }
             None => Rules::builtin()?,
         };

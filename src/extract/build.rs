@@ -250,11 +250,13 @@ impl<'a> Builder<'a, '_> {
         if abbreviation.is_none() && is_area && agrees {
             return found;
         }
-        let region = lexicon.entries().iter().position(|entry| {
-            entry.kind == EntryKind::Region
-                && entry.name.eq_ignore_ascii_case(name)
-                && (place_country.is_none() || entry.country == place_country)
-        });
+        let region = lexicon
+            .entries_of_kind(EntryKind::Region)
+            .find(|(_, entry)| {
+                entry.name.eq_ignore_ascii_case(name)
+                    && (place_country.is_none() || entry.country == place_country)
+            })
+            .map(|(index, _)| index);
         // A region named like a country ("Georgia") would mint the country's IRI: better no
         // fact than a wrong one.
         let clashes = found_entry.is_some_and(|e| e.kind == EntryKind::Country);

@@ -668,12 +668,12 @@ fn state_abbreviations_after_cities(
         let word_len = after.find([' ', ',', ')']).unwrap_or(after.len());
         let word = after.get(..word_len).unwrap_or_default();
         let Some(region_name) = crate::article::region_abbreviation(word) else { continue };
-        let Some(region) = lexicon.entries().iter().position(|entry| {
-            entry.kind == EntryKind::Region && entry.name == region_name && entry.country == country
-        }) else {
+        let Some((region, region_entry)) = lexicon
+            .entries_of_kind(EntryKind::Region)
+            .find(|(_, entry)| entry.name == region_name && entry.country == country)
+        else {
             continue;
         };
-        let Some(region_entry) = lexicon.entry(region) else { continue };
         let start = city_end + 2;
         let end = start + word_len;
         if annotations.overlaps(sentence.index, start, end) {
@@ -714,11 +714,10 @@ fn region_after_city(
     }
     // A scan of the entries, but only for a name after "City, " that is not already the
     // region: rare enough not to need an index.
-    lexicon.entries().iter().position(|entry| {
-        entry.kind == EntryKind::Region
-            && entry.country == city.country
-            && entry.name.eq_ignore_ascii_case(name)
-    })
+    lexicon
+        .entries_of_kind(EntryKind::Region)
+        .find(|(_, entry)| entry.country == city.country && entry.name.eq_ignore_ascii_case(name))
+        .map(|(index, _)| index)
 }
 
 /// Whether a kind of place names the capitalised run: "the town of Puturge" (the kind, then

@@ -6,7 +6,7 @@
 //! `{*:x}` matches any mention. Other named groups capture text (`(?P<quote>[^"]+)`).
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use aho_corasick::AhoCorasick;
 use regex::bytes::{Regex, RegexBuilder};
@@ -37,12 +37,52 @@ pub(super) enum Action {
 struct Rule {
     id: std::sync::Arc<str>,
     action: Action,
-    regex: Regex,
-    /// Capture groups: index, name, and whether the group captures a mention placeholder.
-    groups: Vec<(usize, String, bool)>,
+    /// The pattern with its macros expanded: what the regex is compiled from.
+    expanded: String,
+    /// The roles of the pattern's mention macros.
+    mention_groups: HashSet<String>,
+    /// The regex and its groups, compiled the first time a sentence has the rule's words (most
+    /// rules never run on a short article, and compiling all of them took most of the time of
+    /// loading the rules).
+    compiled: OnceLock<Option<Compiled>>,
     /// The name of a last group `(?P<name>[^.]+)` that the rule's pattern ended with: the rest
     /// of the clause, taken by code after the regex (which no longer has the group) matches.
     clause_group: Option<String>,
+}
+
+/// A rule's compiled regex.
+#[derive(Debug, Clone)]
+struct Compiled {
+    regex: Regex,
+    /// Capture groups: index, name, and whether the group captures a mention placeholder.
+    groups: Vec<(usize, String, bool)>,
+}
+
+impl Rule {
+    /// The rule's regex, compiled on first use.
+    ///
+    /// `None` only if the pattern does not compile, which [`Rules::parse`] rules out: it
+    /// compiles every pattern of the files it reads; the built-in rules, which are compiled
+    /// lazily, are checked by a test, and a user's file is read with `parse` before it is
+    /// joined to them.
+    fn compiled(&self) -> Option<&Compiled> {
+        self.compiled.get_or_init(|| self.compile().ok()).as_ref()
+    }
+
+    fn compile(&self) -> Result<Compiled, regex::Error> {
+        // Rules run on bytes with ASCII classes: the lazy DFA of a Unicode-aware `\w` or `[^.]`
+        // is many times larger and slower.
+        let regex = RegexBuilder::new(&self.expanded).unicode(false).build()?;
+        let groups = regex
+            .capture_names()
+            .enumerate()
+            .filter_map(|(index, name)| {
+                let name = name?;
+                Some((index, name.to_owned(), self.mention_groups.contains(name)))
+            })
+            .collect();
+        Ok(Compiled { regex, groups })
+    }
 }
 
 /// How a last group that takes the rest of the clause is written.
@@ -56,6 +96,15 @@ pub struct Rules {
     words: AhoCorasick,
     /// Which rules the words a sentence has make possible.
     prefilter: Prefilter,
+}
+
+/// When the regexes of a rule file are compiled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Compile {
+    /// While the file is read, so that a bad pattern is an error naming its line.
+    Now,
+    /// The first time a sentence has a rule's words.
+    OnFirstUse,
 }
 
 /// The words each rule needs, indexed by word: a rule needs one word of each of its groups
@@ -134,14 +183,31 @@ impl Rules {
     /// # Errors
     /// A [`LexiconError`] if a rule is malformed (a test guards against it).
     pub fn builtin() -> Result<Self, LexiconError> {
-        Self::parse("data/patterns/rules.tsv", include_str!("../../data/patterns/rules.tsv"))
+        Self::parse_lazily("data/patterns/rules.tsv", include_str!("../../data/patterns/rules.tsv"))
     }
 
     /// Parses a rule file.
     ///
+    /// Every pattern is compiled, so that a bad one is an error here.
+    ///
     /// # Errors
     /// A [`LexiconError`] naming the line of a malformed rule.
     pub fn parse(file: &str, text: &str) -> Result<Self, LexiconError> {
+        Self::parse_with(file, text, Compile::Now)
+    }
+
+    /// Parses a rule file whose patterns are known to compile (the built-in rules, or a
+    /// user's file already read with [`Rules::parse`] joined to them): a pattern's regex is
+    /// compiled the first time a sentence has the rule's words.
+    ///
+    /// # Errors
+    /// A [`LexiconError`] naming the line of a malformed rule (but not of a pattern that does
+    /// not compile: that rule never matches).
+    pub(crate) fn parse_lazily(file: &str, text: &str) -> Result<Self, LexiconError> {
+        Self::parse_with(file, text, Compile::OnFirstUse)
+    }
+
+    fn parse_with(file: &str, text: &str, compile: Compile) -> Result<Self, LexiconError> {
         let mut rules = Vec::new();
         let mut words: Vec<String> = Vec::new();
         let mut required: Vec<Vec<Vec<usize>>> = Vec::new();
@@ -200,13 +266,8 @@ impl Rules {
                 format!("\\x02{tags}/{classes}:(?P<{role}>[0-9]+)\\x03")
             });
             // Placeholders are delimited by the bytes 0x02 and 0x03 inside (`⟨` and `⟩` in the
-            // documentation and in rule files), and rules run on bytes with ASCII classes: the
-            // lazy DFA of a Unicode-aware `\w` or `[^.]` is many times larger and slower.
+            // documentation and in rule files).
             let expanded = expanded.replace('⟨', "\\x02").replace('⟩', "\\x03");
-            let regex = RegexBuilder::new(&expanded)
-                .unicode(false)
-                .build()
-                .map_err(|e| error(format!("invalid pattern: {e}")))?;
             required.push(
                 required_words(pattern)
                     .into_iter()
@@ -224,15 +285,20 @@ impl Rules {
                     })
                     .collect(),
             );
-            let groups = regex
-                .capture_names()
-                .enumerate()
-                .filter_map(|(index, name)| {
-                    let name = name?;
-                    Some((index, name.to_owned(), mention_groups.contains(name)))
-                })
-                .collect();
-            rules.push(Rule { id: id.into(), action, regex, groups, clause_group });
+            let rule = Rule {
+                id: id.into(),
+                action,
+                expanded,
+                mention_groups,
+                compiled: OnceLock::new(),
+                clause_group,
+            };
+            if compile == Compile::Now {
+                let compiled =
+                    rule.compile().map_err(|e| error(format!("invalid pattern: {e}")))?;
+                rule.compiled.get_or_init(|| Some(compiled));
+            }
+            rules.push(rule);
         }
         let prefilter = Prefilter::new(&required, words.len());
         // A few hundred short words: a full DFA is small and the fastest to scan with.
@@ -592,15 +658,16 @@ pub(crate) fn apply(context: &Context<'_>, annotations: &mut Annotations) -> Has
             if !context.rules.prefilter.possible(rule_index, &satisfied) {
                 continue;
             }
+            let Some(compiled) = rule.compiled() else { continue };
             // Most candidate rules do not match: a plain match test is cheaper than setting up
             // capture groups for each.
-            if !rule.regex.is_match(shadow.text.as_bytes()) {
+            if !compiled.regex.is_match(shadow.text.as_bytes()) {
                 continue;
             }
             let haystack = shadow.text.as_bytes();
             let captures: Vec<_> = match rule.clause_group {
-                None => rule.regex.captures_iter(haystack).map(|caps| (caps, None)).collect(),
-                Some(_) => clause_matches(&rule.regex, haystack),
+                None => compiled.regex.captures_iter(haystack).map(|caps| (caps, None)).collect(),
+                Some(_) => clause_matches(&compiled.regex, haystack),
             };
             for (caps, clause) in captures {
                 let Some(whole) = caps.get(0) else { continue };
@@ -613,7 +680,7 @@ pub(crate) fn apply(context: &Context<'_>, annotations: &mut Annotations) -> Has
                 };
                 let mut mentions: Vec<(&str, usize)> = Vec::new();
                 let mut texts: Vec<(&str, usize, usize)> = Vec::new();
-                for (group_index, name, is_mention) in &rule.groups {
+                for (group_index, name, is_mention) in &compiled.groups {
                     let Some(group) = caps.get(*group_index) else { continue };
                     if *is_mention {
                         if let Some(Ok(index)) =
@@ -1787,8 +1854,11 @@ mod tests {
 
     #[test]
     fn builtin_rules_compile() -> Result<(), LexiconError> {
-        let rules = Rules::builtin()?;
+        // The built-in rules are compiled lazily: `parse` compiles every one.
+        let rules =
+            Rules::parse("data/patterns/rules.tsv", include_str!("../../data/patterns/rules.tsv"))?;
         assert!(!rules.rules.is_empty());
+        assert!(rules.rules.iter().all(|rule| rule.compiled.get().is_some_and(Option::is_some)));
         Ok(())
     }
 }

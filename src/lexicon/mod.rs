@@ -5,164 +5,27 @@
 //! The built-in files are compiled into the binary; [`Lexicon::extend_from_dir`] adds a
 //! user's own files of the same names and columns.
 
+mod index;
+mod sources;
 pub(crate) mod table;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet};
+use std::borrow::Cow;
 use std::path::Path;
+use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
-
-use crate::vocab::{ng, schema};
 use crate::LexiconError;
-use table::Table;
-
-/// What kind of named thing a lexicon entry is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[non_exhaustive]
-pub enum EntryKind {
-    /// A country.
-    Country,
-    /// A first-level subdivision or a geographic region.
-    Region,
-    /// A city, town or village.
-    City,
-    /// An organisation.
-    Organization,
-    /// A treaty, convention, charter or law.
-    Instrument,
-    /// A well-known named event.
-    NamedEvent,
-}
-
-impl EntryKind {
-    /// Whether the entry is a place.
-    #[must_use]
-    pub fn is_place(self) -> bool {
-        matches!(self, Self::Country | Self::Region | Self::City)
-    }
-}
-
-/// A named thing from the lexicons.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Entry {
-    /// What it is.
-    pub kind: EntryKind,
-    /// Its canonical English name.
-    pub name: String,
-    /// Other names.
-    pub aliases: Vec<String>,
-    /// Class IRI.
-    pub class: String,
-    /// Wikidata QID, such as `Q142`.
-    pub wikidata: Option<String>,
-    /// ISO 3166-1 alpha-2 code of the country it is in (or is).
-    pub country: Option<String>,
-    /// The region a city is in.
-    pub region: Option<String>,
-    /// The city an organisation is based in, or the place of an event.
-    pub place: Option<String>,
-    /// The date of a named event (`YYYY-MM-DD`).
-    pub date: Option<String>,
-    /// Demonyms (adjective and people forms) of a country or region.
-    pub demonyms: Vec<String>,
-}
-
-/// The role a title gives a person.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum TitleRole {
-    /// Speaks for an organisation.
-    Spokesperson,
-    /// Leads it.
-    Leader,
-    /// Works for it.
-    Official,
-    /// A judge.
-    Judge,
-    /// A military officer.
-    Military,
-    /// A member.
-    Member,
-    /// Anything else.
-    Other,
-}
-
-/// A person's gender as a title or given name suggests it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Gender {
-    /// Male.
-    Male,
-    /// Female.
-    Female,
-}
-
-/// A title or role word such as "spokesman" or "prime minister".
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Title {
-    /// The title, lowercase.
-    pub title: String,
-    /// The role it gives.
-    pub role: TitleRole,
-    /// The gender it implies, if any.
-    pub gender: Option<Gender>,
-}
-
-/// What a common noun describes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum NounCategory {
-    /// An organisation ("the court").
-    Org,
-    /// Members who speak for an organisation ("the judges").
-    Member,
-    /// State security forces.
-    Security,
-    /// A non-state armed group.
-    Armed,
-    /// A group of people.
-    People,
-    /// Those who bring a case.
-    Plaintiff,
-    /// A building or site.
-    Facility,
-    /// A kind of place ("village").
-    PlaceType,
-    /// An event.
-    Event,
-    /// An event noun that refers back to the main incident ("the incident").
-    Generic,
-    /// A casualty count noun ("dead").
-    Toll,
-    /// After a demonym, the country itself ("the Russian state").
-    SelfReference,
-    /// A unit of measure or currency that counts follow ("euros", "hectares").
-    Unit,
-}
-
-/// A common noun from `nouns.tsv`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Noun {
-    /// Singular form (may be empty for plural-only nouns).
-    pub singular: String,
-    /// Plural form (may be empty).
-    pub plural: String,
-    /// What it describes.
-    pub category: NounCategory,
-    /// The class local name or, for tolls, the role.
-    pub class: String,
-}
+use index::{NameIndex, NameTables};
+pub(crate) use sources::{arabic_article, is_arabic_article, organization_class};
+pub use sources::{Entry, EntryKind, Gender, Noun, NounCategory, Title, TitleRole};
+use sources::{EntryFile, Sources};
 
 /// The lexicons, indexed for matching.
 #[derive(Debug, Clone)]
 pub struct Lexicon {
-    entries: Vec<Entry>,
-    /// Surface form (as written) of each matcher pattern, and its entry.
-    surfaces: Vec<(String, usize)>,
-    name_matcher: AhoCorasick,
-    /// Lowercased surface -> entry.
-    by_lower_name: HashMap<String, usize>,
-    /// Demonym -> (country or region entry, whether it is a plural people form).
-    demonyms: HashMap<String, (usize, bool)>,
+    entries: Entries,
+    /// Names, lowercase names, demonyms and country codes → entries.
+    names: NameIndex,
     titles: Vec<Title>,
     title_index: HashMap<String, usize>,
     /// Indices of the named events.
@@ -177,8 +40,6 @@ pub struct Lexicon {
     noun_index: HashMap<String, (usize, bool)>,
     /// The shapes of the keys of `noun_index`.
     noun_shapes: WordShapes,
-    /// ISO alpha-2 -> country entry.
-    countries_by_code: HashMap<String, usize>,
 }
 
 macro_rules! builtin {
@@ -199,26 +60,173 @@ const BUILTIN: [(&str, &str); 9] = [
     builtin!("nouns.tsv"),
 ];
 
-/// Raw rows of every lexicon file, before indexing.
-#[derive(Debug, Clone, Default)]
-struct Sources {
-    entries: Vec<Entry>,
-    titles: Vec<Title>,
-    given_names: Vec<(String, Option<Gender>)>,
-    nouns: Vec<Noun>,
+/// The built-in file of this name.
+fn builtin_text(file: &str) -> Option<&'static str> {
+    BUILTIN.iter().find(|(name, _)| *name == file).map(|(_, text)| *text)
+}
+
+/// What the build script (`build.rs`) compiled from the built-in files of named entries: the
+/// tables of their [`NameIndex`] and where the row of each entry starts.
+mod compiled {
+    macro_rules! compiled {
+        ($file:literal) => {
+            include_bytes!(concat!(env!("OUT_DIR"), "/lexicon/", $file))
+        };
+    }
+    pub(super) const NAMES: &[u8] = compiled!("names.fst");
+    pub(super) const LOWER_NAMES: &[u8] = compiled!("lower_names.fst");
+    pub(super) const DEMONYMS: &[u8] = compiled!("demonyms.fst");
+    pub(super) const COUNTRIES: &[u8] = compiled!("countries.fst");
+    /// For each file of `EntryFile::ALL`, its length in bytes and its number of entries, then
+    /// the byte offset of each entry's row; little-endian `u32`s.
+    pub(super) const ROWS: &[u8] = compiled!("rows.bin");
+}
+
+/// The rows of the built-in entries (see [`compiled::ROWS`]).
+#[derive(Debug, Clone)]
+struct BuiltinRows {
+    /// The number of the first entry of each file of `EntryFile::ALL`, then the number of
+    /// entries.
+    starts: [usize; EntryFile::ALL.len() + 1],
+    /// The byte offset of each entry's row in its file.
+    offsets: &'static [u8],
+}
+
+impl BuiltinRows {
+    /// The rows the build script found, if it read the files that are compiled in (cargo
+    /// rebuilds both when a file changes).
+    fn compiled() -> Option<Self> {
+        let header_length = EntryFile::ALL.len() * 2;
+        let mut starts = [0; EntryFile::ALL.len() + 1];
+        for (position, file) in EntryFile::ALL.into_iter().enumerate() {
+            let length = read_u32(compiled::ROWS, position * 2)?;
+            let count = read_u32(compiled::ROWS, position * 2 + 1)?;
+            if builtin_text(file.name())?.len() != length {
+                return None;
+            }
+            starts[position + 1] = starts[position] + count;
+        }
+        let offsets = compiled::ROWS.get(header_length * 4..)?;
+        (offsets.len() == starts[EntryFile::ALL.len()] * 4).then_some(Self { starts, offsets })
+    }
+
+    fn len(&self) -> usize {
+        self.starts[EntryFile::ALL.len()]
+    }
+
+    /// The numbers of the entries of a kind (those of its file).
+    fn numbers_of(&self, kind: EntryKind) -> std::ops::Range<usize> {
+        match EntryFile::ALL.iter().position(|file| file.kind() == kind) {
+            Some(position) => self.starts[position]..self.starts[position + 1],
+            None => 0..0,
+        }
+    }
+
+    /// The file of an entry and the offset of its row.
+    fn locate(&self, index: usize) -> Option<(EntryFile, usize)> {
+        let position = self.starts.iter().rposition(|&start| start <= index)?;
+        let file = EntryFile::ALL.get(position)?;
+        Some((*file, read_u32(self.offsets, index)?))
+    }
+
+    /// The entry of a row, read again as [`Sources`] read it.
+    fn decode(&self, index: usize) -> Option<Entry> {
+        let (file, offset) = self.locate(index)?;
+        let line = table::line_at(builtin_text(file.name())?, offset)?;
+        let cells = table::cells(line);
+        // The build script read this row without error.
+        file.entry(&table::Row::new(file.name(), 0, offset, &cells)).ok()
+    }
+}
+
+/// The `index`th little-endian `u32` of `bytes`.
+fn read_u32(bytes: &[u8], index: usize) -> Option<usize> {
+    let chunk = bytes.get(index * 4..index * 4 + 4)?;
+    usize::try_from(u32::from_le_bytes(chunk.try_into().ok()?)).ok()
+}
+
+/// The named entries of a lexicon.
+#[derive(Debug, Clone)]
+enum Entries {
+    /// The built-in entries, each read from its row the first time it is asked for: a text
+    /// names a few of the 20,000, and reading them all took a fifth of the start-up time.
+    Builtin {
+        rows: BuiltinRows,
+        /// The entries read so far (`None` for one that cannot be read, which the build
+        /// script rules out).
+        decoded: Box<[OnceLock<Option<Box<Entry>>>]>,
+    },
+    /// Entries read at run time (with a user's lexicons).
+    Parsed(Vec<Entry>),
+}
+
+impl Entries {
+    fn len(&self) -> usize {
+        match self {
+            Self::Builtin { rows, .. } => rows.len(),
+            Self::Parsed(entries) => entries.len(),
+        }
+    }
+
+    fn get(&self, index: usize) -> Option<&Entry> {
+        match self {
+            Self::Builtin { rows, decoded } => {
+                decoded.get(index)?.get_or_init(|| rows.decode(index).map(Box::new)).as_deref()
+            }
+            Self::Parsed(entries) => entries.get(index),
+        }
+    }
+
+    /// The numbers among which the entries of a kind are: for the built-in entries, those of
+    /// the file of that kind.
+    fn numbers_of(&self, kind: EntryKind) -> std::ops::Range<usize> {
+        match self {
+            Self::Builtin { rows, .. } => rows.numbers_of(kind),
+            Self::Parsed(entries) => 0..entries.len(),
+        }
+    }
+
+    /// An entry's kind, without reading the entry.
+    fn kind(&self, index: usize) -> Option<EntryKind> {
+        match self {
+            Self::Builtin { rows, .. } => rows.locate(index).map(|(file, _)| file.kind()),
+            Self::Parsed(entries) => entries.get(index).map(|entry| entry.kind),
+        }
+    }
 }
 
 impl Lexicon {
     /// The lexicons compiled into newsgraph.
     ///
+    /// Their names are indexed by the build script, and an entry is read from its row when it
+    /// is first asked for: this builds only the small tables (titles, given names, nouns).
+    ///
     /// # Errors
-    /// A [`LexiconError`] if a built-in file is malformed (a test guards against it).
+    /// A [`LexiconError`] if a built-in file is malformed (a test guards against it; the build
+    /// script fails on a malformed file of named entries).
     pub fn builtin() -> Result<Self, LexiconError> {
+        let compiled = BuiltinRows::compiled().zip(
+            NameIndex::new(NameTables {
+                names: Cow::Borrowed(compiled::NAMES),
+                lower_names: Cow::Borrowed(compiled::LOWER_NAMES),
+                demonyms: Cow::Borrowed(compiled::DEMONYMS),
+                countries: Cow::Borrowed(compiled::COUNTRIES),
+            })
+            .ok(),
+        );
+        let Some((rows, names)) = compiled else {
+            // The build script's tables are not those of the files compiled in, which cannot
+            // happen in a build by cargo: index the files now.
+            return Self::from_sources(Self::builtin_sources()?);
+        };
         let mut sources = Sources::default();
         for (file, text) in BUILTIN {
-            sources.read(file, text)?;
+            if EntryFile::named(file).is_none() {
+                sources.read(file, text)?;
+            }
         }
-        Self::index(sources)
+        let decoded = (0..rows.len()).map(|_| OnceLock::new()).collect();
+        Ok(Self::assemble(Entries::Builtin { rows, decoded }, names, sources))
     }
 
     /// The built-in lexicons plus every known file name found in `dir`.
@@ -226,10 +234,7 @@ impl Lexicon {
     /// # Errors
     /// A [`LexiconError`] if a file cannot be read or is malformed.
     pub fn extend_from_dir(dir: &Path) -> Result<Self, LexiconError> {
-        let mut sources = Sources::default();
-        for (file, text) in BUILTIN {
-            sources.read(file, text)?;
-        }
+        let mut sources = Self::builtin_sources()?;
         for (file, _) in BUILTIN {
             let path = dir.join(file);
             if path.exists() {
@@ -241,77 +246,42 @@ impl Lexicon {
                 sources.read_as(file, &path.display().to_string(), &text)?;
             }
         }
-        Self::index(sources)
+        Self::from_sources(sources)
     }
 
-    fn index(sources: Sources) -> Result<Self, LexiconError> {
-        let Sources { entries, titles, given_names, nouns } = sources;
-        let mut surfaces = Vec::new();
-        let mut by_lower_name = HashMap::default();
-        let mut demonyms = HashMap::default();
-        let mut countries_by_code = HashMap::default();
-        // Countries win over cities, cities over regions, places over organisations: the
-        // first entry to claim a surface form keeps it.
-        let mut order: Vec<usize> = (0..entries.len()).collect();
-        // A city named like its region ("Ankara", "Gaziantep") is meant as the city in news.
-        order.sort_by_key(|&index| match entries[index].kind {
-            EntryKind::City => (EntryKind::Region, 0),
-            EntryKind::Region => (EntryKind::Region, 1),
-            kind => (kind, 0),
-        });
-        let mut seen = FxHashSet::default();
-        let country_demonyms: FxHashSet<&str> = entries
-            .iter()
-            .filter(|entry| entry.kind == EntryKind::Country)
-            .flat_map(|entry| entry.demonyms.iter().map(String::as_str))
-            .collect();
-        for &index in &order {
-            let entry = &entries[index];
-            if entry.kind == EntryKind::Country
-                && let Some(code) = &entry.country
-            {
-                countries_by_code.entry(code.clone()).or_insert(index);
-            }
-            for surface in std::iter::once(&entry.name).chain(&entry.aliases) {
-                let surface = surface.strip_prefix("the ").unwrap_or(surface).trim();
-                // Names start with a capital or a digit; a lowercase alias ("city") would match
-                // ordinary words.
-                // So do Arabic names after the article ("al-Qaeda").
-                let capitalised =
-                    surface.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-                        || arabic_article(surface).is_some();
-                // A town or region spelled like a country's demonym ("Somali") is the demonym.
-                let demonym_clash = matches!(entry.kind, EntryKind::City | EntryKind::Region)
-                    && country_demonyms.contains(surface);
-                if surface.chars().count() < 2
-                    || !capitalised
-                    || demonym_clash
-                    || !seen.insert(surface.to_owned())
-                {
-                    continue;
-                }
-                surfaces.push((surface.to_owned(), index));
-                by_lower_name.entry(surface.to_lowercase()).or_insert(index);
-            }
-            for demonym in &entry.demonyms {
-                let plural = demonym.ends_with('s')
-                    && entry.demonyms.iter().any(|other| other.len() + 1 == demonym.len());
-                demonyms.entry(demonym.clone()).or_insert((index, plural));
-            }
+    /// Every row of the built-in files.
+    fn builtin_sources() -> Result<Sources, LexiconError> {
+        let mut sources = Sources::default();
+        for (file, text) in BUILTIN {
+            sources.read(file, text)?;
         }
-        let name_matcher = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(surfaces.iter().map(|(surface, _)| surface.as_str()))
-            .map_err(|error| LexiconError {
-                file: "lexicons".into(),
-                line: 0,
-                message: error.to_string(),
-            })?;
-        let named_events = entries
-            .iter()
-            .enumerate()
-            .filter(|(_, entry)| entry.kind == EntryKind::NamedEvent)
-            .map(|(index, _)| index)
+        Ok(sources)
+    }
+
+    /// The lexicon of these rows, indexed now.
+    fn from_sources(mut sources: Sources) -> Result<Self, LexiconError> {
+        let tables = NameTables::build(&sources.entries)?;
+        let names = NameIndex::new(NameTables {
+            names: Cow::Owned(tables.names),
+            lower_names: Cow::Owned(tables.lower_names),
+            demonyms: Cow::Owned(tables.demonyms),
+            countries: Cow::Owned(tables.countries),
+        })
+        .map_err(|error| LexiconError {
+            file: "lexicons".into(),
+            line: 0,
+            message: error.to_string(),
+        })?;
+        let entries = Entries::Parsed(std::mem::take(&mut sources.entries));
+        Ok(Self::assemble(entries, names, sources))
+    }
+
+    /// The lexicon of these entries and names, with the other tables of `sources` (whose
+    /// entries are not read).
+    fn assemble(entries: Entries, names: NameIndex, sources: Sources) -> Self {
+        let Sources { titles, given_names, nouns, .. } = sources;
+        let named_events = (0..entries.len())
+            .filter(|&index| entries.kind(index) == Some(EntryKind::NamedEvent))
             .collect();
         let title_first_words: FxHashSet<String> = titles
             .iter()
@@ -331,12 +301,9 @@ impl Lexicon {
         }
         let noun_shapes = WordShapes::of(noun_index.keys());
         let title_first_word_shapes = WordShapes::of(title_first_words.iter());
-        Ok(Self {
+        Self {
             entries,
-            surfaces,
-            name_matcher,
-            by_lower_name,
-            demonyms,
+            names,
             titles,
             title_index,
             title_first_words,
@@ -346,14 +313,22 @@ impl Lexicon {
             nouns,
             noun_index,
             noun_shapes,
-            countries_by_code,
-        })
+        }
     }
 
-    /// All named entries.
-    #[must_use]
-    pub fn entries(&self) -> &[Entry] {
-        &self.entries
+    /// All named entries, in the order of their numbers.
+    ///
+    /// NB: the built-in entries are read when first asked for; this reads every one of them.
+    pub fn entries(&self) -> impl Iterator<Item = &Entry> + '_ {
+        (0..self.entries.len()).filter_map(|index| self.entries.get(index))
+    }
+
+    /// The named entries of one kind, with their numbers, in order.
+    pub fn entries_of_kind(&self, kind: EntryKind) -> impl Iterator<Item = (usize, &Entry)> + '_ {
+        self.entries
+            .numbers_of(kind)
+            .filter(move |&index| self.entries.kind(index) == Some(kind))
+            .filter_map(|index| Some((index, self.entries.get(index)?)))
     }
 
     /// The entry at an index.
@@ -367,20 +342,15 @@ impl Lexicon {
     #[must_use]
     pub fn find_names(&self, text: &str) -> Vec<(usize, usize, usize)> {
         let bytes = text.as_bytes();
-        self.name_matcher
-            .find_iter(text)
-            .filter(|found| {
-                let before_ok = found.start() == 0
-                    || !text[..found.start()].chars().next_back().is_some_and(is_word_char);
-                let after_ok = found.end() >= bytes.len()
-                    || !text[found.end()..].chars().next().is_some_and(is_word_char);
-                before_ok && after_ok
-            })
-            .filter_map(|found| {
-                let (_, entry) = self.surfaces.get(found.pattern().as_usize())?;
-                Some((found.start(), found.end(), *entry))
-            })
-            .collect()
+        let mut found = self.names.leftmost_longest(text);
+        found.retain(|&(start, end, _)| {
+            let before_ok =
+                start == 0 || !text[..start].chars().next_back().is_some_and(is_word_char);
+            let after_ok =
+                end >= bytes.len() || !text[end..].chars().next().is_some_and(is_word_char);
+            before_ok && after_ok
+        });
+        found
     }
 
     /// The entry with this name or alias, ignoring case and a leading "the".
@@ -388,20 +358,20 @@ impl Lexicon {
     pub fn lookup(&self, name: &str) -> Option<usize> {
         let name = name.trim();
         let name = name.strip_prefix("the ").or_else(|| name.strip_prefix("The ")).unwrap_or(name);
-        with_lowercase(name, |lower| self.by_lower_name.get(lower).copied())
+        with_lowercase(name, |lower| self.names.lower_name(lower))
     }
 
     /// The country with this ISO 3166-1 alpha-2 code.
     #[must_use]
     pub fn country_by_code(&self, code: &str) -> Option<usize> {
-        self.countries_by_code.get(code).copied()
+        self.names.country(code)
     }
 
     /// The country or region a demonym belongs to, and whether the word is a plural people
     /// form ("Russians").
     #[must_use]
     pub fn demonym(&self, word: &str) -> Option<(usize, bool)> {
-        self.demonyms.get(word).copied()
+        self.names.demonym(word)
     }
 
     /// Whether some title begins with this word (any case).
@@ -522,232 +492,9 @@ pub(crate) fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     f(&word.to_lowercase())
 }
 
-/// The rest of a word after a lowercase Arabic article and its hyphen, when that rest is
-/// capitalised: `Qaeda` for `al-Qaeda`, `Wadi` for `al-Wadi`.
-#[must_use]
-pub(crate) fn arabic_article(word: &str) -> Option<&str> {
-    // Articles have at most three letters: look for the hyphen only that far.
-    let hyphen = word.bytes().take(4).position(|byte| byte == b'-')?;
-    let (article, rest) = (&word[..hyphen], &word[hyphen + 1..]);
-    (is_arabic_article(article) && rest.chars().next().is_some_and(char::is_uppercase))
-        .then_some(rest)
-}
-
-/// Whether a word is a lowercase Arabic article as written before a hyphen ("al", "el").
-pub(crate) fn is_arabic_article(word: &str) -> bool {
-    matches!(
-        word,
-        "al" | "el" | "ad" | "ar" | "as" | "ash" | "at" | "az" | "an" | "ul" | "bin" | "ibn"
-    )
-}
-
 /// Letters, digits, and the apostrophes and hyphens inside words.
 pub(crate) fn is_word_char(character: char) -> bool {
     character.is_alphanumeric()
-}
-
-impl Sources {
-    fn read(&mut self, file: &str, text: &str) -> Result<(), LexiconError> {
-        self.read_as(file, file, text)
-    }
-
-    fn read_as(&mut self, kind: &str, file: &str, text: &str) -> Result<(), LexiconError> {
-        let table = Table::parse(file, text)?;
-        match kind {
-            "countries.tsv" => {
-                table.check_header(&[
-                    "name", "aliases", "demonyms", "iso2", "iso3", "wikidata", "capital",
-                ])?;
-                for row in table.rows() {
-                    self.entries.push(Entry {
-                        kind: EntryKind::Country,
-                        name: row.get(0).to_owned(),
-                        aliases: row.list(1),
-                        class: schema::COUNTRY.to_owned(),
-                        wikidata: row.optional(5),
-                        country: row.optional(3),
-                        region: None,
-                        place: row.optional(6),
-                        date: None,
-                        demonyms: row.list(2),
-                    });
-                }
-            }
-            "regions.tsv" => {
-                table.check_header(&[
-                    "name", "aliases", "demonyms", "country", "kind", "wikidata",
-                ])?;
-                for row in table.rows() {
-                    self.entries.push(Entry {
-                        kind: EntryKind::Region,
-                        name: row.get(0).to_owned(),
-                        aliases: row.list(1),
-                        class: schema::ADMINISTRATIVE_AREA.to_owned(),
-                        wikidata: row.optional(5),
-                        country: row.optional(3),
-                        region: None,
-                        place: None,
-                        date: None,
-                        demonyms: row.list(2),
-                    });
-                }
-            }
-            "cities.tsv" => {
-                table.check_header(&["name", "aliases", "country", "region", "wikidata"])?;
-                for row in table.rows() {
-                    self.entries.push(Entry {
-                        kind: EntryKind::City,
-                        name: row.get(0).to_owned(),
-                        aliases: row.list(1),
-                        class: schema::CITY.to_owned(),
-                        wikidata: row.optional(4),
-                        country: row.optional(2),
-                        region: row.optional(3),
-                        place: None,
-                        date: None,
-                        demonyms: Vec::new(),
-                    });
-                }
-            }
-            "organizations.tsv" => {
-                table.check_header(&[
-                    "name", "aliases", "class", "country", "based_in", "wikidata",
-                ])?;
-                for row in table.rows() {
-                    let class = organization_class(row.get(2))
-                        .ok_or_else(|| row.error(format!("unknown class {:?}", row.get(2))))?;
-                    self.entries.push(Entry {
-                        kind: EntryKind::Organization,
-                        name: row.get(0).to_owned(),
-                        aliases: row.list(1),
-                        class,
-                        wikidata: row.optional(5),
-                        country: row.optional(3),
-                        region: None,
-                        place: row.optional(4),
-                        date: None,
-                        demonyms: Vec::new(),
-                    });
-                }
-            }
-            "instruments.tsv" => {
-                table.check_header(&["name", "aliases", "wikidata"])?;
-                for row in table.rows() {
-                    self.entries.push(Entry {
-                        kind: EntryKind::Instrument,
-                        name: row.get(0).to_owned(),
-                        aliases: row.list(1),
-                        class: ng::LEGAL_INSTRUMENT.to_owned(),
-                        wikidata: row.optional(2),
-                        country: None,
-                        region: None,
-                        place: None,
-                        date: None,
-                        demonyms: Vec::new(),
-                    });
-                }
-            }
-            "events.tsv" => {
-                table.check_header(&["name", "aliases", "class", "date", "place", "wikidata"])?;
-                for row in table.rows() {
-                    self.entries.push(Entry {
-                        kind: EntryKind::NamedEvent,
-                        name: row.get(0).to_owned(),
-                        aliases: row.list(1),
-                        class: format!("{}{}", ng::NS, row.get(2)),
-                        wikidata: row.optional(5),
-                        country: None,
-                        region: None,
-                        place: row.optional(4),
-                        date: row.optional(3),
-                        demonyms: Vec::new(),
-                    });
-                }
-            }
-            "titles.tsv" => {
-                table.check_header(&["title", "plural", "role", "gender"])?;
-                for row in table.rows() {
-                    let role = match row.get(2) {
-                        "spokesperson" => TitleRole::Spokesperson,
-                        "leader" => TitleRole::Leader,
-                        "official" => TitleRole::Official,
-                        "judge" => TitleRole::Judge,
-                        "military" => TitleRole::Military,
-                        "member" => TitleRole::Member,
-                        "other" | "" => TitleRole::Other,
-                        other => return Err(row.error(format!("unknown role {other:?}"))),
-                    };
-                    let gender = gender(row.get(3));
-                    for title in
-                        std::iter::once(row.get(0)).chain(row.list(1).iter().map(String::as_str))
-                    {
-                        if !title.is_empty() {
-                            self.titles.push(Title { title: title.to_lowercase(), role, gender });
-                        }
-                    }
-                }
-            }
-            "given_names.tsv" => {
-                table.check_header(&["name", "gender"])?;
-                for row in table.rows() {
-                    self.given_names.push((row.get(0).to_owned(), gender(row.get(1))));
-                }
-            }
-            "nouns.tsv" => {
-                table.check_header(&["singular", "plural", "category", "class"])?;
-                for row in table.rows() {
-                    let category = match row.get(2) {
-                        "org" => NounCategory::Org,
-                        "member" => NounCategory::Member,
-                        "security" => NounCategory::Security,
-                        "armed" => NounCategory::Armed,
-                        "people" => NounCategory::People,
-                        "plaintiff" => NounCategory::Plaintiff,
-                        "facility" => NounCategory::Facility,
-                        "placetype" => NounCategory::PlaceType,
-                        "event" => NounCategory::Event,
-                        "generic" => NounCategory::Generic,
-                        "toll" => NounCategory::Toll,
-                        "self" => NounCategory::SelfReference,
-                        "unit" => NounCategory::Unit,
-                        other => return Err(row.error(format!("unknown category {other:?}"))),
-                    };
-                    self.nouns.push(Noun {
-                        singular: row.get(0).to_owned(),
-                        plural: row.get(1).to_owned(),
-                        category,
-                        class: row.get(3).to_owned(),
-                    });
-                }
-            }
-            _ => {}
-        }
-        Ok(())
-    }
-}
-
-fn gender(cell: &str) -> Option<Gender> {
-    match cell {
-        "m" => Some(Gender::Male),
-        "f" => Some(Gender::Female),
-        _ => None,
-    }
-}
-
-/// The class IRI of an organisation class name used in `organizations.tsv`.
-pub(crate) fn organization_class(name: &str) -> Option<String> {
-    Some(match name {
-        "Court" => ng::COURT.to_owned(),
-        "GovernmentOrganization" => schema::GOVERNMENT_ORGANIZATION.to_owned(),
-        "NewsAgency" => schema::NEWS_MEDIA_ORGANIZATION.to_owned(),
-        "SecurityForce" => ng::SECURITY_FORCE.to_owned(),
-        "ArmedGroup" => ng::ARMED_GROUP.to_owned(),
-        "Organization" => schema::ORGANIZATION.to_owned(),
-        "IntergovernmentalOrganization" | "PoliticalParty" | "Company" => {
-            format!("{}{name}", ng::NS)
-        }
-        _ => return None,
-    })
 }
 
 #[cfg(test)]
@@ -760,6 +507,122 @@ mod tests {
         assert!(lexicon
             .noun("courts")
             .is_some_and(|(noun, plural)| plural && noun.class == "Court"));
+        Ok(())
+    }
+
+    #[test]
+    fn builtin_lexicons_use_the_compiled_tables() -> Result<(), LexiconError> {
+        let lexicon = Lexicon::builtin()?;
+        assert!(matches!(lexicon.entries, Entries::Builtin { .. }));
+        // The build script's tables are those the library builds from the same files.
+        let sources = Lexicon::builtin_sources()?;
+        let tables = NameTables::build(&sources.entries)?;
+        assert!(tables.names == compiled::NAMES, "names");
+        assert!(tables.lower_names == compiled::LOWER_NAMES, "lower names");
+        assert!(tables.demonyms == compiled::DEMONYMS, "demonyms");
+        assert!(tables.countries == compiled::COUNTRIES, "countries");
+        // Every entry read from its row is the entry read with its file.
+        let parsed = Lexicon::from_sources(sources.clone())?;
+        assert_eq!(lexicon.entries.len(), sources.entries.len());
+        for (index, entry) in sources.entries.iter().enumerate() {
+            assert_eq!(lexicon.entry(index), Some(entry), "entry {index}");
+            assert_eq!(lexicon.entries.kind(index), Some(entry.kind), "entry {index}");
+            assert_eq!(parsed.entry(index), Some(entry), "entry {index}");
+        }
+        assert_eq!(lexicon.entry(sources.entries.len()), None);
+        for kind in [
+            EntryKind::Country,
+            EntryKind::Region,
+            EntryKind::City,
+            EntryKind::Organization,
+            EntryKind::Instrument,
+            EntryKind::NamedEvent,
+        ] {
+            let numbers = |lexicon: &Lexicon| -> Vec<usize> {
+                lexicon.entries_of_kind(kind).map(|(index, _)| index).collect()
+            };
+            assert_eq!(numbers(&lexicon), numbers(&parsed), "{kind:?}");
+            assert!(!numbers(&lexicon).is_empty(), "{kind:?}");
+        }
+        assert_eq!(lexicon.named_events, parsed.named_events);
+        Ok(())
+    }
+
+    /// Names as the automaton that found them before the name index did: Aho-Corasick over
+    /// every name, leftmost-longest.
+    fn names_by_automaton(
+        names: &[(String, usize)],
+        automaton: &aho_corasick::AhoCorasick,
+        text: &str,
+    ) -> Vec<(usize, usize, usize)> {
+        automaton
+            .find_iter(text)
+            .map(|found| (found.start(), found.end(), names[found.pattern().as_usize()].1))
+            .collect()
+    }
+
+    #[test]
+    fn names_are_found_as_by_a_leftmost_longest_automaton() -> Result<(), Box<dyn std::error::Error>>
+    {
+        use fst::Streamer;
+        let lexicon = Lexicon::builtin()?;
+        let map = fst::Map::new(compiled::NAMES)?;
+        let mut names = Vec::new();
+        let mut stream = map.stream();
+        while let Some((name, entry)) = stream.next() {
+            names.push((String::from_utf8(name.to_vec())?, usize::try_from(entry)?));
+        }
+        let automaton = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(names.iter().map(|(name, _)| name))?;
+        let mut texts: Vec<String> = [
+            "New Yorker; ANew York University; Indianapolis; New York City, N.Y.",
+            "al-Qaeda and al-Shabab; São Paulo; Côte d'Ivoire; the U.N. and the UN.",
+            "",
+            "N",
+            "Nigeria",
+            "NigeriaNigeria",
+            "Guinea-Bissau, Papua New Guinea's",
+        ]
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+        for directory in ["tests/articles", "data/articles"] {
+            let directory = Path::new(env!("CARGO_MANIFEST_DIR")).join(directory);
+            for file in std::fs::read_dir(directory)? {
+                let path = file?.path();
+                if path.extension().is_some_and(|extension| extension == "txt") {
+                    texts.push(std::fs::read_to_string(path)?);
+                }
+            }
+        }
+        // Words of names glued in every way: names inside names, names that begin or end
+        // inside words, lowercase letters where names begin.
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut random = |below: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            usize::try_from(state % u64::try_from(below).unwrap_or(1)).unwrap_or(0)
+        };
+        for _ in 0..2_000 {
+            let mut text = String::new();
+            for _ in 0..random(8) {
+                let (name, _) = &names[random(names.len())];
+                let words: Vec<&str> = name.split(' ').collect();
+                let from = random(words.len());
+                text.push_str(&words[from..].join(" "));
+                text.push_str(["", " ", "s ", ", ", "-", "a"][random(6)]);
+            }
+            texts.push(text);
+        }
+        for text in &texts {
+            assert_eq!(
+                lexicon.names.leftmost_longest(text),
+                names_by_automaton(&names, &automaton, text),
+                "{text:?}"
+            );
+        }
         Ok(())
     }
 

@@ -1,13 +1,26 @@
 //! thinc's layers, for inference only: HashEmbed, Linear, Maxout, LayerNorm and the window.
 //!
-//! Every layer owns its weights, checked against its dimensions when the model loads
+//! Every layer holds its weights, checked against its dimensions when the model loads
 //! ([`super::model`]); `forward` never fails. Matrices are row-major, one row per token.
+//! The weights of the model compiled into the binary are borrowed from it ([`Matrix`],
+//! [`Vector`]), not copied.
+
+use std::borrow::Cow;
 
 use ndarray::linalg::general_mat_mul;
-use ndarray::{Array2, ArrayView2};
+use ndarray::{Array2, ArrayView2, CowArray, Ix2};
+
+/// A weight matrix: a view of the weights compiled into the binary, or owned.
+pub(crate) type Matrix = CowArray<'static, f32, Ix2>;
+
+/// A weight vector: a slice of the weights compiled into the binary, or owned.
+pub(crate) type Vector = Cow<'static, [f32]>;
 
 /// `Y = X · Wᵀ` for `X` (tokens × inputs) and `W` (outputs × inputs), one SIMD GEMM.
-pub(crate) fn matmul_transposed(input: ArrayView2<'_, f32>, weights: &Array2<f32>) -> Array2<f32> {
+pub(crate) fn matmul_transposed(
+    input: ArrayView2<'_, f32>,
+    weights: ArrayView2<'_, f32>,
+) -> Array2<f32> {
     let mut output = Array2::<f32>::zeros((input.nrows(), weights.nrows()));
     general_mat_mul(1.0, &input, &weights.t(), 0.0, &mut output);
     output
@@ -17,7 +30,7 @@ pub(crate) fn matmul_transposed(input: ArrayView2<'_, f32>, weights: &Array2<f32
 /// its hash picks.
 #[derive(Debug)]
 pub(crate) struct HashEmbed {
-    pub(crate) table: Array2<f32>,
+    pub(crate) table: Matrix,
     pub(crate) seed: u32,
 }
 
@@ -39,15 +52,15 @@ impl HashEmbed {
 #[derive(Debug)]
 pub(crate) struct Linear {
     /// Outputs × inputs.
-    pub(crate) weights: Array2<f32>,
-    pub(crate) bias: Vec<f32>,
+    pub(crate) weights: Matrix,
+    pub(crate) bias: Vector,
 }
 
 impl Linear {
     pub(crate) fn forward(&self, input: ArrayView2<'_, f32>) -> Array2<f32> {
-        let mut output = matmul_transposed(input, &self.weights);
+        let mut output = matmul_transposed(input, self.weights.view());
         for mut row in output.rows_mut() {
-            for (value, bias) in row.iter_mut().zip(&self.bias) {
+            for (value, bias) in row.iter_mut().zip(self.bias.iter()) {
                 *value += *bias;
             }
         }
@@ -60,16 +73,16 @@ impl Linear {
 #[derive(Debug)]
 pub(crate) struct Maxout {
     /// (outputs · pieces) × inputs, rows in the order (output, piece).
-    pub(crate) weights: Array2<f32>,
+    pub(crate) weights: Matrix,
     /// outputs · pieces.
-    pub(crate) bias: Vec<f32>,
+    pub(crate) bias: Vector,
     pub(crate) pieces: usize,
     pub(crate) norm: LayerNorm,
 }
 
 impl Maxout {
     pub(crate) fn forward(&self, input: ArrayView2<'_, f32>) -> Array2<f32> {
-        self.finish(&matmul_transposed(input, &self.weights))
+        self.finish(&matmul_transposed(input, self.weights.view()))
     }
 
     /// The layer after its matrix product: bias, the largest piece, normalisation.
@@ -100,8 +113,8 @@ impl Maxout {
 /// thinc's `LayerNorm`: `(x - mean) / sqrt(var + 1e-8) · G + b`, per row.
 #[derive(Debug)]
 pub(crate) struct LayerNorm {
-    pub(crate) gain: Vec<f32>,
-    pub(crate) bias: Vec<f32>,
+    pub(crate) gain: Vector,
+    pub(crate) bias: Vector,
 }
 
 impl LayerNorm {
@@ -119,7 +132,7 @@ impl LayerNorm {
         // thinc adds 1e-8 to the float32 variance and scales by var ** -0.5.
         let scale = (var as f32 + 1e-8).powf(-0.5);
         let mean = mean as f32;
-        for ((value, gain), bias) in row.iter_mut().zip(&self.gain).zip(&self.bias) {
+        for ((value, gain), bias) in row.iter_mut().zip(self.gain.iter()).zip(self.bias.iter()) {
             *value = (*value - mean) * scale * gain + bias;
         }
     }
@@ -163,10 +176,12 @@ mod tests {
     #[test]
     fn maxout_takes_the_largest_piece_then_normalises() {
         let maxout = Maxout {
-            weights: Array2::from_shape_vec((4, 1), vec![1.0, -1.0, 2.0, 0.5]).unwrap_or_default(),
-            bias: vec![0.0, 0.0, 0.0, 1.0],
+            weights: Array2::from_shape_vec((4, 1), vec![1.0, -1.0, 2.0, 0.5])
+                .unwrap_or_default()
+                .into(),
+            bias: vec![0.0, 0.0, 0.0, 1.0].into(),
             pieces: 2,
-            norm: LayerNorm { gain: vec![1.0, 1.0], bias: vec![0.0, 0.0] },
+            norm: LayerNorm { gain: vec![1.0, 1.0].into(), bias: vec![0.0, 0.0].into() },
         };
         let input = Array2::from_shape_vec((1, 1), vec![-2.0]).unwrap_or_default();
         // Pieces: (-2, 2) → 2 and (-4, 0) → 0; normalised: (1, -1).

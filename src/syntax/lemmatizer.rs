@@ -6,22 +6,35 @@
 //! The ruler's patterns are `attribute_ruler.json`, matched by a port of spaCy's `Matcher` for
 //! the subset they use: fixed-length token sequences whose tokens test `TAG`, `LOWER`, `ORTH`,
 //! `DEP`, `POS`, `IS_SPACE` by equality, `IN`, `NOT_IN` or `REGEX`. The lemmatizer's tables are
-//! `lemmatizer.json` (`lemma_rules`, `lemma_exc`, `lemma_index`).
+//! `lemmatizer.json` (`lemma_rules`, `lemma_exc`, `lemma_index`), compiled into FSTs by the build
+//! script (`lemma_tables.rs`).
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use fancy_regex::Regex;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 use serde_json::Value;
 
+use super::lemma_tables::{key, LemmaTables, Rest};
 use super::tokenizer::{is_python_space, translate_python_pattern};
 use super::ModelError;
 
 const ATTRIBUTE_RULER_JSON: &str =
     include_str!("../../data/models/en_core_web_sm-3.8.0/attribute_ruler.json");
-const LEMMATIZER_JSON: &str =
-    include_str!("../../data/models/en_core_web_sm-3.8.0/lemmatizer.json");
+
+/// `lemmatizer.json`, compiled by the build script (see `lemma_tables.rs`).
+mod compiled {
+    macro_rules! compiled {
+        ($file:literal) => {
+            include_bytes!(concat!(env!("OUT_DIR"), "/lemmatizer/", $file))
+        };
+    }
+    pub(super) const INDEX: &[u8] = compiled!("index.fst");
+    pub(super) const EXCEPTIONS: &[u8] = compiled!("exceptions.fst");
+    pub(super) const LEMMAS: &[u8] = compiled!("lemmas.txt");
+    pub(super) const REST: &[u8] = compiled!("rest.json");
+}
 
 /// The universal parts of speech spaCy knows (`spacy.parts_of_speech`), plus `""` for none.
 const POS_NAMES: [&str; 21] = [
@@ -97,10 +110,16 @@ pub struct Lemmatizer {
     by_tag: FxHashMap<String, Vec<(usize, usize)>>,
     by_lower: FxHashMap<String, Vec<(usize, usize)>>,
     other_patterns: Vec<(usize, usize)>,
-    lemma_rules: FxHashMap<String, Vec<(String, String)>>,
-    // The big tables borrow their strings from the compiled-in JSON: no allocation per word.
-    lemma_exc: FxHashMap<&'static str, FxHashMap<&'static str, Vec<&'static str>>>,
-    lemma_index: FxHashMap<&'static str, FxHashSet<&'static str>>,
+    lemma_rules: BTreeMap<String, Vec<(String, String)>>,
+    /// `lemma_index`: `{part of speech}\0{word}`, read where it lies in the binary.
+    lemma_index: fst::Set<&'static [u8]>,
+    /// `lemma_exc`: `{part of speech}\0{word}` → the range of `exception_lemmas` with its lemmas.
+    lemma_exc: fst::Map<&'static [u8]>,
+    /// The lemmas of `lemma_exc`, each followed by `\0`.
+    exception_lemmas: &'static str,
+    /// The parts of speech with words in `lemma_index`, and in `lemma_exc`.
+    index_parts: FxHashSet<String>,
+    exception_parts: FxHashSet<String>,
 }
 
 #[derive(Deserialize)]
@@ -116,22 +135,6 @@ struct RulerEntry {
     index: isize,
 }
 
-#[derive(Deserialize)]
-struct LemmatizerTable<'a> {
-    mode: String,
-    #[serde(borrow)]
-    tables: LemmaTables<'a>,
-}
-
-#[derive(Deserialize)]
-struct LemmaTables<'a> {
-    lemma_rules: FxHashMap<String, Vec<(String, String)>>,
-    #[serde(borrow)]
-    lemma_exc: FxHashMap<&'a str, FxHashMap<&'a str, Vec<&'a str>>>,
-    #[serde(borrow)]
-    lemma_index: FxHashMap<&'a str, Vec<&'a str>>,
-}
-
 impl Lemmatizer {
     /// The attribute ruler and lemmatizer of `en_core_web_sm` 3.8.0 (`attribute_ruler.json`,
     /// `lemmatizer.json`, compiled in).
@@ -141,12 +144,18 @@ impl Lemmatizer {
     /// A [`ModelError`] naming the table when it does not parse or uses a matcher feature this
     /// port does not implement (operators such as `OP`, other attributes, another lemmatizer mode).
     pub fn english() -> Result<Lemmatizer, ModelError> {
-        Lemmatizer::from_json(ATTRIBUTE_RULER_JSON, LEMMATIZER_JSON)
+        let tables = LemmaTables {
+            index: compiled::INDEX,
+            exceptions: compiled::EXCEPTIONS,
+            lemmas: compiled::LEMMAS,
+            rest: compiled::REST,
+        };
+        Lemmatizer::from_tables(ATTRIBUTE_RULER_JSON, tables)
     }
 
-    fn from_json(
+    fn from_tables(
         ruler_json: &str,
-        lemmatizer_json: &'static str,
+        tables: LemmaTables<&'static [u8]>,
     ) -> Result<Lemmatizer, ModelError> {
         let ruler: RulerTable = serde_json::from_str(ruler_json)
             .map_err(|error| ModelError::new("attribute_ruler.json", error.to_string()))?;
@@ -160,15 +169,16 @@ impl Lemmatizer {
                 })
             })
             .collect::<Result<Vec<Rule>, ModelError>>()?;
-        let lemmatizer: LemmatizerTable<'static> = serde_json::from_str(lemmatizer_json)
-            .map_err(|error| ModelError::new("lemmatizer.json", error.to_string()))?;
-        if lemmatizer.mode != "rule" {
+        let table_error = |error: &dyn std::fmt::Display| {
+            ModelError::new("lemmatizer.json", format!("compiled tables: {error}"))
+        };
+        let rest: Rest = serde_json::from_slice(tables.rest).map_err(|e| table_error(&e))?;
+        if rest.mode != "rule" {
             return Err(ModelError::new(
                 "lemmatizer.json",
-                format!("mode {:?} is not supported, only \"rule\"", lemmatizer.mode),
+                format!("mode {:?} is not supported, only \"rule\"", rest.mode),
             ));
         }
-        let tables = lemmatizer.tables;
         let mut by_tag: FxHashMap<String, Vec<(usize, usize)>> = FxHashMap::default();
         let mut by_lower: FxHashMap<String, Vec<(usize, usize)>> = FxHashMap::default();
         let mut other_patterns = Vec::new();
@@ -195,13 +205,12 @@ impl Lemmatizer {
             by_tag,
             by_lower,
             other_patterns,
-            lemma_rules: tables.lemma_rules,
-            lemma_exc: tables.lemma_exc,
-            lemma_index: tables
-                .lemma_index
-                .into_iter()
-                .map(|(pos, words)| (pos, words.into_iter().collect()))
-                .collect(),
+            lemma_rules: rest.lemma_rules,
+            lemma_index: fst::Set::new(tables.index).map_err(|e| table_error(&e))?,
+            lemma_exc: fst::Map::new(tables.exceptions).map_err(|e| table_error(&e))?,
+            exception_lemmas: std::str::from_utf8(tables.lemmas).map_err(|e| table_error(&e))?,
+            index_parts: rest.index_parts.into_iter().collect(),
+            exception_parts: rest.exception_parts.into_iter().collect(),
         })
     }
 
@@ -318,6 +327,14 @@ impl Lemmatizer {
             .collect()
     }
 
+    /// The lemmas `lemma_exc` gives a lowercase word of a part of speech.
+    fn exceptions(&self, univ_pos: &str, word: &str) -> Option<Vec<&'static str>> {
+        let range = self.lemma_exc.get(key(univ_pos, word))?;
+        let (start, end) =
+            (usize::try_from(range >> 32).ok()?, usize::try_from(range & 0xFFFF_FFFF).ok()?);
+        Some(self.exception_lemmas.get(start..end)?.split_terminator('\0').collect())
+    }
+
     /// spaCy's `Lemmatizer.rule_lemmatize(token)[0]` with the English `is_base_form`.
     fn lemmatize(&self, word: &str, pos: &'static str, morph: &str) -> String {
         let univ_pos = lowercase_pos(pos);
@@ -327,17 +344,14 @@ impl Lemmatizer {
         if is_base_form(univ_pos, morph) {
             return word.to_lowercase();
         }
-        let index = self.lemma_index.get(univ_pos);
-        let exceptions = self.lemma_exc.get(univ_pos);
+        let has_index = self.index_parts.contains(univ_pos);
+        let has_exceptions = self.exception_parts.contains(univ_pos);
         let rules = self.lemma_rules.get(univ_pos);
         // Python's `any((index, exc, rules))`: an empty table counts as missing.
-        if index.is_none_or(FxHashSet::is_empty)
-            && exceptions.is_none_or(FxHashMap::is_empty)
-            && rules.is_none_or(Vec::is_empty)
-        {
+        if !has_index && !has_exceptions && rules.is_none_or(Vec::is_empty) {
             return if univ_pos == "propn" { word.to_string() } else { word.to_lowercase() };
         }
-        let in_index = |form: &str| index.is_some_and(|index| index.contains(form));
+        let in_index = |form: &str| has_index && self.lemma_index.contains(key(univ_pos, form));
         let string = word.to_lowercase();
         let mut forms: Vec<String> = Vec::new();
         let mut oov_forms: Vec<String> = Vec::new();
@@ -360,7 +374,9 @@ impl Lemmatizer {
         // `list(dict.fromkeys(forms))`: duplicates out, first occurrence kept.
         let mut seen = FxHashSet::default();
         forms.retain(|form| seen.insert(form.clone()));
-        if let Some(exception_forms) = exceptions.and_then(|table| table.get(string.as_str())) {
+        if let Some(exception_forms) =
+            has_exceptions.then(|| self.exceptions(univ_pos, &string)).flatten()
+        {
             for form in exception_forms {
                 if !forms.iter().any(|known| known == form) {
                     forms.insert(0, form.to_string());
@@ -537,6 +553,47 @@ mod tests {
 
     fn lemmatizer() -> Lemmatizer {
         Lemmatizer::english().unwrap_or_else(|error| panic!("{error}"))
+    }
+
+    /// The build script's tables are those of `lemmatizer.json`, and give every word and lemma
+    /// the file gives.
+    #[test]
+    fn compiled_tables_are_those_of_the_file() {
+        let json = include_str!("../../data/models/en_core_web_sm-3.8.0/lemmatizer.json");
+        let tables = LemmaTables::compile(json).unwrap_or_else(|error| panic!("{error}"));
+        let compiled = LemmaTables {
+            index: compiled::INDEX.to_vec(),
+            exceptions: compiled::EXCEPTIONS.to_vec(),
+            lemmas: compiled::LEMMAS.to_vec(),
+            rest: compiled::REST.to_vec(),
+        };
+        assert!(tables == compiled);
+        let lemmatizer = lemmatizer();
+        let file: Value = serde_json::from_str(json).unwrap_or_default();
+        let tables = &file["tables"];
+        let mut words = 0;
+        for (part, list) in tables["lemma_index"].as_object().into_iter().flatten() {
+            for word in list.as_array().into_iter().flatten().filter_map(Value::as_str) {
+                assert!(lemmatizer.lemma_index.contains(key(part, word)), "{part} {word}");
+                words += 1;
+            }
+            assert!(lemmatizer.index_parts.contains(part.as_str()));
+        }
+        for (part, table) in tables["lemma_exc"].as_object().into_iter().flatten() {
+            for (word, forms) in table.as_object().into_iter().flatten() {
+                let forms: Vec<&str> =
+                    forms.as_array().into_iter().flatten().filter_map(Value::as_str).collect();
+                assert_eq!(lemmatizer.exceptions(part, word), Some(forms), "{part} {word}");
+                words += 1;
+            }
+            assert!(lemmatizer.exception_parts.contains(part.as_str()));
+        }
+        assert!(words > 90_000, "{words}");
+        assert_eq!(lemmatizer.exceptions("noun", "no such word"), None);
+        assert!(!lemmatizer.lemma_index.contains(key("noun", "no such word")));
+        let rules: FxHashMap<String, Vec<(String, String)>> =
+            serde_json::from_value(tables["lemma_rules"].clone()).unwrap_or_default();
+        assert_eq!(lemmatizer.lemma_rules.clone().into_iter().collect::<FxHashMap<_, _>>(), rules);
     }
 
     /// Word, tag, label, part of speech, lemma.

@@ -19,6 +19,7 @@ pub mod doc;
 mod error;
 mod features;
 mod layers;
+mod lemma_tables;
 pub mod lemmatizer;
 mod model;
 mod ner;

@@ -6,16 +6,17 @@
 //! damaged file fails at load with the tensor's name, never in the middle of a text.
 
 use super::error::ModelError;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use ndarray::Array2;
+use ndarray::{Array2, ArrayView2};
 use serde::Deserialize;
 
 use super::arc_eager::{self, Move};
 use super::biluo;
 use super::features::{self, Lexical};
-use super::layers::{HashEmbed, LayerNorm, Linear, Maxout};
+use super::layers::{HashEmbed, LayerNorm, Linear, Matrix, Maxout, Vector};
 use super::ner::EntityRecognizer;
 use super::parser::ParserModel;
 use super::tagger::Tagger;
@@ -23,7 +24,9 @@ use super::tok2vec::Tok2Vec;
 use super::tokenizer::RawToken;
 
 const TENSORS_JSON: &str = include_str!("../../data/models/en_core_web_sm-3.8.0/tensors.json");
-const WEIGHTS_BIN: &[u8] = include_bytes!("../../data/models/en_core_web_sm-3.8.0/weights.bin");
+/// `weights.bin`, aligned for `f32` so that the model can read its weights where they lie.
+const WEIGHTS_BIN: &Aligned<[u8]> =
+    &Aligned(*include_bytes!("../../data/models/en_core_web_sm-3.8.0/weights.bin"));
 const LABELS_JSON: &str = include_str!("../../data/models/en_core_web_sm-3.8.0/labels.json");
 const LEXICAL_JSON: &str = include_str!("../../data/models/en_core_web_sm-3.8.0/lexical.json");
 
@@ -31,6 +34,10 @@ const LEXICAL_JSON: &str = include_str!("../../data/models/en_core_web_sm-3.8.0/
 const WIDTH: usize = 96;
 /// Maxout pieces of the tok2vec layers.
 const PIECES: usize = 3;
+
+/// Bytes with the alignment of an `f32`.
+#[repr(C, align(4))]
+struct Aligned<Bytes: ?Sized>(Bytes);
 
 fn file_error(file: &'static str, message: impl ToString) -> ModelError {
     ModelError::File { file, message: message.to_string() }
@@ -87,7 +94,13 @@ impl Model {
     pub fn english() -> Result<&'static Model, ModelError> {
         static MODEL: OnceLock<Result<Model, String>> = OnceLock::new();
         match MODEL.get_or_init(|| {
-            Model::from_files(TENSORS_JSON, WEIGHTS_BIN, LABELS_JSON, LEXICAL_JSON)
+            // The weights are read where they lie in the binary: 12.7 MB neither copied nor
+            // decoded (on a big-endian machine, where the bytes are not the `f32`s, they are).
+            let values = match borrow_values(&WEIGHTS_BIN.0) {
+                Some(values) => Cow::Borrowed(values),
+                None => Cow::Owned(decode_values(&WEIGHTS_BIN.0).map_err(|e| e.to_string())?),
+            };
+            Model::from_values(TENSORS_JSON, values, LABELS_JSON, LEXICAL_JSON)
                 .map_err(|error| error.to_string())
         }) {
             Ok(model) => Ok(model),
@@ -106,7 +119,18 @@ impl Model {
         labels_json: &'static str,
         lexical_json: &str,
     ) -> Result<Model, ModelError> {
-        let weights = Weights::new(tensors_json, weights_bin)?;
+        let values = decode_values(weights_bin)?;
+        Model::from_values(tensors_json, Cow::Owned(values), labels_json, lexical_json)
+    }
+
+    /// [`Model::from_files`] with the values of `weights.bin`.
+    fn from_values(
+        tensors_json: &str,
+        values: Cow<'static, [f32]>,
+        labels_json: &'static str,
+        lexical_json: &str,
+    ) -> Result<Model, ModelError> {
+        let weights = Weights::new(tensors_json, values)?;
         let labels: Labels<'static> =
             serde_json::from_str(labels_json).map_err(|error| file_error("labels.json", error))?;
         let lexical = load_lexical(lexical_json)?;
@@ -262,15 +286,38 @@ struct ParserArchitecture {
     unseen_classes: Vec<usize>,
 }
 
+/// The values of `weights.bin` as `f32`s where they lie, if the bytes are `f32`s of this
+/// machine (little-endian) and aligned for them.
+fn borrow_values(weights_bin: &'static [u8]) -> Option<&'static [f32]> {
+    if cfg!(target_endian = "big") {
+        return None;
+    }
+    <[f32] as zerocopy::FromBytes>::ref_from_bytes(weights_bin).ok()
+}
+
+/// The values of `weights.bin`, little-endian `f32`s.
+fn decode_values(weights_bin: &[u8]) -> Result<Vec<f32>, ModelError> {
+    if !weights_bin.len().is_multiple_of(4) {
+        return Err(file_error(
+            "weights.bin",
+            format!("{} bytes, not a whole number of f32", weights_bin.len()),
+        ));
+    }
+    Ok(weights_bin
+        .chunks_exact(4)
+        .map(|bytes| f32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]))
+        .collect())
+}
+
 /// The tensors of `weights.bin`, looked up by name with their shapes checked.
 struct Weights {
-    values: Vec<f32>,
+    values: Cow<'static, [f32]>,
     index: HashMap<String, TensorEntry>,
     architecture: Architecture,
 }
 
 impl Weights {
-    fn new(tensors_json: &str, weights_bin: &[u8]) -> Result<Weights, ModelError> {
+    fn new(tensors_json: &str, values: Cow<'static, [f32]>) -> Result<Weights, ModelError> {
         let file: TensorsFile = serde_json::from_str(tensors_json)
             .map_err(|error| file_error("tensors.json", error))?;
         if file.dtype != "f32le" {
@@ -279,20 +326,11 @@ impl Weights {
                 format!("dtype {:?}, expected \"f32le\"", file.dtype),
             ));
         }
-        if !weights_bin.len().is_multiple_of(4) {
-            return Err(file_error(
-                "weights.bin",
-                format!("{} bytes, not a whole number of f32", weights_bin.len()),
-            ));
-        }
-        let values = weights_bin
-            .chunks_exact(4)
-            .map(|bytes| f32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]))
-            .collect();
         Ok(Weights { values, index: file.tensors, architecture: file.architecture })
     }
 
-    fn tensor(&self, name: &str, shape: &[usize]) -> Result<&[f32], ModelError> {
+    /// A tensor's values: borrowed when the weights are, else copied.
+    fn tensor(&self, name: &str, shape: &[usize]) -> Result<Vector, ModelError> {
         let error = |message: String| ModelError::Tensor { name: name.to_owned(), message };
         let entry =
             self.index.get(name).ok_or_else(|| error("missing from tensors.json".to_owned()))?;
@@ -301,18 +339,21 @@ impl Weights {
         }
         let size: usize = shape.iter().product();
         let end = entry.offset.checked_add(size).filter(|end| *end <= self.values.len());
-        match end {
-            Some(end) => Ok(&self.values[entry.offset..end]),
-            None => Err(error(format!(
+        let Some(end) = end else {
+            return Err(error(format!(
                 "{size} values at offset {} run past the end of weights.bin ({} values)",
                 entry.offset,
                 self.values.len()
-            ))),
-        }
+            )));
+        };
+        Ok(match &self.values {
+            Cow::Borrowed(values) => Cow::Borrowed(&values[entry.offset..end]),
+            Cow::Owned(values) => Cow::Owned(values[entry.offset..end].to_vec()),
+        })
     }
 
-    fn vector(&self, name: &str, shape: &[usize]) -> Result<Vec<f32>, ModelError> {
-        self.tensor(name, shape).map(<[f32]>::to_vec)
+    fn vector(&self, name: &str, shape: &[usize]) -> Result<Vector, ModelError> {
+        self.tensor(name, shape)
     }
 
     fn matrix(
@@ -321,12 +362,19 @@ impl Weights {
         shape: &[usize],
         rows: usize,
         columns: usize,
-    ) -> Result<Array2<f32>, ModelError> {
-        let values = self.vector(name, shape)?;
-        Array2::from_shape_vec((rows, columns), values).map_err(|error| ModelError::Tensor {
+    ) -> Result<Matrix, ModelError> {
+        let error = |error: ndarray::ShapeError| ModelError::Tensor {
             name: name.to_owned(),
             message: error.to_string(),
-        })
+        };
+        match self.tensor(name, shape)? {
+            Cow::Borrowed(values) => {
+                ArrayView2::from_shape((rows, columns), values).map(Matrix::from).map_err(error)
+            }
+            Cow::Owned(values) => {
+                Array2::from_shape_vec((rows, columns), values).map(Matrix::from).map_err(error)
+            }
+        }
     }
 
     fn linear(&self, prefix: &str, n_out: usize, n_in: usize) -> Result<Linear, ModelError> {
@@ -672,14 +720,14 @@ mod tests {
             1,
         );
         assert_ne!(tensors, TENSORS_JSON);
-        match Model::from_files(&tensors, WEIGHTS_BIN, LABELS_JSON, LEXICAL_JSON) {
+        match Model::from_files(&tensors, &WEIGHTS_BIN.0, LABELS_JSON, LEXICAL_JSON) {
             Err(error) => assert_eq!(
                 error.to_string(),
                 "tensor parser.proj.W: shape [64, 95], expected [64, 96]"
             ),
             Ok(_) => panic!("a wrong shape must not load"),
         }
-        match Model::from_files(TENSORS_JSON, &WEIGHTS_BIN[..WEIGHTS_BIN.len() / 2], LABELS_JSON, LEXICAL_JSON) {
+        match Model::from_files(TENSORS_JSON, &WEIGHTS_BIN.0[..WEIGHTS_BIN.0.len() / 2], LABELS_JSON, LEXICAL_JSON) {
             Err(error) => assert_eq!(
                 error.to_string(),
                 "tensor parser.upper.W: 6784 values at offset 1643410 run past the end of weights.bin (1593587 values)"

@@ -9,7 +9,7 @@
 
 use ndarray::{Array2, ArrayView2};
 
-use super::layers::{matmul_transposed, Linear};
+use super::layers::{matmul_transposed, Linear, Matrix, Vector};
 
 /// Bytes of precomputed lower-layer vectors kept at once; older chunks are recomputed if needed.
 const CACHE_BYTES: usize = 32 << 20;
@@ -22,14 +22,14 @@ pub(crate) struct ParserModel {
     /// tok2vec width → `n_in`.
     pub(crate) projection: Linear,
     /// `(nF · nO · nP) × nI`, rows in the order (feature, output, piece).
-    pub(crate) lower: Array2<f32>,
+    pub(crate) lower: Matrix,
     /// `nO · nP`.
-    pub(crate) lower_bias: Vec<f32>,
+    pub(crate) lower_bias: Vector,
     /// `nF · nO · nP`: the vector of an empty feature slot.
-    pub(crate) pad: Vec<f32>,
+    pub(crate) pad: Vector,
     /// `nO × n_moves`: the upper layer, transposed so that a step is a sum of scaled rows.
     pub(crate) upper_transposed: Array2<f32>,
-    pub(crate) upper_bias: Vec<f32>,
+    pub(crate) upper_bias: Vector,
     pub(crate) n_features: usize,
     pub(crate) n_hidden: usize,
     pub(crate) n_pieces: usize,
@@ -83,7 +83,7 @@ impl ParserModel {
                 *sum += *value;
             }
         }
-        for (sum, bias) in unmaxed.iter_mut().zip(&self.lower_bias) {
+        for (sum, bias) in unmaxed.iter_mut().zip(self.lower_bias.iter()) {
             *sum += *bias;
         }
         let mut hidden = std::mem::take(&mut cache.hidden);
@@ -112,7 +112,7 @@ impl ParserModel {
         let start = chunk * chunk_size;
         let end = (start + chunk_size).min(projected.nrows());
         let rows = projected.slice_axis(ndarray::Axis(0), ndarray::Slice::from(start..end));
-        matmul_transposed(rows, &self.lower).into_raw_vec_and_offset().0
+        matmul_transposed(rows, self.lower.view()).into_raw_vec_and_offset().0
     }
 }
 
