@@ -75,6 +75,13 @@ pub struct Args {
     /// tried after the built-in ones.
     #[arg(long, global = true, value_name = "FILE")]
     pub rules: Option<PathBuf>,
+
+    /// Add your own frames: a file laid out like data/frames/frames.tsv (header
+    /// `lemma<TAB>pos<TAB>class<TAB>roles`, e.g. `overrun<TAB>verb<TAB>Attack<TAB>arg0=agent
+    /// arg1=target`; see data/frames/README.md). Its rows win over the built-in ones for their
+    /// verbs.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub frames: Option<PathBuf>,
 }
 
 /// What every command shares: whether to print diagnostics, and the lexicons and rules.
@@ -498,9 +505,12 @@ pub enum Outcome {
 /// Anything that should end the process with exit code 2: unreadable input, an input that is
 /// not an article, a bad option, a failed write.
 pub fn run(args: &Args) -> Result<Outcome> {
-    let resources = if args.lexicons.is_some() || args.rules.is_some() {
-        let resources = Resources::load(args.lexicons.as_deref(), args.rules.as_deref())
+    let resources = if args.lexicons.is_some() || args.rules.is_some() || args.frames.is_some() {
+        let mut resources = Resources::load(args.lexicons.as_deref(), args.rules.as_deref())
             .context("failed to load --lexicons/--rules")?;
+        if let Some(frames) = &args.frames {
+            resources = resources.with_frames(frames).context("failed to load --frames")?;
+        }
         Some(Arc::new(resources))
     } else {
         None

@@ -27,6 +27,25 @@ const BUILTIN_RULES: &str = include_str!("../data/patterns/rules.tsv");
 pub struct Resources {
     pub(crate) lexicon: Lexicon,
     pub(crate) rules: Rules,
+    /// The frame tables (`data/frames/`): the built-in ones, or extended with a user's file.
+    pub(crate) frames: FrameTables,
+}
+
+/// The frame tables of a [`Resources`]: shared built-in ones, or a user's extension.
+#[derive(Debug)]
+pub(crate) enum FrameTables {
+    Builtin,
+    Extended(Box<crate::extract::Frames>),
+}
+
+impl FrameTables {
+    /// The tables, or why the built-in ones failed to load (a test guards against it).
+    pub(crate) fn get(&self) -> Result<&crate::extract::Frames, crate::LexiconError> {
+        match self {
+            Self::Builtin => crate::extract::Frames::builtin(),
+            Self::Extended(frames) => Ok(frames),
+        }
+    }
 }
 
 impl Resources {
@@ -38,7 +57,11 @@ impl Resources {
         static BUILTIN: OnceLock<Result<Arc<Resources>, Error>> = OnceLock::new();
         BUILTIN
             .get_or_init(|| {
-                Ok(Arc::new(Resources { lexicon: Lexicon::builtin()?, rules: Rules::builtin()? }))
+                Ok(Arc::new(Resources {
+                    lexicon: Lexicon::builtin()?,
+                    rules: Rules::builtin()?,
+                    frames: FrameTables::Builtin,
+                }))
             })
             .as_ref()
             .map(Arc::clone)
@@ -95,7 +118,25 @@ impl Resources {
             }
             None => Rules::builtin()?,
         };
-        Ok(Self { lexicon, rules })
+        Ok(Self { lexicon, rules, frames: FrameTables::Builtin })
+    }
+
+    /// These resources with a user's frames added: a file laid out like
+    /// `data/frames/frames.tsv` (header `lemma\tpos\tclass\troles`), whose rows win over the
+    /// built-in ones for their lemmas.
+    ///
+    /// # Errors
+    /// [`Error::Lexicon`] naming the file and line of what cannot be read or is malformed.
+    pub fn with_frames(mut self, frames: &Path) -> Result<Self, Error> {
+        let file = frames.display().to_string();
+        let text = std::fs::read_to_string(frames).map_err(|error| crate::LexiconError {
+            file: file.clone(),
+            line: 0,
+            message: error.to_string(),
+        })?;
+        self.frames =
+            FrameTables::Extended(Box::new(crate::extract::Frames::extended(&file, &text)?));
+        Ok(self)
     }
 }
 
@@ -278,6 +319,7 @@ pub fn extract_article(article: &Article, options: &Options) -> KnowledgeGraph {
         article,
         lexicon: &resources.lexicon,
         rules: &resources.rules,
+        frames: &resources.frames,
         date: options.published.or_else(|| crate::extract::reference_date(article)),
         published: options.published,
     };

@@ -594,3 +594,49 @@ fn bad_user_lexicons_and_rules_are_one_line_errors() {
         assert!(stderr.contains(expected), "{args:?}: {stderr}");
     }
 }
+
+/// `--frames FILE` adds verbs to the frame tables: a verb no built-in frame reads becomes an
+/// event with the roles the file gives, and the fact names the frame; a malformed row is a
+/// one-line error naming the file and line.
+#[test]
+fn user_frames_extend_the_built_in_ones() {
+    let dir = TempDir::new().unwrap();
+    let story = dir.child("story.txt");
+    story
+        .write_str("NAIROBI, Kenya (AP) - Rioters torched the Grand Regency Hotel on Tuesday.\n")
+        .unwrap();
+    dir.child("frames.tsv")
+        .write_str("lemma\tpos\tclass\troles\ntorch\tverb\tAttack\targ0=agent arg1=target\n")
+        .unwrap();
+    dir.child("bad.tsv")
+        .write_str("lemma\tpos\tclass\troles\ntorch\tverb\tAttack\targ9=agent\n")
+        .unwrap();
+
+    let plain =
+        newsgraph().args(["-q", "extract", "-f", "ntriples"]).arg(story.path()).output().unwrap();
+    assert!(!String::from_utf8(plain.stdout).unwrap().contains("\"frame:torch\""));
+
+    let extended = newsgraph()
+        .args(["-q", "extract", "-f", "ntriples", "--frames"])
+        .arg(dir.child("frames.tsv").path())
+        .arg(story.path())
+        .output()
+        .unwrap();
+    assert!(extended.status.success());
+    let extended = String::from_utf8(extended.stdout).unwrap();
+    assert!(
+        extended.contains("<https://w3id.org/newsgraph/ontology#target> <https://w3id.org/newsgraph/id/grand-regency-hotel> ."),
+        "{extended}"
+    );
+    assert!(extended.contains("\"frame:torch\""), "{extended}");
+
+    let bad = newsgraph()
+        .args(["extract", "--frames"])
+        .arg(dir.child("bad.tsv").path())
+        .arg(story.path())
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    let stderr = String::from_utf8(bad.stderr).unwrap();
+    assert!(stderr.contains("bad.tsv:2:") && stderr.contains("arg9"), "{stderr}");
+}

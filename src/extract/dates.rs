@@ -876,6 +876,7 @@ pub(crate) mod tests {
             article: &article,
             lexicon: &resources.lexicon,
             rules: &resources.rules,
+            frames: &resources.frames,
             date: reference_date(&article),
             published: None,
         };

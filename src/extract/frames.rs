@@ -78,6 +78,30 @@ impl Frames {
             .map_err(Clone::clone)
     }
 
+    /// The built-in tables with a user's rows (laid out like `frames.tsv`) after the built-in
+    /// hand-written ones, so that they win for their lemmas.
+    pub(crate) fn extended(file: &str, text: &str) -> Result<Self, LexiconError> {
+        // Alone first, so that an error names the line of the user's file.
+        Frames::parse(
+            ("data/frames/propbank.tsv", "lemma\tpos\tclass\troleset\troles\n"),
+            (file, text),
+            ("data/frames/classes.tsv", CLASSES),
+            ("data/frames/prepositions.tsv", PREPOSITIONS),
+        )?;
+        let mut combined = HAND.to_owned();
+        combined.push('\n');
+        for line in text.lines().filter(|line| line.trim_end() != "lemma\tpos\tclass\troles") {
+            combined.push_str(line);
+            combined.push('\n');
+        }
+        Frames::parse(
+            ("data/frames/propbank.tsv", PROPBANK),
+            (&format!("data/frames/frames.tsv + {file}"), &combined),
+            ("data/frames/classes.tsv", CLASSES),
+            ("data/frames/prepositions.tsv", PREPOSITIONS),
+        )
+    }
+
     /// Reads the four tables (file name, text).
     pub(crate) fn parse(
         propbank: (&str, &str),

@@ -27,6 +27,7 @@ use crate::graph::{Diagnostic, Literal};
 use crate::lexicon::{Gender, Lexicon, NounCategory};
 
 pub(crate) use build::build_graph;
+pub(crate) use frames::Frames;
 pub use patterns::Rules;
 
 /// What a mention is, as the shadow text of a sentence shows it (`⟨ORG/Court:3⟩`).
@@ -185,6 +186,8 @@ pub(crate) struct Context<'a> {
     pub article: &'a Article,
     pub lexicon: &'a Lexicon,
     pub rules: &'a Rules,
+    /// The frame tables.
+    pub frames: &'a crate::pipeline::FrameTables,
     /// The reference date: the caller's publication date, else the article's
     /// ([`reference_date`]).
     pub date: Option<Date>,
@@ -221,7 +224,7 @@ pub(crate) fn run(context: &Context<'_>) -> Annotations {
             None
         }
     };
-    let frames = match frames::Frames::builtin() {
+    let frames = match context.frames.get() {
         Ok(frames) => Some(frames),
         Err(error) => {
             annotations.diagnostics.push(Diagnostic {
@@ -380,6 +383,7 @@ pub fn explain_with(article: &Article, resources: &crate::Resources) -> String {
         article,
         lexicon: &resources.lexicon,
         rules: &resources.rules,
+        frames: &resources.frames,
         date: crate::extract::reference_date(article),
         published: None,
     };
@@ -469,6 +473,7 @@ pub(crate) mod testing {
             article: &article,
             lexicon: &resources.lexicon,
             rules: &resources.rules,
+            frames: &resources.frames,
             date: None,
             published: None,
         };
