@@ -2009,8 +2009,8 @@ fn push_kind(
     push_name(context, sentence, start, end, tag, class, class_iri, annotations)
 }
 
-#[expect(clippy::too_many_arguments, reason = "a private constructor with one call shape")]
-fn push_name(
+#[expect(clippy::too_many_arguments, reason = "a constructor with one call shape")]
+pub(crate) fn push_name(
     context: &Context<'_>,
     sentence: &Sentence,
     start: usize,

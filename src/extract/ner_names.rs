@@ -6,7 +6,7 @@
 //! facility name gives way to it: "Wells Fargo" is a bank, not Fargo in North Dakota.
 
 use super::parse::SentenceParse;
-use super::{Annotations, Context, Mention, Tag};
+use super::{Annotations, Context, Tag};
 use crate::article::Sentence;
 use crate::vocab::{ng, schema};
 
@@ -209,17 +209,7 @@ fn push(
     if let Some(position) = stale {
         annotations.diagnostics.remove(recent + position);
     }
-    annotations.push(Mention {
-        sentence: sentence.index,
-        span: context.article.span(start, end),
-        tag: Some(tag),
-        class: class.into(),
-        class_iri: class_iri.into(),
-        text: context.article.text[start..end].to_owned(),
-        proper: true,
-        definite: true,
-        ..Mention::default()
-    });
+    super::names::push_name(context, sentence, start, end, tag, class, class_iri, annotations);
 }
 
 #[cfg(test)]

@@ -230,6 +230,27 @@ impl Reader<'_, '_> {
         }
     }
 
+    /// Hands what a frame matched to the rules' fact builder: the roles' mentions, the words
+    /// (`texts`), the event the roles belong to if one exists, and the evidence spanning the
+    /// predicate token and the mentions.
+    fn state(
+        &mut self,
+        token: usize,
+        rule: &str,
+        action: &Action,
+        mentions: Vec<(&'static str, usize)>,
+        event: Option<usize>,
+    ) {
+        let matched = Matched {
+            sentence: self.sentence,
+            evidence: self.evidence(token, &mentions, rule),
+            mentions,
+            texts: Vec::new(),
+            event,
+        };
+        apply_one(self.context, self.annotations, self.event_of_entity, action, &matched);
+    }
+
     fn verb_event(&mut self, verb: usize, frame: &Frame) {
         let mut roles: Vec<(&'static str, usize)> = Vec::new();
         for (slot, token) in self.arguments(verb) {
@@ -260,20 +281,7 @@ impl Reader<'_, '_> {
                 && event.has_class(&frame.class)
         });
         let existing = existing.or_else(|| self.same_event(&frame.class, &roles));
-        let matched = Matched {
-            sentence: self.sentence,
-            evidence: self.evidence(verb, &roles, &frame.id),
-            mentions: roles,
-            texts: Vec::new(),
-            event: existing,
-        };
-        apply_one(
-            self.context,
-            self.annotations,
-            self.event_of_entity,
-            &Action::Event(Some(frame.class.clone())),
-            &matched,
-        );
+        self.state(verb, &frame.id, &Action::Event(Some(frame.class.clone())), roles, existing);
     }
 
     /// An event of the class stated before with the same core roles (agent, target, theme,
@@ -339,20 +347,7 @@ impl Reader<'_, '_> {
         if roles.len() < 2 {
             return;
         }
-        let matched = Matched {
-            sentence: self.sentence,
-            evidence: self.evidence(verb, &roles, &frame.id),
-            mentions: roles,
-            texts: Vec::new(),
-            event: None,
-        };
-        apply_one(
-            self.context,
-            self.annotations,
-            self.event_of_entity,
-            &Action::Event(None),
-            &matched,
-        );
+        self.state(verb, &frame.id, &Action::Event(None), roles, None);
     }
 
     /// Event nouns: the possessor is ARG0 ("Russia's invasion"), an "of" phrase ARG1 ("the
@@ -421,20 +416,7 @@ impl Reader<'_, '_> {
                 continue;
             }
             let rule = format!("frame:noun:{class}");
-            let matched = Matched {
-                sentence: self.sentence,
-                evidence: self.evidence(head, &roles, &rule),
-                mentions: roles,
-                texts: Vec::new(),
-                event: None,
-            };
-            apply_one(
-                self.context,
-                self.annotations,
-                self.event_of_entity,
-                &Action::Event(None),
-                &matched,
-            );
+            self.state(head, &rule, &Action::Event(None), roles, None);
         }
     }
 
@@ -497,21 +479,7 @@ impl Reader<'_, '_> {
             if let Some(org) = employer {
                 mentions.push(("org", org));
             }
-            let evidence = self.evidence(title_token, &mentions, "frame:apposition");
-            let matched = Matched {
-                sentence: self.sentence,
-                evidence,
-                mentions,
-                texts: Vec::new(),
-                event: None,
-            };
-            apply_one(
-                self.context,
-                self.annotations,
-                self.event_of_entity,
-                &Action::Title,
-                &matched,
-            );
+            self.state(title_token, "frame:apposition", &Action::Title, mentions, None);
         }
     }
 
