@@ -627,6 +627,30 @@ mod tests {
                 ],
                 &[],
             ),
+            // A relative clause: the noun it modifies is the verb's subject; the event is that
+            // noun, the object its place.
+            (
+                "An earthquake that struck the central Philippines on Monday destroyed homes in Cebu.",
+                &["event:Earthquake — place — Philippines"],
+                &[],
+            ),
+            // Reported speech with an appositive speaker, the quotation kept, and the title.
+            (
+                "\"We regret the decision,\" Claire Dunmore, a spokeswoman for Barclays, said.",
+                &[
+                    "event:Statement — speaker — Claire Dunmore",
+                    "event:Statement — quote — We regret the decision",
+                    "Claire Dunmore — jobTitle — spokeswoman",
+                    "Claire Dunmore — worksFor — Barclays",
+                ],
+                &[],
+            ),
+            // A negated verb states no event.
+            (
+                "Security forces in Mali did not storm the Radisson Blu hotel in Bamako.",
+                &[],
+                &["event:Assault — agent — Security forces"],
+            ),
             (
                 "Halvorsen Bank was acquired by Meridian Capital Group in 2019.",
                 &["event:Acquisition — agent — Meridian Capital Group"],
