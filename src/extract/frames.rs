@@ -34,7 +34,7 @@ pub(crate) struct Frame {
     /// Rule id given as evidence (`frame:storm.01`, `frame:carry`).
     pub id: String,
     /// Roles of ARG0, ARG1, ARG2 (names as in `rules.tsv`: agent, target, …).
-    pub args: [Option<String>; 3],
+    pub args: [Option<&'static str>; 3],
 }
 
 /// A prepositional role.
@@ -42,7 +42,7 @@ pub(crate) struct Frame {
 struct Preposition {
     class: Option<String>,
     preposition: String,
-    role: String,
+    role: &'static str,
     /// Tags the object may have; empty for any.
     tags: Vec<Tag>,
 }
@@ -52,7 +52,7 @@ struct Preposition {
 pub(crate) struct Frames {
     verbs: HashMap<String, Frame>,
     /// Roles of ARG0, ARG1, ARG2 per class, for event nouns.
-    classes: HashMap<String, [Option<String>; 3]>,
+    classes: HashMap<String, [Option<&'static str>; 3]>,
     prepositions: Vec<Preposition>,
 }
 
@@ -182,9 +182,13 @@ impl Frames {
         let table = Table::parse(classes.0, classes.1)?;
         table.check_header(&["class", "framenet", "arg0", "arg1", "arg2"])?;
         for row in table.rows() {
-            let arg =
-                |column: usize| Some(row.get(column)).filter(|r| *r != "-").map(str::to_owned);
-            frames.classes.insert(row.get(0).to_owned(), [arg(2), arg(3), arg(4)]);
+            let arg = |column: usize| match row.get(column) {
+                "-" => Ok(None),
+                role => super::patterns::role_name(role)
+                    .map(Some)
+                    .ok_or_else(|| row.error(format!("unknown role {role:?}"))),
+            };
+            frames.classes.insert(row.get(0).to_owned(), [arg(2)?, arg(3)?, arg(4)?]);
         }
         let table = Table::parse(prepositions.0, prepositions.1)?;
         table.check_header(&["class", "preposition", "role", "tags"])?;
@@ -198,13 +202,12 @@ impl Frames {
                     })
                     .collect::<Result<_, _>>()?,
             };
-            if super::patterns::role_predicate(row.get(2)).is_none() {
-                return Err(row.error(format!("unknown role {:?}", row.get(2))));
-            }
+            let role = super::patterns::role_name(row.get(2))
+                .ok_or_else(|| row.error(format!("unknown role {:?}", row.get(2))))?;
             frames.prepositions.push(Preposition {
                 class: Some(row.get(0)).filter(|class| *class != "*").map(str::to_owned),
                 preposition: row.get(1).to_owned(),
-                role: row.get(2).to_owned(),
+                role,
                 tags,
             });
         }
@@ -217,7 +220,7 @@ impl Frames {
     }
 
     /// The roles of ARG0, ARG1, ARG2 for an event class (for its nouns).
-    pub(crate) fn class_args(&self, class: &str) -> Option<&[Option<String>; 3]> {
+    pub(crate) fn class_args(&self, class: &str) -> Option<&[Option<&'static str>; 3]> {
         self.classes.get(class)
     }
 
@@ -228,7 +231,7 @@ impl Frames {
         classes: &[&str],
         preposition: &str,
         tag: Tag,
-    ) -> Option<&str> {
+    ) -> Option<&'static str> {
         let fits = |p: &&Preposition| {
             p.preposition == preposition && (p.tags.is_empty() || p.tags.contains(&tag))
         };
@@ -238,13 +241,13 @@ impl Frames {
             .filter(fits)
             .find(|p| p.class.as_deref().is_some_and(|class| classes.contains(&class)));
         own.or_else(|| self.prepositions.iter().filter(fits).find(|p| p.class.is_none()))
-            .map(|p| p.role.as_str())
+            .map(|p| p.role)
     }
 }
 
 /// `arg0=agent arg1=target` → the roles of ARG0..ARG2.
-fn parse_roles(roles: &str) -> Result<[Option<String>; 3], String> {
-    let mut args: [Option<String>; 3] = [None, None, None];
+fn parse_roles(roles: &str) -> Result<[Option<&'static str>; 3], String> {
+    let mut args: [Option<&'static str>; 3] = [None, None, None];
     for pair in roles.split_whitespace().filter(|pair| *pair != "-") {
         let (arg, role) =
             pair.split_once('=').ok_or_else(|| format!("role {pair:?} is not argN=role"))?;
@@ -254,10 +257,8 @@ fn parse_roles(roles: &str) -> Result<[Option<String>; 3], String> {
             "arg2" => 2,
             _ => return Err(format!("argument {arg:?}: only arg0, arg1, arg2")),
         };
-        if super::patterns::role_predicate(role).is_none() {
-            return Err(format!("unknown role {role:?}"));
-        }
-        args[slot] = Some(role.to_owned());
+        args[slot] =
+            Some(super::patterns::role_name(role).ok_or_else(|| format!("unknown role {role:?}"))?);
     }
     Ok(args)
 }
@@ -288,7 +289,7 @@ mod tests {
     #[test]
     fn builtin_tables_load_and_hand_rows_win() -> Result<(), LexiconError> {
         let frames = Frames::builtin()?;
-        let storm = frames.verb("storm").map(|f| (f.class.as_str(), f.args[0].as_deref()));
+        let storm = frames.verb("storm").map(|f| (f.class.as_str(), f.args[0]));
         assert_eq!(storm, Some(("Assault", Some("agent"))));
         // "find" has too many senses; PropBank's Cause_harm verbs are dropped with their class.
         assert!(frames.verb("find").is_none());

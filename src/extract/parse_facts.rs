@@ -198,7 +198,7 @@ impl Reader<'_, '_> {
                         let Some(mention) = self.mention_of(object) else { continue };
                         let Some(tag) = self.tag_of(mention) else { continue };
                         if let Some(role) = self.frames.preposition(classes, &preposition, tag) {
-                            found.push((static_role(role), mention));
+                            found.push((role, mention));
                         }
                     }
                 }
@@ -268,7 +268,7 @@ impl Reader<'_, '_> {
                 },
             };
             if fits(role, tag) {
-                roles.push((static_role(role), mention));
+                roles.push((role, mention));
             }
         }
         roles.extend(self.modifiers(verb, &[frame.class.as_str()]));
@@ -340,7 +340,7 @@ impl Reader<'_, '_> {
             let Some(role) = frame.args.get(slot).and_then(Option::as_ref) else { continue };
             let Some(mention) = self.mention_of(token) else { continue };
             if self.tag_of(mention).is_some_and(|tag| fits(role, tag)) {
-                roles.push((static_role(role), mention));
+                roles.push((role, mention));
             }
         }
         roles.extend(self.modifiers(verb, &class_refs));
@@ -393,7 +393,7 @@ impl Reader<'_, '_> {
                 // "Ghana's runoff": a place as the possessor of an event with no agent is where
                 // it happens.
                 let role = match args.get(slot).and_then(Option::as_ref) {
-                    Some(role) => role.as_str(),
+                    Some(role) => *role,
                     None if slot == 0 && self.tag_of(mention) == Some(Tag::Gpe) => "place",
                     None => continue,
                 };
@@ -403,7 +403,7 @@ impl Reader<'_, '_> {
                     continue;
                 }
                 if mention != event && self.tag_of(mention).is_some_and(|tag| fits(role, tag)) {
-                    roles.push((static_role(role), mention));
+                    roles.push((role, mention));
                 }
             }
             let modifiers: Vec<(&'static str, usize)> = self
@@ -574,41 +574,6 @@ fn fits(role: &str, tag: Tag) -> bool {
             Tag::Per | Tag::Org | Tag::Gpe | Tag::Fac | Tag::Grp | Tag::Pro | Tag::Law | Tag::Evt
         ),
     }
-}
-
-/// Role names live as long as the program: the frame tables are built once, and the roles are
-/// the fixed set `patterns::role_predicate` knows.
-fn static_role(role: &str) -> &'static str {
-    const ROLES: &[&str] = &[
-        "agent",
-        "target",
-        "place",
-        "date",
-        "start",
-        "end",
-        "duration",
-        "against",
-        "plaintiff",
-        "court",
-        "provision",
-        "concerns",
-        "theme",
-        "demand",
-        "from_place",
-        "killed",
-        "injured",
-        "hostages",
-        "speaker",
-        "quote",
-        "reacts_to",
-        "compared_to",
-        "cause",
-        "description",
-        "about",
-        "content",
-        "magnitude",
-    ];
-    ROLES.iter().copied().find(|known| *known == role).unwrap_or("theme")
 }
 
 #[cfg(test)]

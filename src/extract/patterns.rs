@@ -589,40 +589,52 @@ fn expand_curie(curie: &str) -> Option<String> {
     Some(format!("{namespace}{local}"))
 }
 
+/// The roles rules and frames name, with their properties ("place2" is a second place: regex
+/// group names must be unique within a rule, so a trailing number is ignored).
+const ROLES: &[(&str, &str)] = &[
+    ("agent", ng::AGENT),
+    ("target", ng::TARGET),
+    ("place", ng::PLACE),
+    ("date", ng::DATE),
+    ("start", schema::START_DATE),
+    ("end", schema::END_DATE),
+    ("duration", ng::DURATION),
+    ("against", ng::AGAINST),
+    ("plaintiff", ng::PLAINTIFF),
+    ("court", ng::COURT_OF),
+    ("provision", ng::PROVISION),
+    ("concerns", ng::CONCERNS),
+    ("theme", ng::THEME),
+    ("demand", ng::DEMAND),
+    ("from_place", ng::FROM_PLACE),
+    ("killed", ng::KILLED),
+    ("injured", ng::INJURED),
+    ("hostages", ng::HOSTAGES),
+    ("speaker", ng::SPEAKER),
+    ("quote", ng::QUOTE),
+    ("reacts_to", ng::REACTS_TO),
+    ("compared_to", ng::COMPARED_TO),
+    ("cause", ng::CAUSED_BY),
+    ("description", ng::DESCRIPTION),
+    ("about", schema::ABOUT),
+    ("content", schema::TEXT),
+    ("magnitude", ng::MAGNITUDE),
+];
+
+fn role_entry(role: &str) -> Option<&'static (&'static str, &'static str)> {
+    let role = role.trim_end_matches(|c: char| c.is_ascii_digit());
+    ROLES.iter().find(|(name, _)| *name == role)
+}
+
 /// The property IRI of a role group name.
 pub(crate) fn role_predicate(role: &str) -> Option<&'static str> {
-    // "place2" is a second place: regex group names must be unique within a rule.
-    let role = role.trim_end_matches(|c: char| c.is_ascii_digit());
-    Some(match role {
-        "agent" => ng::AGENT,
-        "target" => ng::TARGET,
-        "place" => ng::PLACE,
-        "date" => ng::DATE,
-        "start" => schema::START_DATE,
-        "end" => schema::END_DATE,
-        "duration" => ng::DURATION,
-        "against" => ng::AGAINST,
-        "plaintiff" => ng::PLAINTIFF,
-        "court" => ng::COURT_OF,
-        "provision" => ng::PROVISION,
-        "concerns" => ng::CONCERNS,
-        "theme" => ng::THEME,
-        "demand" => ng::DEMAND,
-        "from_place" => ng::FROM_PLACE,
-        "killed" => ng::KILLED,
-        "injured" => ng::INJURED,
-        "hostages" => ng::HOSTAGES,
-        "speaker" => ng::SPEAKER,
-        "quote" => ng::QUOTE,
-        "reacts_to" => ng::REACTS_TO,
-        "compared_to" => ng::COMPARED_TO,
-        "cause" => ng::CAUSED_BY,
-        "description" => ng::DESCRIPTION,
-        "about" => schema::ABOUT,
-        "content" => schema::TEXT,
-        "magnitude" => ng::MAGNITUDE,
-        _ => return None,
-    })
+    role_entry(role).map(|&(_, predicate)| predicate)
+}
+
+/// The role's name as the table spells it (without a trailing number), for tables read at run
+/// time whose roles must outlive the text they were read from.
+pub(crate) fn role_name(role: &str) -> Option<&'static str> {
+    role_entry(role).map(|&(name, _)| name)
 }
 
 /// Applies every rule to every sentence. Returns the event of each event entity made so far
