@@ -236,13 +236,14 @@ pub(crate) fn run(context: &Context<'_>) -> Annotations {
         }
     };
     let parses = parse::parse_sentences(context.article, parser);
+    let mut earlier_names = ner_names::EarlierNames::default();
     for sentence in &context.article.sentences {
         let sentence_tokens = tokens::tokenize(context.article, sentence);
         dates::find(context, sentence, &sentence_tokens, &mut annotations);
         numbers::find(context, sentence, &sentence_tokens, &mut annotations);
         names::find(context, sentence, &sentence_tokens, &mut annotations);
         if let Some(parse) = parses.get(sentence.index) {
-            ner_names::find(context, sentence, parse, &mut annotations);
+            ner_names::find(context, sentence, parse, &mut earlier_names, &mut annotations);
         }
         descriptions::find(context, sentence, &sentence_tokens, &mut annotations);
         finish_sentence(sentence.index, &mut annotations);

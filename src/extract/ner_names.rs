@@ -5,16 +5,49 @@
 //! "Halvorsen Privatbank" need no lexicon entry). A lexicon place inside a longer organisation or
 //! facility name gives way to it: "Wells Fargo" is a bank, not Fargo in North Dakota.
 
+use rustc_hash::FxHashMap;
+
 use super::parse::SentenceParse;
 use super::{Annotations, Context, Tag};
 use crate::article::Sentence;
 use crate::vocab::{ng, schema};
+
+/// The words of the multi-word proper names found so far, with where each word first stands:
+/// an index kept across sentences, so that asking whether a one-word name is a word of an earlier
+/// name does not scan every mention of the article.
+#[derive(Debug, Default)]
+pub(crate) struct EarlierNames {
+    first_at: FxHashMap<String, usize>,
+    /// Mentions before this index are in `first_at`.
+    indexed: usize,
+}
+
+impl EarlierNames {
+    /// Takes in the mentions pushed since the last call.
+    fn update(&mut self, annotations: &Annotations) {
+        for mention in annotations.mentions.iter().skip(self.indexed) {
+            if mention.proper && mention.text.contains(char::is_whitespace) {
+                for word in mention.text.split_whitespace() {
+                    let first = self.first_at.entry(word.to_owned()).or_insert(mention.span.start);
+                    *first = (*first).min(mention.span.start);
+                }
+            }
+        }
+        self.indexed = annotations.mentions.len();
+    }
+
+    /// Whether a word belongs to a multi-word proper name that starts before `start`.
+    fn before(&self, word: &str, start: usize) -> bool {
+        self.first_at.get(word).is_some_and(|&first| first < start)
+    }
+}
 
 /// Adds the parse's names that no mention covers.
 pub(crate) fn find(
     context: &Context<'_>,
     sentence: &Sentence,
     parse: &SentenceParse,
+    earlier: &mut EarlierNames,
     annotations: &mut Annotations,
 ) {
     let text = &context.article.text;
@@ -39,7 +72,8 @@ pub(crate) fn find(
         if !proper_noun {
             continue;
         }
-        if !plausible(context, sentence, (start, end), annotations) {
+        earlier.update(annotations);
+        if !plausible(context, sentence, (start, end), earlier, annotations) {
             continue;
         }
         if annotations.covered(sentence.index, start, end) {
@@ -89,6 +123,7 @@ fn plausible(
     context: &Context<'_>,
     sentence: &Sentence,
     (start, end): (usize, usize),
+    earlier: &EarlierNames,
     annotations: &Annotations,
 ) -> bool {
     let text = &context.article.text;
@@ -114,13 +149,7 @@ fn plausible(
         if short_capitals && !annotations.acronyms.contains_key(name) {
             return false;
         }
-        let word_of_earlier = annotations.mentions.iter().any(|mention| {
-            mention.proper
-                && mention.span.start < start
-                && mention.text.contains(char::is_whitespace)
-                && mention.text.split_whitespace().any(|word| word == name)
-        });
-        if word_of_earlier {
+        if earlier.before(name, start) {
             return false;
         }
         // A nationality ("Kazakh talks") is no organisation; the lexicon knows demonyms.

@@ -35,8 +35,17 @@ pub(crate) fn apply(
     annotations: &mut Annotations,
     event_of_entity: &mut HashMap<usize, usize>,
 ) {
+    let mut index = EventIndex::default();
     for (sentence, parse) in parses.iter().enumerate() {
-        let mut reader = Reader { context, parse, sentence, frames, annotations, event_of_entity };
+        let mut reader = Reader {
+            context,
+            parse,
+            sentence,
+            frames,
+            annotations,
+            event_of_entity,
+            index: &mut index,
+        };
         for token in 0..parse.len() {
             if parse.pos(token) != "VERB" || reader.negated(token) {
                 continue;
@@ -60,6 +69,52 @@ struct Reader<'a, 'c> {
     frames: &'a Frames,
     annotations: &'a mut Annotations,
     event_of_entity: &'a mut HashMap<usize, usize>,
+    index: &'a mut EventIndex,
+}
+
+/// The events and claims found so far, by sentence and by class, in the order they were found:
+/// looking up a sentence's events for each verb must not scan every event of the article.
+/// Kept up to date by [`EventIndex::update`] (what was pushed since) and
+/// [`EventIndex::add_class`] (a class given to an existing event).
+#[derive(Debug, Default)]
+struct EventIndex {
+    by_sentence: HashMap<usize, Vec<usize>>,
+    by_class: rustc_hash::FxHashMap<String, Vec<usize>>,
+    claim_sentences: rustc_hash::FxHashSet<usize>,
+    events: usize,
+    claims: usize,
+}
+
+impl EventIndex {
+    fn update(&mut self, annotations: &Annotations) {
+        let facts = &annotations.facts;
+        for (index, event) in facts.events.iter().enumerate().skip(self.events) {
+            self.by_sentence.entry(event.sentence).or_default().push(index);
+            for class in &event.classes {
+                self.by_class.entry(class.clone()).or_default().push(index);
+            }
+        }
+        self.events = facts.events.len();
+        for claim in facts.claims.iter().skip(self.claims) {
+            self.claim_sentences.insert(claim.sentence);
+        }
+        self.claims = facts.claims.len();
+    }
+
+    fn add_class(&mut self, event: usize, class: &str) {
+        let list = self.by_class.entry(class.to_owned()).or_default();
+        if let Err(at) = list.binary_search(&event) {
+            list.insert(at, event);
+        }
+    }
+
+    fn in_sentence(&self, sentence: usize) -> &[usize] {
+        self.by_sentence.get(&sentence).map_or(&[], Vec::as_slice)
+    }
+
+    fn of_class(&self, class: &str) -> &[usize] {
+        self.by_class.get(class).map_or(&[], Vec::as_slice)
+    }
 }
 
 /// The argument slot of a dependent: 0 for ARG0, 1 for ARG1, 2 for ARG2.
@@ -249,6 +304,10 @@ impl Reader<'_, '_> {
             event,
         };
         apply_one(self.context, self.annotations, self.event_of_entity, action, &matched);
+        if let (Action::Event(Some(class)), Some(event)) = (action, event) {
+            self.index.add_class(event, class);
+        }
+        self.index.update(self.annotations);
     }
 
     fn verb_event(&mut self, verb: usize, frame: &Frame) {
@@ -275,10 +334,12 @@ impl Reader<'_, '_> {
         if roles.is_empty() {
             return;
         }
-        let existing = self.annotations.facts.events.iter().position(|event| {
-            event.merged_into.is_none()
-                && event.sentence == self.sentence
-                && event.has_class(&frame.class)
+        self.index.update(self.annotations);
+        let events = &self.annotations.facts.events;
+        let existing = self.index.in_sentence(self.sentence).iter().copied().find(|&index| {
+            events
+                .get(index)
+                .is_some_and(|event| event.merged_into.is_none() && event.has_class(&frame.class))
         });
         let existing = existing.or_else(|| self.same_event(&frame.class, &roles));
         self.state(verb, &frame.id, &Action::Event(Some(frame.class.clone())), roles, existing);
@@ -306,12 +367,19 @@ impl Reader<'_, '_> {
         if core.len() < 2 {
             return None;
         }
-        self.annotations.facts.events.iter().position(|event| {
-            event.merged_into.is_none()
-                && event.has_class(class)
-                && core.iter().all(|(predicate, arg)| {
-                    event.roles.iter().any(|role| role.predicate == *predicate && role.arg == *arg)
-                })
+        self.index.update(self.annotations);
+        let events = &self.annotations.facts.events;
+        self.index.of_class(class).iter().copied().find(|&index| {
+            events.get(index).is_some_and(|event| {
+                event.merged_into.is_none()
+                    && event.has_class(class)
+                    && core.iter().all(|(predicate, arg)| {
+                        event
+                            .roles
+                            .iter()
+                            .any(|role| role.predicate == *predicate && role.arg == *arg)
+                    })
+            })
         })
     }
 
@@ -488,13 +556,14 @@ impl Reader<'_, '_> {
     /// statement of the speaker, unless a rule already read the sentence's speech.
     fn speech(&mut self, verb: usize) {
         let sentence = self.sentence;
+        self.index.update(self.annotations);
+        let events = &self.annotations.facts.events;
         let already = self
-            .annotations
-            .facts
-            .events
+            .index
+            .in_sentence(sentence)
             .iter()
-            .any(|event| event.sentence == sentence && event.has_class("Statement"))
-            || self.annotations.facts.claims.iter().any(|claim| claim.sentence == sentence);
+            .any(|&index| events.get(index).is_some_and(|event| event.has_class("Statement")))
+            || self.index.claim_sentences.contains(&sentence);
         if already {
             return;
         }
