@@ -15,6 +15,27 @@ use newsgraph::syntax::Parser;
 mod reference;
 use reference::{documents, Tally};
 
+/// `Parser::parse_many` (what extraction uses, one batch of sentences) gives every text the very
+/// analysis `Parser::parse` gives it alone: every third reference document, in one call, so that
+/// batches mix short and long documents.
+#[test]
+fn batched_analysis_is_the_analysis_of_each_alone() {
+    let parser = Parser::english().unwrap_or_else(|error| panic!("{error}"));
+    let documents = documents();
+    let texts: Vec<&str> =
+        documents.iter().step_by(3).map(|document| document.text.as_str()).collect();
+    let batched = parser.parse_many(&texts);
+    assert_eq!(batched.len(), texts.len());
+    for (text, doc) in texts.iter().zip(&batched) {
+        assert_eq!(doc, &parser.parse(text), "{text:?}");
+    }
+    assert_eq!(parser.parse_many(&[]), Vec::new());
+    assert_eq!(
+        parser.parse_many(&["", " ", "Rain."]),
+        [parser.parse(""), parser.parse(" "), parser.parse("Rain.")]
+    );
+}
+
 #[test]
 fn analysis_is_spacys() {
     let parser = Parser::english().unwrap_or_else(|error| panic!("{error}"));

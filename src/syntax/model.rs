@@ -15,7 +15,7 @@ use serde::Deserialize;
 
 use super::arc_eager::{self, Move};
 use super::biluo;
-use super::features::{self, Lexical};
+use super::features::{self, AttributeIds, Lexical, N_ATTRS};
 use super::layers::{HashEmbed, LayerNorm, Linear, Matrix, Maxout, Vector};
 use super::ner::EntityRecognizer;
 use super::parser::ParserModel;
@@ -195,6 +195,58 @@ impl Model {
         let entities =
             if with_ner { self.ner.recognise(&ids, &words, &sent_starts) } else { Vec::new() };
         Analysis { tags, heads, deps, sent_starts, entities }
+    }
+}
+
+impl Model {
+    /// [`Model::analyse`] of several documents, each analysed as it would be alone (the same
+    /// analysis, bit for bit), with the matrix products of the tok2vec networks and of the
+    /// parsers' lower layers shared: about twice as fast on sentence-sized documents.
+    ///
+    /// Memory grows with the total number of tokens (about 10 kB a token); callers pass batches
+    /// of a few thousand tokens.
+    #[must_use]
+    pub fn analyse_many(&self, docs: &[(&str, &[RawToken])], with_ner: bool) -> Vec<Analysis> {
+        let words: Vec<Vec<&str>> = docs
+            .iter()
+            .map(|(text, tokens)| {
+                tokens.iter().map(|token| text.get(token.start..token.end).unwrap_or("")).collect()
+            })
+            .collect();
+        let ids: Vec<AttributeIds> =
+            docs.iter().map(|(text, tokens)| self.lexical.attribute_ids(text, tokens)).collect();
+        let id_refs: Vec<&[[u64; N_ATTRS]]> = ids.iter().map(Vec::as_slice).collect();
+        let tokvecs = self.tok2vec.forward_many(&id_refs);
+        let views: Vec<_> = tokvecs.iter().map(|vectors| vectors.view()).collect();
+        let mut caches = self.parser.prepare_many(&views);
+        let mut analyses: Vec<Analysis> = tokvecs
+            .iter()
+            .zip(caches.iter_mut())
+            .zip(&words)
+            .map(|((tokvecs, cache), words)| {
+                if words.is_empty() {
+                    return Analysis::default();
+                }
+                let tags = self.tagger.tag(tokvecs.view());
+                let state =
+                    arc_eager::parse(&self.parser_moves, words.len(), |features, scores| {
+                        self.parser.scores(cache, features, scores);
+                    });
+                let (heads, deps, sent_starts) = state.finish(words);
+                Analysis { tags, heads, deps, sent_starts, entities: Vec::new() }
+            })
+            .collect();
+        drop(caches);
+        drop(tokvecs);
+        if with_ner {
+            let sent_starts: Vec<&[bool]> =
+                analyses.iter().map(|analysis| analysis.sent_starts.as_slice()).collect();
+            let entities = self.ner.recognise_many(&id_refs, &words, &sent_starts);
+            for (analysis, entities) in analyses.iter_mut().zip(entities) {
+                analysis.entities = entities;
+            }
+        }
+        analyses
     }
 }
 

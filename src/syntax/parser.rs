@@ -50,7 +50,16 @@ impl ParserModel {
         chunk: usize,
         max_resident: usize,
     ) -> Precomputed {
-        let projected = self.projection.forward(tokvecs);
+        self.prepare_with_projected(self.projection.forward(tokvecs), chunk, max_resident)
+    }
+
+    /// A document whose tok2vec output is already projected; nothing precomputed yet.
+    fn prepare_with_projected(
+        &self,
+        projected: Array2<f32>,
+        chunk: usize,
+        max_resident: usize,
+    ) -> Precomputed {
         let n_tokens = projected.nrows();
         let per_token = self.n_features * self.n_hidden * self.n_pieces;
         let chunk = chunk.max(1);
@@ -67,6 +76,41 @@ impl ParserModel {
             unmaxed: vec![0.0; self.n_hidden * self.n_pieces],
             hidden: vec![0.0; self.n_hidden],
         }
+    }
+
+    /// [`ParserModel::prepare`] for several documents at once, each prepared as it would be
+    /// alone (the same values, bit for bit): their rows are projected and multiplied by the
+    /// lower layer in one product each, so the weights are packed once, not once per document.
+    /// Documents longer than a chunk are prepared alone; the caller bounds the total.
+    pub(crate) fn prepare_many(&self, docs: &[ArrayView2<'_, f32>]) -> Vec<Precomputed> {
+        if docs.len() < 2 || docs.iter().any(|doc| doc.nrows() > CHUNK) {
+            return docs.iter().map(|doc| self.prepare(doc.view())).collect();
+        }
+        let Ok(stacked) = ndarray::concatenate(ndarray::Axis(0), docs) else {
+            return docs.iter().map(|doc| self.prepare(doc.view())).collect();
+        };
+        let projected = self.projection.forward(stacked.view());
+        let lower = matmul_transposed(projected.view(), self.lower.view());
+        let per_token = self.n_features * self.n_hidden * self.n_pieces;
+        let mut row = 0;
+        docs.iter()
+            .map(|doc| {
+                let rows = ndarray::Slice::from(row..row + doc.nrows());
+                let doc_lower = lower.slice_axis(ndarray::Axis(0), rows);
+                let mut cache = self.prepare_with_projected(
+                    projected.slice_axis(ndarray::Axis(0), rows).to_owned(),
+                    CHUNK,
+                    1,
+                );
+                if doc.nrows() > 0 {
+                    cache.chunks[0] = Some(doc_lower.iter().copied().collect());
+                    cache.resident.push(0);
+                }
+                debug_assert_eq!(doc_lower.len(), doc.nrows() * per_token);
+                row += doc.nrows();
+                cache
+            })
+            .collect()
     }
 
     /// The scores of every move for a state whose feature tokens are `ids` (−1: none).

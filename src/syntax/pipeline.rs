@@ -4,9 +4,13 @@ use std::sync::OnceLock;
 
 use super::doc::{Doc, Entity, Token};
 use super::lemmatizer::Lemmatizer;
-use super::model::Model;
-use super::tokenizer::Tokenizer;
+use super::model::{Analysis, Model};
+use super::tokenizer::{RawToken, Tokenizer};
 use super::ModelError;
+
+/// Tokens analysed together by [`Parser::parse_many`]: large enough to share the weights'
+/// packing, small enough to keep a batch's vectors in a few tens of megabytes.
+const BATCH_TOKENS: usize = 2048;
 
 /// The English analyser: tokenizer, tagger, dependency parser, lemmatizer and named-entity
 /// recogniser of spaCy's `en_core_web_sm` 3.8.0, built once from the model in the binary.
@@ -61,12 +65,48 @@ impl Parser {
         self.analyse(text, false)
     }
 
+    /// [`Parser::parse`] of several texts: the same analyses, about twice as fast for
+    /// sentence-sized texts, since the texts are analysed in batches of a few thousand tokens
+    /// that share their matrix products ([`Model::analyse_many`]).
+    #[must_use]
+    pub fn parse_many(&self, texts: &[&str]) -> Vec<Doc> {
+        let raws: Vec<Vec<RawToken>> =
+            texts.iter().map(|text| self.tokenizer.tokenize(text)).collect();
+        let mut docs = Vec::with_capacity(texts.len());
+        let mut start = 0;
+        while start < texts.len() {
+            // A batch: texts up to BATCH_TOKENS tokens in all (at least one text).
+            let mut end = start + 1;
+            let mut tokens = raws[start].len();
+            while end < texts.len() && tokens + raws[end].len() <= BATCH_TOKENS {
+                tokens += raws[end].len();
+                end += 1;
+            }
+            let batch: Vec<(&str, &[RawToken])> =
+                (start..end).map(|index| (texts[index], raws[index].as_slice())).collect();
+            let analyses = self.model.analyse_many(&batch, true);
+            for ((text, raw), analysis) in batch.iter().zip(analyses) {
+                docs.push(self.build_doc(text, raw, &analysis));
+            }
+            start = end;
+        }
+        docs
+    }
+
     fn analyse(&self, text: &str, with_entities: bool) -> Doc {
         let raw = self.tokenizer.tokenize(text);
         if raw.is_empty() {
             return Doc::default();
         }
         let analysis = self.model.analyse(text, &raw, with_entities);
+        self.build_doc(text, &raw, &analysis)
+    }
+
+    /// The [`Doc`] of a text from its tokens and their analysis: lemmas, offsets, sentences.
+    fn build_doc(&self, text: &str, raw: &[RawToken], analysis: &Analysis) -> Doc {
+        if raw.is_empty() {
+            return Doc::default();
+        }
         let words: Vec<&str> = raw.iter().map(|token| &text[token.start..token.end]).collect();
         let lemmas = self.lemmatizer.analyse_tokens(&words, &analysis.tags, &analysis.deps);
         let mut tokens = Vec::with_capacity(raw.len());

@@ -110,6 +110,48 @@ impl Tok2Vec {
         self.forward_in_chunks(ids, CHUNK)
     }
 
+    /// The vectors of several documents at once, each equal to what [`Tok2Vec::forward`] gives
+    /// it alone, bit for bit.
+    ///
+    /// The documents are stacked, each between its own rows of padding, so that every matrix
+    /// product runs over all their tokens: the weights are packed once per block instead of once
+    /// per document. The padding rows of neighbouring documents see each other from the second
+    /// block on, but that reaches at most `depth - 1` rows into a padding of `depth` rows, never a
+    /// token. Documents longer than a chunk are encoded alone; the caller bounds the total.
+    pub(crate) fn forward_many(&self, docs: &[&[[u64; N_ATTRS]]]) -> Vec<Array2<f32>> {
+        if docs.iter().any(|doc| doc.len() > CHUNK) || docs.len() < 2 {
+            return docs.iter().map(|doc| self.forward(doc)).collect();
+        }
+        let all_ids: Vec<[u64; N_ATTRS]> =
+            docs.iter().flat_map(|doc| doc.iter().copied()).collect();
+        let embedded = self.embed(&all_ids);
+        let total: usize = docs.iter().map(|doc| doc.len() + 2 * PADDING).sum();
+        let mut rows = Array2::<f32>::zeros((total, self.width));
+        let mut row = 0;
+        let mut token = 0;
+        for doc in docs {
+            row += PADDING;
+            rows.slice_axis_mut(Axis(0), Slice::from(row..row + doc.len()))
+                .assign(&embedded.slice_axis(Axis(0), Slice::from(token..token + doc.len())));
+            row += doc.len() + PADDING;
+            token += doc.len();
+        }
+        for block in &self.blocks {
+            let update = block.forward(window(rows.view()).view());
+            rows += &update;
+        }
+        let mut row = 0;
+        docs.iter()
+            .map(|doc| {
+                row += PADDING;
+                let vectors =
+                    rows.slice_axis(Axis(0), Slice::from(row..row + doc.len())).to_owned();
+                row += doc.len() + PADDING;
+                vectors
+            })
+            .collect()
+    }
+
     /// [`Tok2Vec::forward`], `chunk` tokens at a time.
     fn forward_in_chunks(&self, ids: &[[u64; N_ATTRS]], chunk: usize) -> Array2<f32> {
         let chunk = chunk.max(1);
@@ -167,6 +209,29 @@ mod tests {
             .iter()
             .fold(0.0f32, |largest, value| largest.max(value.abs()));
         assert!(largest < 1e-5, "{largest}");
+    }
+
+    #[test]
+    fn documents_encoded_together_get_the_vectors_they_get_alone() {
+        let Ok(model) = Model::english() else { panic!("model") };
+        let tok2vec = &model.tok2vec_for_tests();
+        let docs: Vec<Vec<[u64; super::N_ATTRS]>> = [1u64, 7, 30, 2, 12]
+            .iter()
+            .enumerate()
+            .map(|(doc, &len)| {
+                (0..len)
+                    .map(|index| {
+                        let id = (doc as u64 + 1) * 104_729 + index * 7919;
+                        [id, index % 5, index % 11, index % 3, index % 2, doc as u64 % 2]
+                    })
+                    .collect()
+            })
+            .collect();
+        let refs: Vec<&[[u64; super::N_ATTRS]]> = docs.iter().map(Vec::as_slice).collect();
+        let together = tok2vec.forward_many(&refs);
+        for (doc, vectors) in docs.iter().zip(&together) {
+            assert_eq!(vectors, tok2vec.forward(doc), "a document of {} tokens", doc.len());
+        }
     }
 
     #[test]
