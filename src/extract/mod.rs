@@ -28,6 +28,7 @@ use crate::lexicon::{Gender, Lexicon, NounCategory};
 
 pub(crate) use build::build_graph;
 pub(crate) use frames::Frames;
+pub use parse::MAX_PARSED_TOKENS;
 pub use patterns::Rules;
 
 /// What a mention is, as the shadow text of a sentence shows it (`⟨ORG/Court:3⟩`).
@@ -235,7 +236,21 @@ pub(crate) fn run(context: &Context<'_>) -> Annotations {
             None
         }
     };
-    let parses = parse::parse_sentences(context.article, parser);
+    let (parses, first_unparsed) = parse::parse_sentences(context.article, parser);
+    if let Some(first) = first_unparsed.and_then(|index| context.article.sentences.get(index)) {
+        annotations.diagnostics.push(Diagnostic {
+            stage: "syntax",
+            span: Some(first.span),
+            message: format!(
+                "the article is longer than the parse's budget of {} tokens (each sentence \
+                 counted {} tokens more): its last {} sentence(s) are read by the surface rules \
+                 alone",
+                parse::MAX_PARSED_TOKENS,
+                crate::syntax::TEXT_TOKEN_COST,
+                context.article.sentences.len() - first.index
+            ),
+        });
+    }
     let mut earlier_names = ner_names::EarlierNames::default();
     for sentence in &context.article.sentences {
         let sentence_tokens = tokens::tokenize(context.article, sentence);

@@ -117,20 +117,36 @@ impl SentenceParse {
 /// model failed to load, which a test guards against) every sentence has an empty parse.
 ///
 /// The sentences are analysed in batches ([`Parser::parse_many`]): each gets the parse it would
-/// get alone, at about half the cost.
-pub(crate) fn parse_sentences(article: &Article, parser: Option<&Parser>) -> Vec<SentenceParse> {
+/// get alone, at about half the cost. Only the sentences within [`MAX_PARSED_TOKENS`] are parsed;
+/// later ones get an empty parse (they are read by the rules only), and the second value is the
+/// first of them.
+pub(crate) fn parse_sentences(
+    article: &Article,
+    parser: Option<&Parser>,
+) -> (Vec<SentenceParse>, Option<usize>) {
     let Some(parser) = parser else {
-        return article.sentences.iter().map(|_| SentenceParse::default()).collect();
+        return (article.sentences.iter().map(|_| SentenceParse::default()).collect(), None);
     };
     let texts: Vec<&str> =
         article.sentences.iter().map(|sentence| article.sentence_text(sentence)).collect();
-    article
+    let mut parses: Vec<SentenceParse> = article
         .sentences
         .iter()
-        .zip(parser.parse_many(&texts))
+        .zip(parser.parse_within(&texts, MAX_PARSED_TOKENS))
         .map(|(sentence, doc)| SentenceParse::new(sentence.span.start, doc))
-        .collect()
+        .collect();
+    let first_unparsed = (parses.len() < article.sentences.len()).then_some(parses.len());
+    parses.resize_with(article.sentences.len(), SentenceParse::default);
+    (parses, first_unparsed)
 }
+
+/// How much of an article is parsed: its sentences, in order, while their tokens stay within
+/// this, each sentence counted [`TEXT_TOKEN_COST`](crate::syntax::TEXT_TOKEN_COST) tokens more
+/// (about 85 kB or 14,000 words of news, more than the longest feature stories). Parsing costs
+/// about 30 µs a token, far more than the rest of extraction, so this bounds what one oversized
+/// article can cost (about half a second); later sentences are read by the surface rules alone,
+/// with a diagnostic.
+pub const MAX_PARSED_TOKENS: usize = 16 * 1024;
 
 #[cfg(test)]
 mod tests {
@@ -141,8 +157,8 @@ mod tests {
         let article = Article::parse("Rain fell. The court ruled against Russia.")
             .unwrap_or_else(|error| panic!("{error}"));
         let parser = Parser::english().unwrap_or_else(|error| panic!("{error}"));
-        let parses = parse_sentences(&article, Some(parser));
-        assert_eq!(parses.len(), 2);
+        let (parses, unparsed) = parse_sentences(&article, Some(parser));
+        assert_eq!((parses.len(), unparsed), (2, None));
         let second = &parses[1];
         let ruled = (0..second.len()).find(|&t| second.lemma(t) == "rule");
         let Some(ruled) = ruled else { panic!("no verb") };
@@ -153,5 +169,21 @@ mod tests {
         assert_eq!(second.subtree_range(subject[0]), (11, 20));
         let entities: Vec<_> = second.entities().collect();
         assert_eq!(entities, [(35, 41, "GPE")]);
+    }
+
+    #[test]
+    fn only_the_first_bytes_are_parsed() {
+        let sentence = "The court ruled against Russia on Thursday. ";
+        // 8 tokens a sentence.
+        let each = 8 + crate::syntax::TEXT_TOKEN_COST;
+        let text = sentence.repeat(MAX_PARSED_TOKENS / each + 3);
+        let article = Article::parse(&text).unwrap_or_else(|error| panic!("{error}"));
+        let parser = Parser::english().unwrap_or_else(|error| panic!("{error}"));
+        let (parses, unparsed) = parse_sentences(&article, Some(parser));
+        let Some(unparsed) = unparsed else { panic!("every sentence parsed") };
+        assert_eq!(parses.len(), article.sentences.len());
+        assert_eq!(unparsed, MAX_PARSED_TOKENS / each);
+        assert!(parses[..unparsed].iter().all(|parse| parse.len() == 8));
+        assert!(parses[unparsed..].iter().all(|parse| parse.len() == 0));
     }
 }

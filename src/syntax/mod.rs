@@ -33,5 +33,5 @@ pub use conllu::write_conllu;
 pub use doc::{Doc, Entity, Token};
 pub use error::ModelError;
 pub use model::{Analysis, Model};
-pub use pipeline::Parser;
+pub use pipeline::{Parser, TEXT_TOKEN_COST};
 pub use tokenizer::RawToken;

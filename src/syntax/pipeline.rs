@@ -12,6 +12,10 @@ use super::ModelError;
 /// packing, small enough to keep a batch's vectors in a few tens of megabytes.
 const BATCH_TOKENS: usize = 2048;
 
+/// What a text costs [`Parser::parse_within`]'s budget beyond its tokens: the rows of padding
+/// that separate it from the next text in a batch, and its own set-up.
+pub const TEXT_TOKEN_COST: usize = 8;
+
 /// The English analyser: tokenizer, tagger, dependency parser, lemmatizer and named-entity
 /// recogniser of spaCy's `en_core_web_sm` 3.8.0, built once from the model in the binary.
 ///
@@ -70,27 +74,48 @@ impl Parser {
     /// that share their matrix products ([`Model::analyse_many`]).
     #[must_use]
     pub fn parse_many(&self, texts: &[&str]) -> Vec<Doc> {
-        let raws: Vec<Vec<RawToken>> =
-            texts.iter().map(|text| self.tokenizer.tokenize(text)).collect();
-        let mut docs = Vec::with_capacity(texts.len());
-        let mut start = 0;
-        while start < texts.len() {
-            // A batch: texts up to BATCH_TOKENS tokens in all (at least one text).
-            let mut end = start + 1;
-            let mut tokens = raws[start].len();
-            while end < texts.len() && tokens + raws[end].len() <= BATCH_TOKENS {
-                tokens += raws[end].len();
-                end += 1;
+        self.parse_within(texts, usize::MAX)
+    }
+
+    /// [`Parser::parse_many`] of the texts, in order, while their tokens stay within `budget`,
+    /// each text counted [`TEXT_TOKEN_COST`] tokens more (what a text costs beyond its tokens);
+    /// the texts after the first one that would go over it are not parsed (not even tokenized),
+    /// so fewer docs than texts come back. The cost of a call is bounded by the budget.
+    #[must_use]
+    pub fn parse_within(&self, texts: &[&str], budget: usize) -> Vec<Doc> {
+        let mut docs = Vec::with_capacity(texts.len().min(budget / TEXT_TOKEN_COST.max(1)));
+        let mut spent = 0usize;
+        let mut batch_texts: Vec<&str> = Vec::new();
+        let mut batch_raws: Vec<Vec<RawToken>> = Vec::new();
+        let mut batch_tokens = 0;
+        for text in texts {
+            let raw = self.tokenizer.tokenize(text);
+            spent = spent.saturating_add(raw.len() + TEXT_TOKEN_COST);
+            if spent > budget {
+                break;
             }
-            let batch: Vec<(&str, &[RawToken])> =
-                (start..end).map(|index| (texts[index], raws[index].as_slice())).collect();
-            let analyses = self.model.analyse_many(&batch, true);
-            for ((text, raw), analysis) in batch.iter().zip(analyses) {
-                docs.push(self.build_doc(text, raw, &analysis));
+            if !batch_texts.is_empty() && batch_tokens + raw.len() > BATCH_TOKENS {
+                self.parse_batch(&batch_texts, &batch_raws, &mut docs);
+                batch_texts.clear();
+                batch_raws.clear();
+                batch_tokens = 0;
             }
-            start = end;
+            batch_tokens += raw.len();
+            batch_texts.push(text);
+            batch_raws.push(raw);
         }
+        self.parse_batch(&batch_texts, &batch_raws, &mut docs);
         docs
+    }
+
+    /// Analyses one batch of tokenized texts together and appends their docs.
+    fn parse_batch(&self, texts: &[&str], raws: &[Vec<RawToken>], docs: &mut Vec<Doc>) {
+        let batch: Vec<(&str, &[RawToken])> =
+            texts.iter().zip(raws).map(|(text, raw)| (*text, raw.as_slice())).collect();
+        let analyses = self.model.analyse_many(&batch, true);
+        for ((text, raw), analysis) in batch.iter().zip(analyses) {
+            docs.push(self.build_doc(text, raw, &analysis));
+        }
     }
 
     fn analyse(&self, text: &str, with_entities: bool) -> Doc {

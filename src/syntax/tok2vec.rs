@@ -113,11 +113,14 @@ impl Tok2Vec {
     /// The vectors of several documents at once, each equal to what [`Tok2Vec::forward`] gives
     /// it alone, bit for bit.
     ///
-    /// The documents are stacked, each between its own rows of padding, so that every matrix
-    /// product runs over all their tokens: the weights are packed once per block instead of once
-    /// per document. The padding rows of neighbouring documents see each other from the second
-    /// block on, but that reaches at most `depth - 1` rows into a padding of `depth` rows, never a
-    /// token. Documents longer than a chunk are encoded alone; the caller bounds the total.
+    /// The documents are stacked with `PADDING` zero rows before, between and after them, so that
+    /// every matrix product runs over all their tokens: the weights are packed once per block
+    /// instead of once per document. The rows between two documents stand for the padding after
+    /// the first and before the second at once: a row's value after `b` blocks depends only on
+    /// the rows within `b` of it, so the first document's tokens reach into it only one row per
+    /// block, from one side, the second's from the other, and a token's last block reads only the
+    /// row next to it, which the other document has not reached by then. Documents longer than a
+    /// chunk are encoded alone; the caller bounds the total.
     pub(crate) fn forward_many(&self, docs: &[&[[u64; N_ATTRS]]]) -> Vec<Array2<f32>> {
         if docs.iter().any(|doc| doc.len() > CHUNK) || docs.len() < 2 {
             return docs.iter().map(|doc| self.forward(doc)).collect();
@@ -125,12 +128,11 @@ impl Tok2Vec {
         let all_ids: Vec<[u64; N_ATTRS]> =
             docs.iter().flat_map(|doc| doc.iter().copied()).collect();
         let embedded = self.embed(&all_ids);
-        let total: usize = docs.iter().map(|doc| doc.len() + 2 * PADDING).sum();
+        let total: usize = PADDING + docs.iter().map(|doc| doc.len() + PADDING).sum::<usize>();
         let mut rows = Array2::<f32>::zeros((total, self.width));
-        let mut row = 0;
+        let mut row = PADDING;
         let mut token = 0;
         for doc in docs {
-            row += PADDING;
             rows.slice_axis_mut(Axis(0), Slice::from(row..row + doc.len()))
                 .assign(&embedded.slice_axis(Axis(0), Slice::from(token..token + doc.len())));
             row += doc.len() + PADDING;
@@ -140,10 +142,9 @@ impl Tok2Vec {
             let update = block.forward(window(rows.view()).view());
             rows += &update;
         }
-        let mut row = 0;
+        let mut row = PADDING;
         docs.iter()
             .map(|doc| {
-                row += PADDING;
                 let vectors =
                     rows.slice_axis(Axis(0), Slice::from(row..row + doc.len())).to_owned();
                 row += doc.len() + PADDING;
