@@ -324,13 +324,26 @@ fn proper_antecedent(
     }
     if mention.tag() == Tag::Per && !mention.text.contains(' ') {
         // A surname alone: the latest person whose name ends with it.
-        return recent_entities(annotations).find_map(|(index, entity)| {
+        let by_surname = recent_entities(annotations).find_map(|(index, entity)| {
             (entity.tag == Some(Tag::Per)
                 && entity
                     .names
                     .iter()
                     .any(|name| super::names::is_surname_of(lexicon, name, &mention.text)))
             .then_some(index)
+        });
+        // Else a given name alone, as features call people ("Ahmed" after "Ahmed Mohamed"): the
+        // latest person of two or three words whose name starts with it.
+        return by_surname.or_else(|| {
+            recent_entities(annotations).find_map(|(index, entity)| {
+                (entity.tag == Some(Tag::Per)
+                    && entity.names.iter().any(|name| {
+                        let mut words = name.split(' ');
+                        words.next() == Some(mention.text.as_str())
+                            && (1..=2).contains(&words.count())
+                    }))
+                .then_some(index)
+            })
         });
     }
     None
@@ -741,6 +754,17 @@ mod tests {
                 assert!(found.iter().any(|line| line == entity), "{text}: {entity} in {found:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_given_name_alone_is_the_person_named_in_full_before() {
+        let found = entities(
+            "Police arrested Daniel Okafor at his school. The officers told Daniel that he would be charged.",
+        );
+        assert!(
+            found.iter().any(|line| line == "Daniel Okafor [Person]: Daniel Okafor | Daniel | he"),
+            "{found:?}"
+        );
     }
 
     /// A plural description with modifiers of its own is a group apart from a named force; a
