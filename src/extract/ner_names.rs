@@ -94,7 +94,26 @@ pub(crate) fn find(
 
 /// The name without a leading article and a trailing possessive; `None` when what is left does
 /// not look like a name (no capital or digit first, or a sentence-initial common word).
+///
+/// A name is also widened to whole hyphenated words, since the recogniser's tokens split them
+/// ("Wong Yeung-tat", where it reads "Wong Yeung"; "Joo-Ho"), but not over a lowercase prefix
+/// ("pro-Moscow").
 fn trim_name(text: &str, mut start: usize, mut end: usize) -> Option<(usize, usize)> {
+    let is_word_char = |c: char| c.is_alphanumeric();
+    while text.get(end..)?.starts_with('-') && text.get(end + 1..)?.starts_with(is_word_char) {
+        let rest = text.get(end + 1..)?;
+        end += 1 + rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len());
+    }
+    while let Some(before) = text.get(..start)?.strip_suffix('-') {
+        let word_start = before
+            .rfind(|c: char| !is_word_char(c))
+            .map_or(0, |index| index + before[index..].chars().next().map_or(1, char::len_utf8));
+        let word = &before[word_start..];
+        if !word.starts_with(char::is_uppercase) {
+            break;
+        }
+        start = word_start;
+    }
     let name = text.get(start..end)?;
     for article in ["the ", "The "] {
         if let Some(rest) = name.strip_prefix(article) {
@@ -244,6 +263,19 @@ fn push(
 #[cfg(test)]
 mod tests {
     use crate::extract::testing::labels_of_class;
+
+    #[test]
+    fn names_are_whole_hyphenated_words() {
+        let text = "said Wong Yeung-tat and Park Joo-Ho of pro-Moscow groups";
+        let cut = |name: &str| {
+            let start = text.find(name).unwrap_or_default();
+            super::trim_name(text, start, start + name.len()).map(|(s, e)| &text[s..e])
+        };
+        assert_eq!(cut("Wong Yeung"), Some("Wong Yeung-tat"));
+        assert_eq!(cut("Ho"), Some("Joo-Ho"));
+        assert_eq!(cut("Moscow"), Some("Moscow"));
+        assert_eq!(cut("Park"), Some("Park"));
+    }
 
     #[test]
     fn names_no_lexicon_has_come_from_the_parse() {
