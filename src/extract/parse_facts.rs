@@ -36,6 +36,18 @@ pub(crate) fn apply(
     event_of_entity: &mut HashMap<usize, usize>,
 ) {
     let mut index = EventIndex::default();
+    // The counts the rules already gave an event (a toll, hostages): a frame does not count them
+    // twice.
+    let mut counted: rustc_hash::FxHashSet<usize> = annotations
+        .facts
+        .events
+        .iter()
+        .flat_map(|event| event.roles.iter())
+        .filter_map(|role| match role.arg {
+            super::facts::Arg::Quantity(mention) => Some(mention),
+            _ => None,
+        })
+        .collect();
     for (sentence, parse) in parses.iter().enumerate() {
         let mut reader = Reader {
             context,
@@ -45,6 +57,7 @@ pub(crate) fn apply(
             annotations,
             event_of_entity,
             index: &mut index,
+            counted: &mut counted,
         };
         for token in 0..parse.len() {
             if parse.pos(token) != "VERB" || reader.negated(token) {
@@ -58,6 +71,7 @@ pub(crate) fn apply(
             }
         }
         reader.event_nouns();
+        reader.tolls();
         reader.appositions();
     }
 }
@@ -70,6 +84,7 @@ struct Reader<'a, 'c> {
     annotations: &'a mut Annotations,
     event_of_entity: &'a mut HashMap<usize, usize>,
     index: &'a mut EventIndex,
+    counted: &'a mut rustc_hash::FxHashSet<usize>,
 }
 
 /// The events and claims found so far, by sentence and by class, in the order they were found:
@@ -488,6 +503,235 @@ impl Reader<'_, '_> {
         }
     }
 
+    /// Tolls the rules' surface forms miss: "the death toll from X rose to 172", "X … killed
+    /// 500 people", "a siege that … left 23 people dead", "26 people, including …, were killed
+    /// in a raid". The count goes to the event the parse names (the verb's subject, the noun a
+    /// relative clause hangs on, an `in` phrase, the toll's `from` phrase), else to the
+    /// article's main incident as the rules' tolls do (`event:@incident`).
+    fn tolls(&mut self) {
+        for token in 0..self.parse.len() {
+            let Some((role, count, event)) = self.toll(token) else { continue };
+            if !self.counted.insert(count) {
+                continue;
+            }
+            let mut mentions: Vec<(&'static str, usize)> = vec![(role, count)];
+            // With no event named, the incident a rule or frame found in the same sentence
+            // ("more than 120 people died when a ferry sank"), else the article's.
+            let in_sentence = if event.is_none() { self.incident_in_sentence() } else { None };
+            let class = match (event, in_sentence) {
+                (Some(event), _) => {
+                    mentions.push(("event", event));
+                    None
+                }
+                (None, Some(_)) => None,
+                (None, None) => Some("@incident".to_owned()),
+            };
+            self.state(token, "frame:toll", &Action::Event(class), mentions, in_sentence);
+        }
+    }
+
+    /// The first incident (a violent or natural event) found in this sentence.
+    fn incident_in_sentence(&mut self) -> Option<usize> {
+        self.index.update(self.annotations);
+        let events = &self.annotations.facts.events;
+        self.index.in_sentence(self.sentence).iter().copied().find(|&index| {
+            events.get(index).is_some_and(|event| {
+                event.merged_into.is_none()
+                    && event.classes.iter().any(|class| super::coref::is_incident(class))
+            })
+        })
+    }
+
+    /// The role, count mention and event mention (if the parse names one) of a toll predicate.
+    fn toll(&self, token: usize) -> Option<(&'static str, usize, Option<usize>)> {
+        let parse = self.parse;
+        let lemma = parse.lemma(token).to_lowercase();
+        if parse.pos(token) == "NOUN" {
+            // "a death toll of 172".
+            let role = self.toll_noun(token)?;
+            let count = parse
+                .children_with(token, &["prep"])
+                .filter(|&prep| parse.lemma(prep).eq_ignore_ascii_case("of"))
+                .flat_map(|prep| parse.children_with(prep, &["pobj"]))
+                .find_map(|object| self.count_of(object))?;
+            return Some((role, count, self.event_of_toll_noun(token)));
+        }
+        if parse.pos(token) != "VERB" && parse.pos(token) != "AUX" || self.negated(token) {
+            return None;
+        }
+        let passive = parse.children_with(token, &["nsubjpass", "auxpass"]).next().is_some();
+        match lemma.as_str() {
+            "kill" | "injure" | "wound" => {
+                let role = if lemma == "kill" { "killed" } else { "injured" };
+                let label = if passive { "nsubjpass" } else { "dobj" };
+                let count = parse
+                    .children_with(token, &[label])
+                    .filter(|&child| !is_relative_pronoun(parse, child))
+                    .find_map(|child| self.count_of(child))?;
+                let event = if passive {
+                    self.event_in(token)
+                } else {
+                    match self.subject_event(token) {
+                        Some(Some(event)) => Some(event),
+                        Some(None) => return None,
+                        None => None,
+                    }
+                };
+                Some((role, count, event))
+            }
+            // "at least 40 people died in the attack".
+            "die" => {
+                let count = parse
+                    .children_with(token, &["nsubj"])
+                    .find_map(|child| self.count_of(child))?;
+                Some(("killed", count, self.event_in(token)))
+            }
+            // "left 23 people dead": the count is the object, or the subject of a small clause.
+            "leave" if !passive => {
+                let state = parse
+                    .children_with(token, &["oprd", "acomp", "ccomp", "xcomp", "dobj"])
+                    .find(|&child| {
+                        matches!(
+                            parse.lemma(child).to_lowercase().as_str(),
+                            "dead" | "injured" | "wounded"
+                        )
+                    })?;
+                let role = if parse.lemma(state).eq_ignore_ascii_case("dead") {
+                    "killed"
+                } else {
+                    "injured"
+                };
+                let count = parse
+                    .children_with(token, &["dobj"])
+                    .chain(parse.children_with(state, &["nsubj", "npadvmod"]))
+                    .find_map(|child| self.count_of(child))?;
+                let event = match self.subject_event(token) {
+                    Some(Some(event)) => Some(event),
+                    Some(None) => return None,
+                    None => None,
+                };
+                Some((role, count, event))
+            }
+            // "the death toll … rose to 172", "the toll stood at 40", "the death toll is 12".
+            "rise" | "climb" | "reach" | "stand" | "hit" | "jump" | "increase" | "grow" | "top"
+            | "exceed" | "be" => {
+                let toll = parse
+                    .children_with(token, &["nsubj"])
+                    .find(|&s| self.toll_noun(s).is_some())?;
+                let role = self.toll_noun(toll)?;
+                let count = parse
+                    .children_with(token, &["prep"])
+                    .filter(|&prep| {
+                        matches!(parse.lemma(prep).to_lowercase().as_str(), "to" | "at")
+                    })
+                    .flat_map(|prep| parse.children_with(prep, &["pobj"]))
+                    .chain(parse.children_with(token, &["dobj", "attr"]))
+                    .find_map(|object| self.count_of(object))?;
+                Some((role, count, self.event_of_toll_noun(toll)))
+            }
+            _ => None,
+        }
+    }
+
+    /// The role a toll noun counts: "death toll" and a bare "toll" the dead, "injury toll" the
+    /// injured.
+    fn toll_noun(&self, token: usize) -> Option<&'static str> {
+        let parse = self.parse;
+        if !parse.lemma(token).eq_ignore_ascii_case("toll") {
+            return None;
+        }
+        let modifiers: Vec<String> = parse
+            .children_with(token, &["compound", "amod", "nmod"])
+            .map(|child| parse.lemma(child).to_lowercase())
+            .collect();
+        match modifiers.first().map(String::as_str) {
+            None | Some("death") => Some("killed"),
+            Some("injury") => Some("injured"),
+            Some(_) => None,
+        }
+    }
+
+    /// A count of people: a quantity mention, or a noun counted by one ("three soldiers").
+    fn count_of(&self, token: usize) -> Option<usize> {
+        let parse = self.parse;
+        let candidates = std::iter::once(token).chain(parse.children_with(token, &["nummod"]));
+        candidates.filter_map(|t| self.mention_of(t)).find(|&mention| {
+            self.annotations.mentions.get(mention).is_some_and(|m| {
+                m.tag == Some(Tag::Qty)
+                    && m.quantity.as_ref().is_some_and(|q| {
+                        !matches!(
+                            q.unit_category,
+                            Some(
+                                crate::lexicon::NounCategory::Unit
+                                    | crate::lexicon::NounCategory::Facility
+                                    | crate::lexicon::NounCategory::PlaceType
+                                    | crate::lexicon::NounCategory::Event
+                            )
+                        ) && q.unit.as_deref() != Some("percent")
+                            && !m.text.starts_with(['$', '€', '£'])
+                    })
+            })
+        })
+    }
+
+    /// The event a toll noun is of: "the death toll from the earthquake", "the toll in the
+    /// attack".
+    fn event_of_toll_noun(&self, toll: usize) -> Option<usize> {
+        let parse = self.parse;
+        parse
+            .children_with(toll, &["prep"])
+            .filter(|&prep| {
+                matches!(parse.lemma(prep).to_lowercase().as_str(), "from" | "in" | "of")
+            })
+            .flat_map(|prep| parse.children_with(prep, &["pobj"]))
+            .find_map(|object| self.event_mention(object))
+    }
+
+    /// The event a passive toll verb names: "were killed in a raid".
+    fn event_in(&self, verb: usize) -> Option<usize> {
+        let parse = self.parse;
+        parse
+            .children_with(verb, &["prep"])
+            .filter(|&prep| matches!(parse.lemma(prep).to_lowercase().as_str(), "in" | "during"))
+            .flat_map(|prep| parse.children_with(prep, &["pobj"]))
+            .find_map(|object| self.event_mention(object))
+    }
+
+    /// What is the subject of a verb, through conjuncts and participles ("the quake struck X,
+    /// killing 27"), or the noun a relative clause hangs on ("a siege that lasted 20 hours and
+    /// left 23 dead"): `Some(Some(event))` for an event, `Some(None)` for anything else (an
+    /// agent: "security forces killed all three gunmen" is a deed, not a toll), `None` when
+    /// the parse names no subject.
+    fn subject_event(&self, verb: usize) -> Option<Option<usize>> {
+        let parse = self.parse;
+        let mut current = verb;
+        for _ in 0..4 {
+            // "A magnitude 6.4 earthquake": the parse may give the noun phrase two subjects.
+            let subjects: Vec<usize> = parse
+                .children_with(current, &["nsubj"])
+                .filter(|&s| !is_relative_pronoun(parse, s))
+                .collect();
+            if !subjects.is_empty() {
+                return Some(subjects.iter().find_map(|&s| self.event_mention(s)));
+            }
+            let head = parse.head(current);
+            if head == current {
+                return None;
+            }
+            match parse.dep(current) {
+                "relcl" | "acl" => return Some(self.event_mention(head)),
+                "conj" | "advcl" | "xcomp" => current = head,
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// The event mention a token belongs to.
+    fn event_mention(&self, token: usize) -> Option<usize> {
+        self.mention_of(token).filter(|&mention| self.tag_of(mention) == Some(Tag::Evt))
+    }
+
     /// Titles in apposition: "NAME, a spokeswoman for the bank," and "the bank's chairman, NAME,"
     /// give the person the title and, with a "for/of/at" phrase or a possessor, the employer.
     fn appositions(&mut self) {
@@ -551,20 +795,23 @@ impl Reader<'_, '_> {
         }
     }
 
+    /// Whether a rule or a frame already read the sentence's speech.
+    fn speech_read(&mut self) -> bool {
+        self.index.update(self.annotations);
+        let events = &self.annotations.facts.events;
+        self.index
+            .in_sentence(self.sentence)
+            .iter()
+            .any(|&index| events.get(index).is_some_and(|event| event.has_class("Statement")))
+            || self.index.claim_sentences.contains(&self.sentence)
+    }
+
     /// Reported speech: the subject of a reporting verb says its clausal complement ("X said
     /// the court erred", "…, officials said", "said a spokeswoman, NAME"), kept as a claim and a
     /// statement of the speaker, unless a rule already read the sentence's speech.
     fn speech(&mut self, verb: usize) {
         let sentence = self.sentence;
-        self.index.update(self.annotations);
-        let events = &self.annotations.facts.events;
-        let already = self
-            .index
-            .in_sentence(sentence)
-            .iter()
-            .any(|&index| events.get(index).is_some_and(|event| event.has_class("Statement")))
-            || self.index.claim_sentences.contains(&sentence);
-        if already {
+        if self.speech_read() {
             return;
         }
         let parse = self.parse;
@@ -689,6 +936,46 @@ mod tests {
                 "Halvorsen Bank was acquired by Meridian Capital Group in 2019.",
                 &["event:Acquisition — agent — Meridian Capital Group"],
                 &[],
+            ),
+        ]);
+    }
+    /// Tolls in shapes the surface rules miss: a toll noun with its event in a `from` phrase, an
+    /// event subject with words between it and the verb, a relative clause's conjunct with a
+    /// small clause ("left N dead"), a passive with an `including` phrase and an `in` event.
+    #[test]
+    fn tolls_through_the_parse() {
+        assert_facts(&[
+            (
+                "The death toll from a powerful earthquake that struck Peru on Tuesday rose to 172 on Thursday.",
+                &["event:Earthquake — killed — 172"],
+                &[],
+            ),
+            (
+                "A magnitude 8.0 earthquake near the coastal city of Pisco killed more than 500 people.",
+                &["event:Earthquake — killed — more than 500 people"],
+                &[],
+            ),
+            (
+                "Police stormed the hotel, ending a siege that had lasted nearly 20 hours and left at least 23 people dead.",
+                &["event:Siege — killed — at least 23 people"],
+                &[],
+            ),
+            (
+                "A bomb exploded in the market. At least 26 people, including a journalist, were killed in the attack.",
+                &["event:Attack — killed — At least 26 people"],
+                &[],
+            ),
+            // "died" with no event named: the incident found in the same sentence.
+            (
+                "More than 120 people died when a ferry sank in the Padma River.",
+                &["event:Accident — killed — More than 120 people"],
+                &[],
+            ),
+            // Security forces killing the attackers is a deed, not a toll of the incident.
+            (
+                "A bomb exploded outside the hotel. Security forces killed all three gunmen.",
+                &[],
+                &["event:Bombing — killed — all three gunmen", "event:Bombing — killed — three gunmen"],
             ),
         ]);
     }
