@@ -63,6 +63,10 @@ pub(crate) fn apply(
             if parse.pos(token) != "VERB" || reader.negated(token) {
                 continue;
             }
+            if parse.lemma(token).eq_ignore_ascii_case("accord") {
+                reader.according_to(token);
+                continue;
+            }
             let Some(frame) = frames.verb(parse.lemma(token)) else { continue };
             match frame.anchor {
                 Anchor::Verb if frame.class == "Statement" => reader.speech(token),
@@ -795,6 +799,25 @@ impl Reader<'_, '_> {
         }
     }
 
+    /// The subjects of a reporting verb: its own, or for "X was quoted as saying (by Reuters)
+    /// that …" the passive subject of "quoted" (the `by` object is where the words appeared, a
+    /// role the ontology does not have, as the rules drop the addressee of "told").
+    fn speaking_subjects(&self, verb: usize) -> Vec<usize> {
+        let parse = self.parse;
+        let own: Vec<usize> = parse.children_with(verb, &["nsubj"]).collect();
+        if !own.is_empty() {
+            return own;
+        }
+        let mut head = parse.head(verb);
+        if parse.dep(head) == "prep" && parse.lemma(head).eq_ignore_ascii_case("as") {
+            head = parse.head(head);
+        }
+        if head == verb || !parse.lemma(head).eq_ignore_ascii_case("quote") {
+            return Vec::new();
+        }
+        parse.children_with(head, &["nsubjpass"]).collect()
+    }
+
     /// Whether a rule or a frame already read the sentence's speech.
     fn speech_read(&mut self) -> bool {
         self.index.update(self.annotations);
@@ -804,6 +827,66 @@ impl Reader<'_, '_> {
             .iter()
             .any(|&index| events.get(index).is_some_and(|event| event.has_class("Statement")))
             || self.index.claim_sentences.contains(&self.sentence)
+    }
+
+    /// "According to X, …" and "…, according to X": X says the clause the phrase hangs on, the
+    /// words on the other side of the phrase (none when the phrase sits inside them).
+    fn according_to(&mut self, according: usize) {
+        let parse = self.parse;
+        let clause = parse.head(according);
+        // "According to the paper, NAME said …": the subject of the reporting verb speaks.
+        let reported = self.frames.verb(parse.lemma(clause)).is_some_and(|frame| {
+            frame.class == "Statement" && !self.speaking_subjects(clause).is_empty()
+        });
+        if clause == according || reported || self.speech_read() {
+            return;
+        }
+        let objects: Vec<(u8, usize)> = self.with_conjuncts(
+            parse
+                .children_with(according, &["prep"])
+                .filter(|&prep| parse.lemma(prep).eq_ignore_ascii_case("to"))
+                .flat_map(|prep| parse.children_with(prep, &["pobj"]))
+                .map(|object| (0, object))
+                .collect(),
+        );
+        let speakers: Vec<usize> = objects
+            .into_iter()
+            .filter_map(|(_, object)| self.speaker_of(object))
+            .filter(|&m| matches!(self.tag_of(m), Some(Tag::Per | Tag::Org | Tag::Gpe | Tag::Grp)))
+            .collect();
+        let Some(&speaker) = speakers.first() else { return };
+        let (clause_start, clause_end) = parse.subtree_range(clause);
+        let (phrase_start, phrase_end) = parse.subtree_range(according);
+        let (start, end) = if phrase_start <= clause_start {
+            (phrase_end, clause_end)
+        } else if phrase_end >= clause_end.saturating_sub(1) {
+            (clause_start, phrase_start)
+        } else {
+            return;
+        };
+        let text = &self.context.article.text;
+        let Some(words) = text.get(start..end) else { return };
+        let leading = words.len() - words.trim_start_matches([' ', ',', '\n']).len();
+        let trailing = words.len() - words.trim_end_matches([' ', ',', '.', '\n']).len();
+        let (start, end) = (start + leading, end - trailing);
+        if end <= start {
+            return;
+        }
+        let mut mentions: Vec<(&'static str, usize)> = vec![("source", speaker)];
+        for (name, &other) in ["source2", "source3"].iter().zip(speakers.iter().skip(1)) {
+            mentions.push((name, other));
+        }
+        let mut evidence = self.evidence(according, &mentions, "frame:according-to");
+        evidence.span =
+            self.context.article.span(evidence.span.start.min(start), evidence.span.end.max(end));
+        let matched = Matched {
+            sentence: self.sentence,
+            evidence,
+            mentions,
+            texts: vec![("content", start, end)],
+            event: None,
+        };
+        apply_one(self.context, self.annotations, self.event_of_entity, &Action::Claim, &matched);
     }
 
     /// Reported speech: the subject of a reporting verb says its clausal complement ("X said
@@ -816,7 +899,7 @@ impl Reader<'_, '_> {
         }
         let parse = self.parse;
         let speakers: Vec<usize> = self
-            .with_conjuncts(parse.children_with(verb, &["nsubj"]).map(|s| (0_u8, s)).collect())
+            .with_conjuncts(self.speaking_subjects(verb).into_iter().map(|s| (0_u8, s)).collect())
             .into_iter()
             .filter(|&(_, token)| !is_relative_pronoun(parse, token))
             .filter_map(|(_, token)| self.speaker_of(token))
@@ -978,5 +1061,35 @@ mod tests {
                 &["event:Bombing — killed — all three gunmen", "event:Bombing — killed — three gunmen"],
             ),
         ]);
+    }
+
+    /// "According to X": X says the clause on the other side of the phrase, before or after it.
+    #[test]
+    fn according_to_gives_the_speaker() {
+        assert_facts(&[
+            (
+                "According to the United Nations, about 21 million people in the region face acute food shortages.",
+                &[
+                    "event:Statement — speaker — United Nations",
+                    "event:Statement — text — about 21 million people in the region face acute food shortages",
+                ],
+                &[],
+            ),
+            // A reporting verb of its own: its subject speaks, not the source of the report.
+            (
+                "According to the New Zealand Herald, Professor John Burrows said the flag had never been open to public choice.",
+                &["event:Statement — speaker — John Burrows"],
+                &["event:Statement — speaker — New Zealand Herald"],
+            ),
+        ]);
+    }
+    /// "X was quoted as saying by Y that …": X is the speaker.
+    #[test]
+    fn quoted_as_saying_gives_the_subject_as_speaker() {
+        assert_facts(&[(
+            "The bank's chairman, Michael Ogilvie, was quoted as saying by Reuters that the board had cut the bonuses of senior executives.",
+            &["event:Statement — speaker — Michael Ogilvie"],
+            &["event:Statement — speaker — Reuters"],
+        )]);
     }
 }
