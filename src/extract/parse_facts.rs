@@ -851,7 +851,7 @@ impl Reader<'_, '_> {
         );
         let speakers: Vec<usize> = objects
             .into_iter()
-            .filter_map(|(_, object)| self.speaker_of(object))
+            .filter_map(|(_, object)| self.speaker_of(self.issuer_of(object).unwrap_or(object)))
             .filter(|&m| matches!(self.tag_of(m), Some(Tag::Per | Tag::Org | Tag::Gpe | Tag::Grp)))
             .collect();
         let Some(&speaker) = speakers.first() else { return };
@@ -887,6 +887,24 @@ impl Reader<'_, '_> {
             event: None,
         };
         apply_one(self.context, self.annotations, self.event_of_entity, &Action::Claim, &matched);
+    }
+
+    /// Who issued a statement named as the source ("according to a statement released by X",
+    /// "a communique from X"): the object of its `by`/`from` phrase or of a participle's agent.
+    fn issuer_of(&self, noun: usize) -> Option<usize> {
+        let parse = self.parse;
+        let lemma = parse.lemma(noun).to_lowercase();
+        if !matches!(lemma.as_str(), "statement" | "communique" | "communiqué" | "announcement") {
+            return None;
+        }
+        let by_or_from = |token: usize| {
+            parse
+                .children_with(token, &["prep", "agent"])
+                .filter(|&prep| matches!(parse.lemma(prep).to_lowercase().as_str(), "by" | "from"))
+                .flat_map(|prep| parse.children_with(prep, &["pobj"]))
+                .next()
+        };
+        by_or_from(noun).or_else(|| parse.children_with(noun, &["acl"]).find_map(by_or_from))
     }
 
     /// Reported speech: the subject of a reporting verb says its clausal complement ("X said
@@ -1073,6 +1091,12 @@ mod tests {
                     "event:Statement — speaker — United Nations",
                     "event:Statement — text — about 21 million people in the region face acute food shortages",
                 ],
+                &[],
+            ),
+            // A statement named as the source: whoever issued it speaks.
+            (
+                "The agreement was signed on Monday in Beijing, according to a statement released by Huaxin New Energy.",
+                &["event:Statement — speaker — Huaxin New Energy"],
                 &[],
             ),
             // A reporting verb of its own: its subject speaks, not the source of the report.
