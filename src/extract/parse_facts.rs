@@ -67,6 +67,9 @@ pub(crate) fn apply(
                 reader.according_to(token);
                 continue;
             }
+            if parse.lemma(token).eq_ignore_ascii_case("win") {
+                reader.won_term(token);
+            }
             let Some(frame) = frames.verb(parse.lemma(token)) else { continue };
             match frame.anchor {
                 Anchor::Verb if frame.class == "Statement" => reader.speech(token),
@@ -77,6 +80,7 @@ pub(crate) fn apply(
         reader.event_nouns();
         reader.tolls();
         reader.appositions();
+        reader.memberships();
     }
 }
 
@@ -736,6 +740,86 @@ impl Reader<'_, '_> {
         self.mention_of(token).filter(|&mention| self.tag_of(mention) == Some(Tag::Evt))
     }
 
+    /// "NAME of the main opposition party New Patriotic Party (NPP)": a person "of" a political
+    /// party (or of a description of one with the party's name in apposition) is its member.
+    fn memberships(&mut self) {
+        let parse = self.parse;
+        for token in 0..parse.len() {
+            if matches!(parse.dep(token), "compound" | "flat") {
+                continue;
+            }
+            let Some(person) = self.mention_of(token) else { continue };
+            if self.tag_of(person) != Some(Tag::Per) {
+                continue;
+            }
+            let objects: Vec<usize> = parse
+                .children_with(token, &["prep"])
+                .filter(|&prep| parse.lemma(prep).eq_ignore_ascii_case("of"))
+                .flat_map(|prep| parse.children_with(prep, &["pobj"]))
+                .collect();
+            // The name in apposition first: "the main opposition party New Patriotic Party".
+            let party = objects
+                .iter()
+                .flat_map(|&object| parse.children_with(object, &["appos"]).chain([object]))
+                .filter_map(|object| self.mention_of(object))
+                .find(|&mention| {
+                    self.tag_of(mention) == Some(Tag::Org)
+                        && self
+                            .annotations
+                            .mentions
+                            .get(mention)
+                            .is_some_and(|m| m.class == "PoliticalParty")
+                });
+            let Some(party) = party else { continue };
+            let action = Action::Relation(crate::vocab::schema::MEMBER_OF.to_owned());
+            self.state(token, "frame:member-of", &action, vec![("s", person), ("o", party)], None);
+        }
+    }
+
+    /// "won a third term as President of the Gambia in 2026": an election the person won, held
+    /// in the place of the office, with the verb's date.
+    fn won_term(&mut self, verb: usize) {
+        let parse = self.parse;
+        let Some(term) = parse
+            .children_with(verb, &["dobj"])
+            .find(|&object| parse.lemma(object).eq_ignore_ascii_case("term"))
+        else {
+            return;
+        };
+        let offices: Vec<usize> = [verb, term]
+            .into_iter()
+            .flat_map(|token| parse.children_with(token, &["prep"]))
+            .filter(|&prep| parse.lemma(prep).eq_ignore_ascii_case("as"))
+            .flat_map(|prep| parse.children_with(prep, &["pobj"]))
+            .filter(|&office| {
+                self.mention_of(office).is_some_and(|m| self.tag_of(m) == Some(Tag::Ttl))
+            })
+            .collect();
+        let mut roles: Vec<(&'static str, usize)> = offices
+            .iter()
+            .flat_map(|&office| parse.children_with(office, &["prep"]))
+            .filter(|&prep| parse.lemma(prep).eq_ignore_ascii_case("of"))
+            .flat_map(|prep| parse.children_with(prep, &["pobj"]))
+            .filter_map(|place| self.mention_of(place))
+            .filter(|&m| self.tag_of(m) == Some(Tag::Gpe))
+            .map(|m| ("place", m))
+            .take(1)
+            .collect();
+        if roles.is_empty() {
+            return;
+        }
+        roles.extend(
+            self.modifiers(verb, &["Election"]).into_iter().filter(|(role, _)| *role == "date"),
+        );
+        self.state(
+            verb,
+            "frame:win-term",
+            &Action::Event(Some("Election".to_owned())),
+            roles,
+            None,
+        );
+    }
+
     /// Titles in apposition: "NAME, a spokeswoman for the bank," and "the bank's chairman, NAME,"
     /// give the person the title and, with a "for/of/at" phrase or a possessor, the employer.
     fn appositions(&mut self) {
@@ -1115,5 +1199,22 @@ mod tests {
             &["event:Statement — speaker — Michael Ogilvie"],
             &["event:Statement — speaker — Reuters"],
         )]);
+    }
+    /// Membership and offices: "NAME of the main opposition party PARTY (ACRONYM)", and "won a
+    /// third term as President of X in YEAR" (an election in X).
+    #[test]
+    fn parties_and_terms_through_the_parse() {
+        assert_facts(&[
+            (
+                "Yaw Boateng Asiedu of the main opposition party New Patriotic Party (NPP), a former trade minister, came second with 4,713,277 votes.",
+                &["Yaw Boateng Asiedu — memberOf — New Patriotic Party"],
+                &[],
+            ),
+            (
+                "Among the first to congratulate him was Gambian President Lamin Ceesay Jallow, who won a third term as President of the Gambia in 2026.",
+                &["event:Election — place — Gambia", "event:Election — date — 2026"],
+                &[],
+            ),
+        ]);
     }
 }
