@@ -1217,4 +1217,14 @@ mod tests {
             ),
         ]);
     }
+    /// A knight's style of address is no job: the title in apposition is ("The bank's chairman,
+    /// Sir NAME,").
+    #[test]
+    fn styles_of_address_are_not_job_titles() {
+        assert_facts(&[(
+            "The bank's chairman, Sir Michael Ogilvie, said the board had cut the bonuses of senior executives.",
+            &["Michael Ogilvie — jobTitle — chairman"],
+            &["Michael Ogilvie — jobTitle — sir"],
+        )]);
+    }
 }
