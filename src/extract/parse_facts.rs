@@ -48,6 +48,11 @@ pub(crate) fn apply(
             _ => None,
         })
         .collect();
+    // Whether the story already says how many hostages were held: those freed are then a part.
+    let mut hostages_known =
+        annotations.facts.events.iter().any(|event| {
+            event.roles.iter().any(|role| role.predicate == crate::vocab::ng::HOSTAGES)
+        });
     for (sentence, parse) in parses.iter().enumerate() {
         let mut reader = Reader {
             context,
@@ -58,6 +63,7 @@ pub(crate) fn apply(
             event_of_entity,
             index: &mut index,
             counted: &mut counted,
+            hostages_known: &mut hostages_known,
         };
         for token in 0..parse.len() {
             if parse.pos(token) != "VERB" || reader.negated(token) {
@@ -93,6 +99,7 @@ struct Reader<'a, 'c> {
     event_of_entity: &'a mut HashMap<usize, usize>,
     index: &'a mut EventIndex,
     counted: &'a mut rustc_hash::FxHashSet<usize>,
+    hostages_known: &'a mut bool,
 }
 
 /// The events and claims found so far, by sentence and by class, in the order they were found:
@@ -519,8 +526,19 @@ impl Reader<'_, '_> {
     fn tolls(&mut self) {
         for token in 0..self.parse.len() {
             let Some((role, count, event)) = self.toll(token) else { continue };
+            // "31 hostages had been freed" of the 47 held: a part, not the count.
+            let freed = !matches!(
+                self.parse.lemma(token).to_lowercase().as_str(),
+                "hold" | "take" | "seize" | "kidnap" | "abduct"
+            );
+            if role == "hostages" && freed && *self.hostages_known {
+                continue;
+            }
             if !self.counted.insert(count) {
                 continue;
+            }
+            if role == "hostages" {
+                *self.hostages_known = true;
             }
             let mut mentions: Vec<(&'static str, usize)> = vec![(role, count)];
             // With no event named, the incident a rule or frame found in the same sentence
@@ -586,6 +604,26 @@ impl Reader<'_, '_> {
                     }
                 };
                 Some((role, count, event))
+            }
+            // "More than 40 hostages were freed during the assault": how many the incident held.
+            "free" | "release" | "rescue" | "hold" | "take" | "seize" | "kidnap" | "abduct" => {
+                let label = if passive { "nsubjpass" } else { "dobj" };
+                let count = parse
+                    .children_with(token, &[label])
+                    .find_map(|child| self.count_of(child))
+                    .filter(|&count| {
+                        self.annotations.mentions.get(count).is_some_and(|m| {
+                            m.quantity.as_ref().and_then(|q| q.unit.as_deref()).is_some_and(
+                                |unit| {
+                                    matches!(
+                                        unit.to_lowercase().as_str(),
+                                        "hostage" | "hostages" | "captive" | "captives"
+                                    )
+                                },
+                            )
+                        })
+                    })?;
+                Some(("hostages", count, None))
             }
             // "at least 40 people died in the attack".
             "die" => {
@@ -1149,6 +1187,18 @@ mod tests {
                 "A bomb exploded in the market. At least 26 people, including a journalist, were killed in the attack.",
                 &["event:Attack — killed — At least 26 people"],
                 &[],
+            ),
+            // Hostages freed: how many the incident held, whatever ended it.
+            (
+                "Gunmen besieged the hotel on Friday. More than 40 hostages were freed during the assault.",
+                &["event:Siege — hostages — More than 40 hostages"],
+                &[],
+            ),
+            // Those freed of the hostages held are a part, not the count.
+            (
+                "Gunmen seized 47 hostages at the hotel on Friday. Troops freed 31 hostages on Saturday.",
+                &["event:HostageTaking — hostages — 47 hostages"],
+                &["event:HostageTaking — hostages — 31 hostages"],
             ),
             // "died" with no event named: the incident found in the same sentence.
             (
