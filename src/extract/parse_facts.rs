@@ -16,8 +16,10 @@
 //! - a prepositional phrase takes the role `prepositions.tsv` gives its preposition for the
 //!   event's class and the object's kind ("in Beslan" place, "against Russia" against);
 //! - a negated verb states no event ("did not attack");
-//! - a verb whose object is a count ("killed 12 people") is a toll, which the rules put on the
-//!   incident, not an event of its own.
+//! - a verb whose object is a count ("killed 12 people") is a toll, not an event of its own: the
+//!   rules and `Reader::tolls` put it on the event the parse names or on the incident;
+//! - "according to X" and "X was quoted as saying" name a speaker; a person "of" a political
+//!   party is its member; "won a third term as President of X" is an election in X.
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -345,7 +347,7 @@ impl Reader<'_, '_> {
         for (slot, token) in self.arguments(verb) {
             let Some(mention) = self.mention_of(token) else { continue };
             let Some(tag) = self.tag_of(mention) else { continue };
-            // "killed 12 people": a toll, which the rules put on the incident.
+            // "killed 12 people": a toll, which the rules and `tolls` put on the incident.
             if slot == 1 && tag == Tag::Qty {
                 return;
             }
