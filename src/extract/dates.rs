@@ -16,6 +16,7 @@ use jiff::civil::{Date, Weekday};
 use jiff::ToSpan;
 use regex::Regex;
 
+use super::parse::SentenceParse;
 use super::tokens::Token;
 use super::{Annotations, Context, Mention, Tag};
 use crate::article::Sentence;
@@ -110,6 +111,7 @@ pub(crate) fn find(
     context: &Context<'_>,
     sentence: &Sentence,
     _tokens: &[Token<'_>],
+    parse: Option<&SentenceParse>,
     annotations: &mut Annotations,
 ) {
     let article = context.article;
@@ -205,7 +207,10 @@ pub(crate) fn find(
             }
         } else if let Some(weekday) = found.name("weekday") {
             let before = &text[..whole.start()];
-            let future = future_just_before(before);
+            // The words just before decide when they can; the parse when they cannot.
+            let future = future_just_before(before).unwrap_or_else(|| {
+                parse.is_some_and(|parse| future_in_parse(parse, base + mention_start))
+            });
             context
                 .date
                 .and_then(|today| {
@@ -726,19 +731,78 @@ fn relative_date(expression: &str, today: Date) -> Option<Literal> {
 
 /// Whether the few words before a weekday put it in the future ("will meet on Tuesday", "is
 /// scheduled to vote on Friday", "next Tuesday"). The look stops at a verb of saying and at
-/// punctuation: in "said on Tuesday it will vote", Tuesday is when it was said.
-fn future_just_before(before: &str) -> bool {
+/// punctuation: in "said on Tuesday it will vote", Tuesday is when it was said. `None` when
+/// the five words before say neither.
+fn future_just_before(before: &str) -> Option<bool> {
     for word in before.split_whitespace().rev().take(5) {
         let bare = word.trim_matches(|c: char| !c.is_ascii_alphabetic() && c != '\'');
         if matches!(bare, "will" | "shall" | "scheduled" | "due" | "expected" | "next" | "upcoming")
             || bare.ends_with("'ll")
         {
-            return true;
+            return Some(true);
         }
         if matches!(bare, "said" | "says" | "told" | "announced" | "added" | "last")
             || word.ends_with([',', '.', ';', ':', '"'])
         {
+            return Some(false);
+        }
+    }
+    None
+}
+
+/// Whether the parse puts a weekday in the future, however many words lie between it and the
+/// verb's auxiliary: the verb the weekday modifies ("on Thursday", bare "Thursday") has the
+/// auxiliary "will" or "shall", or "would" without "have" ("said it would announce its
+/// position on Monday"), or is the complement of "due", "scheduled", "set", "expected" or of
+/// "is to" ("is due to meet the foreign minister of X on Thursday"); a verb's conjunct shares
+/// its auxiliary. The verb of saying keeps its own time: in "said on Tuesday it will vote",
+/// Tuesday modifies "said".
+fn future_in_parse(parse: &SentenceParse, byte: usize) -> bool {
+    let Some(weekday) = (0..parse.len()).find(|&token| parse.range(token).0 == byte) else {
+        return false;
+    };
+    // Up to the verb the phrase hangs on, through the noun phrase it may be attached to ("meet
+    // the minister and his delegation on Tuesday").
+    let mut verb = weekday;
+    for _ in 0..6 {
+        if matches!(parse.pos(verb), "VERB" | "AUX") {
+            break;
+        }
+        if !matches!(
+            parse.dep(verb),
+            "pobj" | "prep" | "npadvmod" | "tmod" | "dobj" | "conj" | "appos"
+        ) {
             return false;
+        }
+        verb = parse.head(verb);
+    }
+    for _ in 0..3 {
+        if !matches!(parse.pos(verb), "VERB" | "AUX") {
+            return false;
+        }
+        let auxiliaries: Vec<String> = parse
+            .children_with(verb, &["aux"])
+            .map(|aux| parse.lemma(aux).to_lowercase())
+            .collect();
+        if auxiliaries.iter().any(|aux| matches!(aux.as_str(), "will" | "shall"))
+            || (auxiliaries.iter().any(|aux| aux == "would")
+                && !auxiliaries.iter().any(|aux| aux == "have"))
+        {
+            return true;
+        }
+        let head = parse.head(verb);
+        if head == verb {
+            return false;
+        }
+        match parse.dep(verb) {
+            "xcomp" => {
+                return matches!(
+                    parse.lemma(head).to_lowercase().as_str(),
+                    "due" | "schedule" | "set" | "expect" | "be"
+                );
+            }
+            "conj" => verb = head,
+            _ => return false,
         }
     }
     false
@@ -884,9 +948,11 @@ pub(crate) mod tests {
             by_sentence: vec![Vec::new(); article.sentences.len()],
             ..Annotations::default()
         };
+        let parses =
+            super::super::parse::parse_sentences(&article, crate::syntax::Parser::english().ok());
         for sentence in &article.sentences {
             let tokens = super::super::tokens::tokenize(&article, sentence);
-            find(&context, sentence, &tokens, &mut annotations);
+            find(&context, sentence, &tokens, parses.get(sentence.index), &mut annotations);
             super::super::numbers::find(&context, sentence, &tokens, &mut annotations);
         }
         annotations
@@ -1065,6 +1131,17 @@ pub(crate) mod tests {
             ("2021-11-20", "The court will rule on Tuesday.", &[("Tuesday", "2021-11-23")]),
             ("2021-11-20", "A vote is scheduled for next Tuesday.", &[("Tuesday", "2021-11-23")]),
             ("2021-11-20", "He said on Tuesday it will vote.", &[("Tuesday", "2021-11-16")]),
+            // The parse finds the auxiliary however far it is ("is due to", "would").
+            (
+                "2021-11-20",
+                "The president is due to meet the foreign minister of Kenya and his delegation on Tuesday.",
+                &[("Tuesday", "2021-11-23")],
+            ),
+            (
+                "2021-11-20",
+                "The party said it would announce its position on Monday.",
+                &[("Monday", "2021-11-22")],
+            ),
             ("2021-11-20", "It will vote, he said on Tuesday.", &[("Tuesday", "2021-11-16")]),
             (
                 "2021-11-20",

@@ -254,7 +254,13 @@ pub(crate) fn run(context: &Context<'_>) -> Annotations {
     let mut earlier_names = ner_names::EarlierNames::default();
     for sentence in &context.article.sentences {
         let sentence_tokens = tokens::tokenize(context.article, sentence);
-        dates::find(context, sentence, &sentence_tokens, &mut annotations);
+        dates::find(
+            context,
+            sentence,
+            &sentence_tokens,
+            parses.get(sentence.index),
+            &mut annotations,
+        );
         numbers::find(context, sentence, &sentence_tokens, &mut annotations);
         names::find(context, sentence, &sentence_tokens, &mut annotations);
         if let Some(parse) = parses.get(sentence.index) {

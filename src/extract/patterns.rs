@@ -1233,8 +1233,8 @@ pub(super) fn apply_one(
             if contributor {
                 return;
             }
-            // "Mr.", "Dr.": forms of address, not jobs; "a mother of three", "a resident
-            // of": what a person is, not a job.
+            // "Mr.", "Dr.", "Sir", "Dame": forms of address, not jobs; "a mother of three", "a
+            // resident of": what a person is, not a job.
             // "a former finance minister", "ex-chairman": a job the person no longer holds.
             let title_start = matched
                 .mentions
@@ -1260,7 +1260,7 @@ pub(super) fn apply_one(
             let membership = MEMBERSHIPS.contains(&title.as_str());
             if matches!(
                 title.trim_end_matches('.'),
-                "mr" | "mrs" | "ms" | "miss" | "dr" | "messrs" | "mses" | "drs"
+                "mr" | "mrs" | "ms" | "miss" | "dr" | "messrs" | "mses" | "drs" | "sir" | "dame"
             ) || (NOT_JOBS.contains(&title.as_str()) && !membership)
             {
                 return;
