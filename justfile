@@ -36,6 +36,10 @@ triplestore:
 spark:
     scripts/spark/check.sh
 
+# Fuzz every target (or the ones named) for SECONDS each from fuzz/seeds (needs cargo-fuzz).
+fuzz SECONDS="60" *TARGETS:
+    scripts/fuzz.sh {{SECONDS}} {{TARGETS}}
+
 # Rewrite the golden files under tests/golden/ from the current output.
 golden:
     UPDATE_GOLDEN=1 cargo test --test golden

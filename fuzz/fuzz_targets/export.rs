@@ -45,7 +45,11 @@ fuzz_target!(|text: &str| {
         newsgraph::export::write(&graph, format, &mut bytes)
             .unwrap_or_else(|error| panic!("{format}: {error}"));
         let Some(rdf_format) = rdf_format(format) else {
-            assert!(dot_strings_close(&bytes), "an unclosed DOT string:\n{}", String::from_utf8_lossy(&bytes));
+            assert!(
+                dot_strings_close(&bytes),
+                "an unclosed DOT string:\n{}",
+                String::from_utf8_lossy(&bytes)
+            );
             continue;
         };
         let parsed: BTreeSet<String> = RdfParser::from_format(rdf_format)
@@ -60,6 +64,10 @@ fuzz_target!(|text: &str| {
             .filter(|quad| format.supports_named_graphs() || quad.graph_name.is_default_graph())
             .map(|quad| oxrdf::Quad::from(quad).to_string())
             .collect();
-        assert!(parsed == expected, "{format} does not round-trip:\n{}", String::from_utf8_lossy(&bytes));
+        assert!(
+            parsed == expected,
+            "{format} does not round-trip:\n{}",
+            String::from_utf8_lossy(&bytes)
+        );
     }
 });

@@ -153,6 +153,8 @@ impl RecordError {
 ///
 /// A longer line is skipped without being held in memory and reported as
 /// [`Line::TooLong`], so one huge record cannot exhaust memory.
+/// NB: the limit and the length of a line count neither its `\n` nor a `\r` before it (nor a
+/// `\r` that ends the input).
 ///
 /// ```
 /// use newsgraph::corpus::{Line, LineReader};
@@ -173,7 +175,7 @@ pub struct LineReader<R> {
 pub enum Line {
     /// A line within the limit.
     Text(usize, Vec<u8>),
-    /// A line over the limit, and its length in bytes.
+    /// A line over the limit, and its length in bytes (without its `\n` or `\r\n`).
     TooLong(usize, usize),
 }
 
@@ -185,7 +187,9 @@ impl<R: BufRead> LineReader<R> {
 
     fn read_line(&mut self) -> io::Result<Option<Line>> {
         let mut line = Vec::new();
+        // Bytes before the `\n`, and the last of them (a `\r` is not part of the line).
         let mut length = 0usize;
+        let mut last_byte = None;
         let mut seen_any = false;
         loop {
             let buffer = match self.reader.fill_buf() {
@@ -205,7 +209,11 @@ impl<R: BufRead> LineReader<R> {
                 None => (buffer, false),
             };
             length += chunk.len();
-            if length <= self.limit {
+            if let Some(&byte) = chunk.last() {
+                last_byte = Some(byte);
+            }
+            // One byte over the limit is kept: it may be the `\r` of a `\r\n`.
+            if length <= self.limit.saturating_add(1) {
                 line.extend_from_slice(chunk);
             } else {
                 // Over the limit: keep counting, stop keeping.
@@ -218,11 +226,12 @@ impl<R: BufRead> LineReader<R> {
             }
         }
         self.line_number += 1;
+        if last_byte == Some(b'\r') {
+            length -= 1;
+            line.pop();
+        }
         if length > self.limit {
             return Ok(Some(Line::TooLong(self.line_number, length)));
-        }
-        if line.last() == Some(&b'\r') {
-            line.pop();
         }
         Ok(Some(Line::Text(self.line_number, line)))
     }
@@ -306,7 +315,7 @@ mod tests {
             [
                 Line::Text(1, b"12345".to_vec()),
                 Line::Text(2, Vec::new()),
-                Line::TooLong(3, 7),
+                Line::TooLong(3, 6),
                 Line::Text(4, b"1234".to_vec()),
             ]
         );
@@ -315,5 +324,25 @@ mod tests {
         let lines: Vec<Line> =
             LineReader::new(reader, 10).collect::<Result<_, _>>().unwrap_or_default();
         assert_eq!(lines, [Line::Text(1, b"abcdef".to_vec()), Line::Text(2, b"xy".to_vec())]);
+    }
+
+    #[test]
+    fn the_limit_does_not_count_a_carriage_return() {
+        // See: issue 15 (fuzzing, `records` target: a line of exactly the limit followed by
+        // `\r\n` was too long, and so was an input of one `\r` with a limit of 0).
+        let cases: &[(&[u8], usize, &[Line])] = &[
+            (b"\r", 0, &[Line::Text(1, Vec::new())]),
+            (b"abc\r\nabcd\r\n", 3, &[Line::Text(1, b"abc".to_vec()), Line::TooLong(2, 4)]),
+            (b"abc\r", 3, &[Line::Text(1, b"abc".to_vec())]),
+            (b"ab\r\r\n", 3, &[Line::Text(1, b"ab\r".to_vec())]),
+        ];
+        for &(input, limit, expected) in cases {
+            for capacity in [1, 2, 64] {
+                let reader = io::BufReader::with_capacity(capacity, input);
+                let lines: Vec<Line> =
+                    LineReader::new(reader, limit).collect::<Result<_, _>>().unwrap_or_default();
+                assert_eq!(lines, expected, "{input:?}, limit {limit}, buffer {capacity}");
+            }
+        }
     }
 }
