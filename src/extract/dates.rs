@@ -948,7 +948,7 @@ pub(crate) mod tests {
             by_sentence: vec![Vec::new(); article.sentences.len()],
             ..Annotations::default()
         };
-        let parses =
+        let (parses, _) =
             super::super::parse::parse_sentences(&article, crate::syntax::Parser::english().ok());
         for sentence in &article.sentences {
             let tokens = super::super::tokens::tokenize(&article, sentence);
