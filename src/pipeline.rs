@@ -98,12 +98,7 @@ impl Resources {
         };
         let rules = match rules {
             Some(path) => {
-                let file = path.display().to_string();
-                let text = std::fs::read_to_string(path).map_err(|error| crate::LexiconError {
-                    file: file.clone(),
-                    line: 0,
-                    message: error.to_string(),
-                })?;
+                let (file, text) = read_user_file(path)?;
                 // Alone first, so that an error names the line of the user's file.
                 Rules::parse(&file, &text)?;
                 let mut combined = BUILTIN_RULES.to_owned();
@@ -128,12 +123,7 @@ impl Resources {
     /// # Errors
     /// [`Error::Lexicon`] naming the file and line of what cannot be read or is malformed.
     pub fn with_frames(mut self, frames: &Path) -> Result<Self, Error> {
-        let file = frames.display().to_string();
-        let text = std::fs::read_to_string(frames).map_err(|error| crate::LexiconError {
-            file: file.clone(),
-            line: 0,
-            message: error.to_string(),
-        })?;
+        let (file, text) = read_user_file(frames)?;
         self.frames =
             FrameTables::Extended(Box::new(crate::extract::Frames::extended(&file, &text)?));
         Ok(self)
@@ -342,4 +332,14 @@ pub(crate) fn build_document_graph(article: &Article, options: &Options) -> Know
             .collect(),
     };
     KnowledgeGraph::new(document)
+}
+
+/// A user's rules or frames file: its name as shown in errors, and its text (an error naming the
+/// file when it cannot be read).
+fn read_user_file(path: &Path) -> Result<(String, String), crate::LexiconError> {
+    let file = path.display().to_string();
+    match std::fs::read_to_string(path) {
+        Ok(text) => Ok((file, text)),
+        Err(error) => Err(crate::LexiconError { file, line: 0, message: error.to_string() }),
+    }
 }

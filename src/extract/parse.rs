@@ -172,7 +172,7 @@ mod tests {
     }
 
     #[test]
-    fn only_the_first_bytes_are_parsed() {
+    fn only_the_first_tokens_are_parsed() {
         let sentence = "The court ruled against Russia on Thursday. ";
         // 8 tokens a sentence.
         let each = 8 + crate::syntax::TEXT_TOKEN_COST;

@@ -177,24 +177,7 @@ impl Model {
     /// Time and memory are linear in the number of tokens.
     #[must_use]
     pub fn analyse(&self, text: &str, tokens: &[RawToken], with_ner: bool) -> Analysis {
-        if tokens.is_empty() {
-            return Analysis::default();
-        }
-        let words: Vec<&str> =
-            tokens.iter().map(|token| text.get(token.start..token.end).unwrap_or("")).collect();
-        let ids = self.lexical.attribute_ids(text, tokens);
-        let tokvecs = self.tok2vec.forward(&ids);
-        let tags = self.tagger.tag(tokvecs.view());
-        let mut cache = self.parser.prepare(tokvecs.view());
-        drop(tokvecs);
-        let state = arc_eager::parse(&self.parser_moves, tokens.len(), |features, scores| {
-            self.parser.scores(&mut cache, features, scores);
-        });
-        drop(cache);
-        let (heads, deps, sent_starts) = state.finish(&words);
-        let entities =
-            if with_ner { self.ner.recognise(&ids, &words, &sent_starts) } else { Vec::new() };
-        Analysis { tags, heads, deps, sent_starts, entities }
+        self.analyse_many(&[(text, tokens)], with_ner).pop().unwrap_or_default()
     }
 }
 

@@ -2,7 +2,7 @@
 //! BILUO moves ([`super::biluo`]).
 
 use super::biluo::{self, Move};
-use super::features::{AttributeIds, N_ATTRS};
+use super::features::N_ATTRS;
 use super::parser::ParserModel;
 use super::tok2vec::Tok2Vec;
 
@@ -15,26 +15,9 @@ pub(crate) struct EntityRecognizer {
 }
 
 impl EntityRecognizer {
-    /// The entities of a parsed document: `(first token, one past the last, label)`.
-    pub(crate) fn recognise(
-        &self,
-        ids: &AttributeIds,
-        words: &[&str],
-        sent_starts: &[bool],
-    ) -> Vec<(usize, usize, &'static str)> {
-        if ids.is_empty() {
-            return Vec::new();
-        }
-        let tokvecs = self.tok2vec.forward(ids);
-        let mut cache = self.model.prepare(tokvecs.view());
-        drop(tokvecs);
-        biluo::recognise(&self.moves, sent_starts, words, |features, scores| {
-            self.model.scores(&mut cache, features, scores);
-        })
-    }
-
-    /// [`EntityRecognizer::recognise`] of several documents, the matrix products shared
-    /// (see [`Tok2Vec::forward_many`]); the same entities as one at a time.
+    /// The entities of parsed documents, `(first token, one past the last, label)` each, with
+    /// the matrix products shared (see [`Tok2Vec::forward_many`]): the same entities as one
+    /// document at a time.
     pub(crate) fn recognise_many(
         &self,
         ids: &[&[[u64; N_ATTRS]]],
